@@ -1,0 +1,77 @@
+package io.sxs.schemas.topic;
+
+import io.sxs.schemas.common.SystemType;
+import java.util.List;
+
+/**
+ * The topic catalogue: every topic the pipeline reads or writes, declared once. All of them are keyed (or
+ * partitioned, see {@link ConnectionPartitioner}) by connection, so one task handles one connection in order.
+ * The README's topic table is checked against this list by a test.
+ */
+public final class Topics {
+
+    public static final String SCHEMAS = "sxs.schemas";
+    public static final String CONNECTIONS = "sxs.connections";
+    public static final String SOURCE_CURSORS = "sxs.source-cursors";
+    public static final String CHANGES_SCORO = "sxs.changes.scoro";
+    public static final String CHANGES_XERO = "sxs.changes.xero";
+    public static final String COMMANDS_SCORO = "sxs.commands.scoro";
+    public static final String COMMANDS_XERO = "sxs.commands.xero";
+    public static final String RESULTS = "sxs.results";
+    public static final String SYNC_LOG = "sxs.sync-log";
+
+    /** Kafka Streams application id of the mapper; its store changelogs below are named after it. */
+    public static final String MAPPER_APPLICATION_ID = "sxs-mapper";
+    public static final String IDMAP_STORE = "idmap";
+    public static final String PENDING_STORE = "pending";
+    public static final String LATEST_STORE = "latest";
+    public static final String IDMAP = changelog(IDMAP_STORE);
+    public static final String PENDING = changelog(PENDING_STORE);
+    public static final String LATEST = changelog(LATEST_STORE);
+
+    public static final List<TopicSpec> ALL = List.of(
+            new TopicSpec(SCHEMAS, true, false, "schema fingerprint (hex string)", "Avro schema JSON (string)",
+                    "Writer schemas of every record; lets any consumer decode any topic"),
+            new TopicSpec(CONNECTIONS, true, true, "connection id (string)", "ConnectionConfig",
+                    "Connections: the Scoro entity and Xero organisation paired, directions, encrypted credentials"),
+            new TopicSpec(SOURCE_CURSORS, true, true, "CursorKey", "SourceCursor",
+                    "Source watermarks per connection and entity, committed in the same transaction as the records"),
+            new TopicSpec(CHANGES_SCORO, false, true, "connection id (string)", "ChangeRecord",
+                    "Every state of every Scoro item the source read (audit trail)"),
+            new TopicSpec(CHANGES_XERO, false, true, "connection id (string)", "ChangeRecord",
+                    "Every state of every Xero item the source read (audit trail)"),
+            new TopicSpec(COMMANDS_SCORO, false, true, "connection id (string)", "Command",
+                    "Writes the mapper asks of Scoro, references translated"),
+            new TopicSpec(COMMANDS_XERO, false, true, "connection id (string)", "Command",
+                    "Writes the mapper asks of Xero, references translated"),
+            new TopicSpec(RESULTS, false, true, "connection id (string)", "WriteResult",
+                    "What each sink did with each command: new ids, written hash, typed failures"),
+            new TopicSpec(SYNC_LOG, false, true, "connection id (string)", "SyncLogEntry",
+                    "Per-record sync log and error list: reads, decisions, skips, writes, failures"),
+            new TopicSpec(IDMAP, true, true, "EntityKey", "IdMapEntry",
+                    "ID map (mapper store changelog): item in one system to its counterpart, origin, hashes"),
+            new TopicSpec(PENDING, true, true, "EntityKey", "PendingChange",
+                    "Changes waiting for a dependency or an in-flight write (mapper store changelog)"),
+            new TopicSpec(LATEST, true, true, "EntityKey", "ChangeRecord",
+                    "Latest state of every item seen, per system (mapper store changelog; the merged view)"));
+
+    private Topics() {
+    }
+
+    public static String changes(SystemType system) {
+        return system == SystemType.SCORO ? CHANGES_SCORO : CHANGES_XERO;
+    }
+
+    public static String commands(SystemType system) {
+        return system == SystemType.SCORO ? COMMANDS_SCORO : COMMANDS_XERO;
+    }
+
+    public static String changelog(String store) {
+        return MAPPER_APPLICATION_ID + "-" + store + "-changelog";
+    }
+
+    public static TopicSpec spec(String name) {
+        return ALL.stream().filter(t -> t.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Not in the topic catalogue: " + name));
+    }
+}

@@ -1,0 +1,67 @@
+package io.sxs.connector.runtime;
+
+import io.sxs.schemas.serde.AvroSerde;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Kafka clients of the connector runtime: values are Avro, keys are the connection id or an Avro key record. */
+final class KafkaClients {
+
+    private KafkaClients() {
+    }
+
+    static KafkaProducer<Object, SpecificRecordBase> transactionalProducer(ConnectorSettings settings, String transactionalId) {
+        Map<String, Object> props = new HashMap<>(settings.clientOverrides());
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        AvroSerde<SpecificRecordBase> values = AvroSerde.forCluster(settings.bootstrapServers());
+        return new KafkaProducer<>(props, new KeySerializer(values), values);
+    }
+
+    static <V extends SpecificRecordBase> KafkaConsumer<String, V> stringKeyConsumer(ConnectorSettings settings, String groupId) {
+        Map<String, Object> props = new HashMap<>(settings.clientOverrides());
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        if (groupId != null) {
+            props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        }
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        AvroSerde<V> values = AvroSerde.forCluster(settings.bootstrapServers());
+        return new KafkaConsumer<>(props, new StringDeserializer(), values);
+    }
+
+    static <K extends SpecificRecordBase, V extends SpecificRecordBase> KafkaConsumer<K, V> avroConsumer(ConnectorSettings settings) {
+        Map<String, Object> props = new HashMap<>(settings.clientOverrides());
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        AvroSerde<K> keys = AvroSerde.forCluster(settings.bootstrapServers());
+        AvroSerde<V> values = AvroSerde.forCluster(settings.bootstrapServers());
+        return new KafkaConsumer<>(props, keys, values);
+    }
+
+    /** Connection ids go out as plain strings (so Kafka's default partitioner groups a connection), records as Avro. */
+    private record KeySerializer(AvroSerde<SpecificRecordBase> avro) implements org.apache.kafka.common.serialization.Serializer<Object> {
+        private static final StringSerializer STRINGS = new StringSerializer();
+
+        @Override
+        public byte[] serialize(String topic, Object key) {
+            if (key instanceof SpecificRecordBase rec) {
+                return avro.serialize(topic, rec);
+            }
+            return STRINGS.serialize(topic, (String) key);
+        }
+    }
+}

@@ -1,0 +1,323 @@
+package io.sxs.connector.runtime;
+
+import io.sxs.connector.connection.ConnectionContext;
+import io.sxs.connector.log.SyncLogs;
+import io.sxs.connector.source.ApiException;
+import io.sxs.connector.source.EntityReader;
+import io.sxs.connector.source.ReadItem;
+import io.sxs.connector.source.ReadPage;
+import io.sxs.schemas.common.SystemType;
+import io.sxs.schemas.envelope.ChangeCause;
+import io.sxs.schemas.envelope.ChangeRecord;
+import io.sxs.schemas.envelope.ConnectionConfig;
+import io.sxs.schemas.envelope.ConnectionStatus;
+import io.sxs.schemas.envelope.CursorKey;
+import io.sxs.schemas.envelope.SourceCursor;
+import io.sxs.schemas.envelope.SyncMode;
+import io.sxs.schemas.envelope.SyncOutcome;
+import io.sxs.schemas.envelope.SyncStage;
+import io.sxs.schemas.hash.ContentHasher;
+import io.sxs.schemas.secret.SecretCipher;
+import io.sxs.schemas.topic.ConnectionPartitioner;
+import io.sxs.schemas.topic.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls every owned, active, automatic connection for each entity when it is due, and emits the change records of a
+ * page together with the advanced cursor in one Kafka transaction: a cursor never runs ahead of records Kafka has
+ * accepted. Each poll re-reads {@code overlap} before the watermark; records already emitted (id and version in the
+ * cursor's seen set) are dropped, so overlap costs API reads, not duplicate change records.
+ */
+final class SourcePoller implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SourcePoller.class);
+    private static final int MAX_PAGES_PER_CYCLE = 1000;
+
+    private final ConnectorSettings settings;
+    private final SystemType system;
+    private final List<EntityReader> readers;
+    private final ConnectionRegistry registry;
+    private final ConnectionOwnership ownership;
+    private final SecretCipher cipher;
+    private final KafkaProducer<Object, SpecificRecordBase> producer;
+    private final Map<CursorKeyValue, SourceCursor> cursors = new ConcurrentHashMap<>();
+    private final Map<String, Instant> nextPoll = new ConcurrentHashMap<>();
+    private final Map<String, Instant> pollRequested = new ConcurrentHashMap<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private int cursorPartitions;
+
+    SourcePoller(ConnectorSettings settings, SystemType system, List<EntityReader> readers, ConnectionRegistry registry,
+                 ConnectionOwnership ownership, SecretCipher cipher) {
+        this.settings = settings;
+        this.system = system;
+        this.readers = List.copyOf(readers);
+        this.registry = registry;
+        this.ownership = ownership;
+        this.cipher = cipher;
+        this.producer = KafkaClients.transactionalProducer(settings,
+                "sxs-source-" + system.name().toLowerCase() + "-" + settings.instanceId());
+        this.thread = new Thread(this::run, "sxs-source-" + system.name().toLowerCase());
+    }
+
+    void start() {
+        producer.initTransactions();
+        loadCursors();
+        thread.start();
+    }
+
+    /** Asks for a poll of the connection as soon as possible (manual sync run, webhook hint). */
+    void requestPoll(String connectionId) {
+        pollRequested.put(connectionId, Instant.now());
+    }
+
+    private void loadCursors() {
+        try (KafkaConsumer<CursorKey, SourceCursor> consumer = KafkaClients.avroConsumer(settings)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.SOURCE_CURSORS, Duration.ofSeconds(60)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            cursorPartitions = partitions.size();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                for (ConsumerRecord<CursorKey, SourceCursor> rec : consumer.poll(Duration.ofMillis(200))) {
+                    if (rec.key() != null && rec.key().getSystem() == system) {
+                        CursorKeyValue key = CursorKeyValue.of(rec.key());
+                        if (rec.value() == null) {
+                            cursors.remove(key);
+                        } else {
+                            cursors.put(key, rec.value());
+                        }
+                    }
+                }
+            }
+        }
+        log.info("{} source loaded {} cursors", system, cursors.size());
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                Instant now = Instant.now();
+                for (ConnectionConfig config : registry.all()) {
+                    String id = config.getConnectionId();
+                    if (!running || config.getStatus() != ConnectionStatus.ACTIVE || !ownership.owns(id)) {
+                        continue;
+                    }
+                    boolean requested = pollRequested.remove(id) != null;
+                    boolean due = config.getSyncMode() == SyncMode.AUTOMATIC && !now.isBefore(nextPoll.getOrDefault(id, Instant.EPOCH));
+                    if (requested || due) {
+                        long delay = pollConnection(config);
+                        nextPoll.put(id, Instant.now().plusMillis(Math.max(delay, config.getPollIntervalMs())));
+                    }
+                }
+                Thread.sleep(settings.tick().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ProducerFencedException e) {
+                log.error("{} source fenced by a newer instance with the same id; stopping", system);
+                return;
+            } catch (RuntimeException e) {
+                log.error("{} source loop error", system, e);
+            }
+        }
+    }
+
+    /** Polls all entities of one connection; returns how long to wait at least before the next poll (rate limits). */
+    private long pollConnection(ConnectionConfig config) {
+        ConnectionContext context = new ConnectionContext(config, cipher);
+        long backoffMs = 0;
+        for (EntityReader reader : readers) {
+            try {
+                pollEntity(context, reader);
+            } catch (ApiException e) {
+                backoffMs = Math.max(backoffMs, e.retryAfterSeconds() * 1000);
+                logFailure(config.getConnectionId(), reader, e.kind() + " (HTTP " + e.httpStatus() + "): " + e.getMessage());
+                if (e.kind() == ApiException.Kind.RATE_LIMITED || e.kind() == ApiException.Kind.UNAUTHORISED) {
+                    break;
+                }
+            } catch (SecretCipher.SecretException e) {
+                logFailure(config.getConnectionId(), reader, e.getMessage());
+                break;
+            }
+        }
+        return backoffMs;
+    }
+
+    private void pollEntity(ConnectionContext context, EntityReader reader) throws ApiException {
+        CursorKeyValue key = new CursorKeyValue(context.connectionId(), system, reader.entity());
+        SourceCursor start = cursors.get(key);
+        Instant passWatermark = start == null || start.getWatermark() == null ? null : Instant.parse(start.getWatermark());
+        Instant since = passWatermark == null ? null : passWatermark.minus(settings.overlap());
+        Set<String> seen = new LinkedHashSet<>(start == null ? List.of() : start.getSeen());
+        Instant maxSeen = passWatermark;
+        long emittedInPass = 0;
+        int page = 1;
+        for (int pages = 0; pages < MAX_PAGES_PER_CYCLE; pages++) {
+            ReadPage result = reader.read(context, since, page);
+            List<ReadItem> fresh = new ArrayList<>();
+            for (ReadItem item : result.items()) {
+                if (seen.add(seenKey(item))) {
+                    fresh.add(item);
+                }
+                if (item.modifiedAt() != null && (maxSeen == null || item.modifiedAt().isAfter(maxSeen))) {
+                    maxSeen = item.modifiedAt();
+                }
+            }
+            emittedInPass += fresh.size();
+            boolean passDone = result.lastPage();
+            // Unordered sources keep the pass's starting watermark until the whole pass is read.
+            Instant watermark = reader.orderedByModification() || passDone ? maxSeen : passWatermark;
+            SourceCursor cursor = SourceCursor.newBuilder()
+                    .setWatermark(watermark == null ? null : watermark.toString())
+                    .setSeen(prune(seen, watermark))
+                    .setPasses((start == null ? 0 : start.getPasses()) + (passDone ? 1 : 0))
+                    .setUpdatedAt(Instant.now()).build();
+            emit(context.connectionId(), reader, fresh, key, cursor, passDone ? emittedInPass : -1, result.items().size());
+            cursors.put(key, cursor);
+            if (passDone) {
+                return;
+            }
+            if (reader.orderedByModification() && watermark != null && !watermark.equals(passWatermark)) {
+                // Restart from the new watermark: robust against rows moving while we page.
+                passWatermark = watermark;
+                since = watermark.minus(settings.overlap());
+                page = 1;
+            } else {
+                page++;
+            }
+        }
+        log.warn("{} {} of {} still had pages after {} pages; continuing next poll", system, reader.entity(),
+                context.connectionId(), MAX_PAGES_PER_CYCLE);
+    }
+
+    private static String seenKey(ReadItem item) {
+        return item.sourceId() + "@" + (item.modifiedAt() != null ? item.modifiedAt().toString() : item.sourceVersion());
+    }
+
+    /** Keeps only the ids whose version can still come back inside the overlap window. */
+    private List<String> prune(Set<String> seen, Instant watermark) {
+        if (watermark == null) {
+            return List.copyOf(seen);
+        }
+        Instant horizon = watermark.minus(settings.overlap());
+        List<String> kept = new ArrayList<>();
+        for (String entry : seen) {
+            try {
+                if (!Instant.parse(entry.substring(entry.lastIndexOf('@') + 1)).isBefore(horizon)) {
+                    kept.add(entry);
+                }
+            } catch (RuntimeException e) {
+                kept.add(entry);
+            }
+        }
+        return kept;
+    }
+
+    private void emit(String connectionId, EntityReader reader, List<ReadItem> items, CursorKeyValue key, SourceCursor cursor,
+                      long passCount, int readCount) {
+        producer.beginTransaction();
+        try {
+            String topic = Topics.changes(system);
+            Instant now = Instant.now();
+            for (ReadItem item : items) {
+                if (item.invalidReason() != null) {
+                    producer.send(new ProducerRecord<>(Topics.SYNC_LOG, connectionId,
+                            SyncLogs.entry(connectionId, SyncStage.SOURCE, SyncOutcome.INVALID_INPUT, system, reader.entity())
+                                    .setItemId(item.sourceId()).setMessage(item.invalidReason()).build()));
+                    continue;
+                }
+                SpecificRecordBase payload = item.payload();
+                ChangeRecord change = ChangeRecord.newBuilder()
+                        .setEventId(UUID.randomUUID().toString()).setConnectionId(connectionId).setSystem(system)
+                        .setEntity(entityOf(reader, payload)).setSourceId(item.sourceId()).setSourceVersion(item.sourceVersion())
+                        .setOperation(item.operation())
+                        .setContentHash(item.operation() == io.sxs.schemas.envelope.Operation.DELETE
+                                ? ContentHasher.DELETED : ContentHasher.hash(payload))
+                        .setObservedAt(now).setCause(ChangeCause.POLL).setPayload(payload).build();
+                producer.send(new ProducerRecord<>(topic, connectionId, change));
+            }
+            if (readCount > 0) {
+                producer.send(new ProducerRecord<>(Topics.SYNC_LOG, connectionId,
+                        SyncLogs.entry(connectionId, SyncStage.SOURCE, SyncOutcome.READ, system, reader.entity())
+                                .setCount(items.size()).setMessage("read " + readCount + ", new " + items.size()).build()));
+            }
+            if (passCount >= 0) {
+                producer.send(new ProducerRecord<>(Topics.SYNC_LOG, connectionId,
+                        SyncLogs.entry(connectionId, SyncStage.SOURCE, SyncOutcome.PASS_COMPLETE, system, reader.entity())
+                                .setCount(passCount).setMessage("pass complete, " + passCount + " new").build()));
+            }
+            CursorKey cursorKey = key.toAvro();
+            producer.send(new ProducerRecord<>(Topics.SOURCE_CURSORS,
+                    ConnectionPartitioner.partitionFor(connectionId, cursorPartitions), cursorKey, cursor));
+            producer.commitTransaction();
+        } catch (ProducerFencedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            producer.abortTransaction();
+            throw e;
+        }
+    }
+
+    /** Credit invoices come through the invoice reader; their entity follows the payload. */
+    private static io.sxs.schemas.common.EntityType entityOf(EntityReader reader, SpecificRecordBase payload) {
+        if (payload instanceof io.sxs.schemas.entity.Invoice invoice
+                && invoice.getDocumentType() == io.sxs.schemas.entity.DocumentType.CREDIT_NOTE) {
+            return io.sxs.schemas.common.EntityType.CREDIT_NOTE;
+        }
+        return reader.entity();
+    }
+
+    private void logFailure(String connectionId, EntityReader reader, String message) {
+        log.warn("{} poll of {} for {} failed: {}", system, reader.entity(), connectionId, message);
+        producer.beginTransaction();
+        try {
+            producer.send(new ProducerRecord<>(Topics.SYNC_LOG, connectionId,
+                    SyncLogs.entry(connectionId, SyncStage.SOURCE, SyncOutcome.FAILED, system, reader.entity()).setMessage(message).build()));
+            producer.commitTransaction();
+        } catch (RuntimeException e) {
+            producer.abortTransaction();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(15_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    /** Value-typed cursor key (Avro records are not reliable map keys). */
+    private record CursorKeyValue(String connectionId, SystemType system, io.sxs.schemas.common.EntityType entity) {
+        static CursorKeyValue of(CursorKey key) {
+            return new CursorKeyValue(key.getConnectionId(), key.getSystem(), key.getEntity());
+        }
+
+        CursorKey toAvro() {
+            return CursorKey.newBuilder().setConnectionId(connectionId).setSystem(system).setEntity(entity).build();
+        }
+    }
+}

@@ -1,0 +1,271 @@
+package io.sxs.connector.scoro.invoice;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sxs.connector.scoro.client.ScoroJson;
+import io.sxs.connector.scoro.mapping.ScoroMappingException;
+import io.sxs.connector.scoro.mapping.ScoroTimestamps;
+import io.sxs.connector.scoro.mapping.ScoroValues;
+import io.sxs.connector.scoro.reference.ReferenceData;
+import io.sxs.connector.scoro.reference.ReferenceNeeds;
+import io.sxs.schemas.common.DocumentLine;
+import io.sxs.schemas.common.DocumentStatus;
+import io.sxs.schemas.common.LineAmountType;
+import io.sxs.schemas.common.LineTracking;
+import io.sxs.schemas.entity.DocumentType;
+import io.sxs.schemas.entity.Invoice;
+import io.sxs.schemas.money.Decimals;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Scoro {@code invoices} ⇄ canonical {@link Invoice}, as pure functions over a {@link ReferenceData} snapshot (finance
+ * account ids and VAT code ids become the shared account and tax codes). A credit invoice (non-empty
+ * {@code credited_invoices}) is a CREDIT_NOTE. Reader and writer both use {@link #toCanonical}, so the hash of what a
+ * modify returned equals the hash of a later view of the same invoice.
+ */
+public final class ScoroInvoiceMapper {
+
+    public static final String MODULE = "invoices";
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private ScoroInvoiceMapper() {
+    }
+
+    /** The finance account and VAT code ids a Scoro invoice uses. */
+    public static ReferenceNeeds needsOf(JsonNode invoice, ReferenceNeeds needs) {
+        for (JsonNode line : lines(invoice)) {
+            try {
+                needs.accountId(ScoroValues.id(line, "finance_account_id")).vatCodeId(ScoroValues.id(line, "vat_code_id"));
+            } catch (ScoroMappingException e) {
+                // reported by toCanonical
+            }
+        }
+        return needs;
+    }
+
+    /** The account codes and tax types a canonical invoice uses. */
+    public static ReferenceNeeds needsOf(Invoice invoice, ReferenceNeeds needs) {
+        for (DocumentLine line : invoice.getLines()) {
+            needs.accountSymbol(line.getAccountCode()).vatCode(line.getTaxType());
+        }
+        return needs;
+    }
+
+    /** A Scoro invoice (view or modify reply; a list row has no lines) as canonical; throws when malformed. */
+    public static Invoice toCanonical(JsonNode inv, ReferenceData refs) {
+        String id = ScoroValues.id(inv, "id");
+        if (id == null) {
+            throw new ScoroMappingException("invoice id is missing");
+        }
+        try {
+            List<String> credited = credited(inv.get("credited_invoices"));
+            BigDecimal sum = ScoroValues.decimal(inv, "sum", Decimals.MONEY_SCALE);
+            BigDecimal vatSum = ScoroValues.decimal(inv, "vat_sum", Decimals.MONEY_SCALE);
+            List<DocumentLine> lines = new ArrayList<>();
+            int n = 0;
+            for (JsonNode line : lines(inv)) {
+                n++;
+                try {
+                    lines.add(line(line, refs));
+                } catch (ScoroMappingException e) {
+                    throw new ScoroMappingException("line " + n + lineIdSuffix(line) + ": " + e.getMessage(), e);
+                }
+            }
+            return Invoice.newBuilder()
+                    .setId(id)
+                    .setDocumentType(credited.isEmpty() ? DocumentType.INVOICE : DocumentType.CREDIT_NOTE)
+                    .setNumber(ScoroValues.text(inv, "no"))
+                    .setReference(ScoroValues.text(inv, "reference_no"))
+                    .setContactRef(ScoroValues.id(inv, "company_id"))
+                    .setDate(ScoroTimestamps.date("date", ScoroValues.text(inv, "date")))
+                    .setDueDate(ScoroTimestamps.date("deadline", ScoroValues.text(inv, "deadline")))
+                    .setCurrency(ScoroValues.text(inv, "currency"))
+                    .setCurrencyRate(ScoroValues.decimal(inv, "currency_rate", Decimals.RATE_SCALE))
+                    .setStatus(status(inv))
+                    .setLineAmountType(LineAmountType.EXCLUSIVE)
+                    .setLines(lines)
+                    .setSubTotal(sum)
+                    .setTotalTax(vatSum)
+                    .setTotal(sum == null || vatSum == null ? null : sum.add(vatSum))
+                    .setAmountPaid(ScoroValues.decimal(inv, "paid_sum", Decimals.MONEY_SCALE))
+                    .setAmountDue(ScoroValues.decimal(inv, "receivable_sum", Decimals.MONEY_SCALE))
+                    .setCreditedInvoiceRefs(credited)
+                    .setUpdatedAt(ScoroTimestamps.instant("modified_date", ScoroValues.text(inv, "modified_date")))
+                    .build();
+        } catch (ScoroMappingException e) {
+            throw new ScoroMappingException("invoice " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Deleted wins, then paid, then sent; an unsent invoice is a draft. */
+    static DocumentStatus status(JsonNode inv) {
+        if (ScoroValues.flag(inv, "is_deleted")) {
+            return DocumentStatus.DELETED;
+        }
+        if ("paid".equalsIgnoreCase(ScoroValues.text(inv, "status"))) {
+            return DocumentStatus.PAID;
+        }
+        return ScoroValues.flag(inv, "is_sent") ? DocumentStatus.AUTHORISED : DocumentStatus.DRAFT;
+    }
+
+    private static DocumentLine line(JsonNode line, ReferenceData refs) {
+        BigDecimal sum = ScoroValues.requiredDecimal(line, "sum", Decimals.MONEY_SCALE);
+        BigDecimal vat = ScoroValues.decimal(line, "vat", Decimals.PERCENT_SCALE);
+        BigDecimal discount = ScoroValues.decimal(line, "discount", Decimals.PERCENT_SCALE);
+        String accountId = ScoroValues.id(line, "finance_account_id");
+        String accountCode = null;
+        if (accountId != null) {
+            accountCode = refs.accountSymbol(accountId);
+            if (accountCode == null) {
+                throw new ScoroMappingException("unknown finance_account_id " + accountId);
+            }
+        }
+        String vatCodeId = ScoroValues.id(line, "vat_code_id");
+        String taxType = null;
+        if (vatCodeId != null) {
+            taxType = refs.vatCode(vatCodeId);
+            if (taxType == null) {
+                throw new ScoroMappingException("unknown vat_code_id " + vatCodeId);
+            }
+        }
+        String objectId = ScoroValues.id(line, "finance_object_id");
+        List<LineTracking> tracking = objectId == null ? List.of() : List.of(LineTracking.newBuilder().setOptionRef(objectId).build());
+        return DocumentLine.newBuilder()
+                .setLineId(ScoroValues.id(line, "id"))
+                .setItemRef(ScoroValues.id(line, "product_id"))
+                .setDescription(ScoroValues.text(line, "comment"))
+                .setQuantity(ScoroValues.requiredDecimal(line, "amount", Decimals.QUANTITY_SCALE))
+                .setUnitAmount(ScoroValues.requiredDecimal(line, "price", Decimals.UNIT_AMOUNT_SCALE))
+                .setDiscountRate(discount == null || discount.signum() == 0 ? null : discount)
+                .setLineAmount(sum)
+                .setAccountCode(accountCode)
+                .setTaxType(taxType)
+                .setTaxRate(vat)
+                .setTaxAmount(vat == null ? null : Decimals.roundMoney(sum.multiply(vat).divide(HUNDRED)))
+                .setTracking(tracking)
+                .build();
+    }
+
+    /**
+     * The {@code request} of {@code invoices/modify}: the whole line set (Scoro replaces it on every modify).
+     * {@code includeLineIds} only when the line ids are Scoro's own; otherwise Scoro re-creates the lines, which is
+     * equally correct because the full set is sent. Unknown account codes or tax types are refused, naming them.
+     */
+    public static ObjectNode toRequest(Invoice invoice, ReferenceData refs, boolean includeLineIds) {
+        ObjectNode r = ScoroJson.object();
+        putText(r, "no", invoice.getNumber());
+        r.put("reference_no", invoice.getReference() == null ? "" : invoice.getReference());
+        if (invoice.getContactRef() != null) {
+            r.put("company_id", scoroId("contactRef", invoice.getContactRef()));
+        }
+        if (invoice.getDate() != null) {
+            r.put("date", invoice.getDate().toString());
+        }
+        if (invoice.getDueDate() != null) {
+            r.put("deadline", invoice.getDueDate().toString());
+        }
+        putText(r, "currency", invoice.getCurrency());
+        if (invoice.getCurrencyRate() != null) {
+            r.put("currency_rate", invoice.getCurrencyRate());
+        }
+        DocumentStatus status = invoice.getStatus();
+        r.put("is_sent", status == DocumentStatus.AUTHORISED || status == DocumentStatus.PAID ? 1 : 0);
+        if (invoice.getDocumentType() == DocumentType.CREDIT_NOTE || !invoice.getCreditedInvoiceRefs().isEmpty()) {
+            ArrayNode credited = r.putArray("credited_invoices");
+            invoice.getCreditedInvoiceRefs().forEach(ref -> credited.add(scoroId("creditedInvoiceRef", ref)));
+        }
+        ArrayNode lines = r.putArray("lines");
+        int n = 0;
+        for (DocumentLine line : invoice.getLines()) {
+            n++;
+            lines.add(lineRequest(line, refs, includeLineIds, n));
+        }
+        return r;
+    }
+
+    private static ObjectNode lineRequest(DocumentLine line, ReferenceData refs, boolean includeLineIds, int n) {
+        ObjectNode l = ScoroJson.object();
+        if (includeLineIds && line.getLineId() != null) {
+            l.put("id", scoroId("line " + n + " lineId", line.getLineId()));
+        }
+        if (line.getItemRef() != null) {
+            l.put("product_id", scoroId("line " + n + " itemRef", line.getItemRef()));
+        }
+        l.put("comment", line.getDescription() == null ? "" : line.getDescription());
+        l.put("amount", line.getQuantity());
+        l.put("price", line.getUnitAmount());
+        l.put("discount", line.getDiscountRate() == null ? BigDecimal.ZERO : line.getDiscountRate());
+        l.put("sum", line.getLineAmount());
+        if (line.getAccountCode() != null) {
+            String accountId = refs.financeAccountId(line.getAccountCode());
+            if (accountId == null) {
+                throw new ScoroMappingException("line " + n + ": account code '" + line.getAccountCode() + "' is not a Scoro finance account");
+            }
+            l.put("finance_account_id", scoroId("finance account", accountId));
+        }
+        BigDecimal vat = line.getTaxRate();
+        if (line.getTaxType() != null) {
+            String vatCodeId = refs.vatCodeId(line.getTaxType());
+            if (vatCodeId == null) {
+                throw new ScoroMappingException("line " + n + ": tax type '" + line.getTaxType() + "' is not a Scoro VAT code");
+            }
+            l.put("vat_code_id", scoroId("vat code", vatCodeId));
+            if (vat == null) {
+                vat = refs.vatPercent(vatCodeId);
+            }
+        }
+        if (vat != null) {
+            l.put("vat", vat);
+        }
+        line.getTracking().stream().map(LineTracking::getOptionRef).filter(o -> o != null).findFirst()
+                .ifPresent(o -> l.put("finance_object_id", scoroId("line " + n + " tracking option", o)));
+        return l;
+    }
+
+    /** Scoro validates ids as integers, so they are sent as JSON numbers. */
+    static BigInteger scoroId(String what, String id) {
+        try {
+            return new BigDecimal(id.strip()).toBigIntegerExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new ScoroMappingException(what + " '" + id + "' is not a Scoro id");
+        }
+    }
+
+    private static Iterable<JsonNode> lines(JsonNode inv) {
+        JsonNode lines = inv.get("lines");
+        return lines != null && lines.isArray() ? lines : List.of();
+    }
+
+    private static List<String> credited(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        if (node != null && node.isArray()) {
+            for (JsonNode e : node) {
+                String ref;
+                if (e.isObject()) {
+                    ref = ScoroValues.id(e, e.has("invoice_id") ? "invoice_id" : "id");
+                } else {
+                    ref = ScoroValues.id(ScoroJson.object().set("v", e), "v");
+                }
+                if (ref != null) {
+                    out.add(ref);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String lineIdSuffix(JsonNode line) {
+        JsonNode id = line.get("id");
+        return id == null || id.isNull() ? "" : " (id " + id.asText() + ")";
+    }
+
+    private static void putText(ObjectNode r, String field, String value) {
+        if (value != null) {
+            r.put(field, value);
+        }
+    }
+}

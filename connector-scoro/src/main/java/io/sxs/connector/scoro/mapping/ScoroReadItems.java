@@ -1,0 +1,68 @@
+package io.sxs.connector.scoro.mapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sxs.connector.source.ReadItem;
+import java.time.Instant;
+import java.util.function.Function;
+import org.apache.avro.specific.SpecificRecordBase;
+
+/**
+ * Turns one Scoro row into a {@link ReadItem}: upsert, delete (Scoro's {@code is_deleted}), or invalid with the reason.
+ * Never throws, so one malformed row cannot stop a page.
+ */
+public final class ScoroReadItems {
+
+    private ScoroReadItems() {
+    }
+
+    /** The {@code modified_date} filter of an incremental list, or null for a full read. */
+    public static ObjectNode modifiedSince(Instant since) {
+        if (since == null) {
+            return null;
+        }
+        ObjectNode filter = io.sxs.connector.scoro.client.ScoroJson.object();
+        filter.putObject("modified_date").put("from_date", ScoroTimestamps.filterValue(since));
+        return filter;
+    }
+
+    /**
+     * @param row      the object to map (for invoices, the viewed object with lines)
+     * @param idField  Scoro's id field of the module
+     * @param position used in place of the id when the row has none
+     */
+    public static ReadItem toItem(JsonNode row, String idField, String position, Function<JsonNode, SpecificRecordBase> mapper) {
+        String version = ScoroValues.text(row, "modified_date");
+        String id = safe(() -> ScoroValues.id(row, idField));
+        Instant modifiedAt = safe(() -> ScoroTimestamps.instant("modified_date", version));
+        boolean deleted = ScoroValues.flag(row, "is_deleted");
+        SpecificRecordBase payload;
+        try {
+            payload = mapper.apply(row);
+        } catch (RuntimeException e) {
+            String reason = e instanceof ScoroMappingException ? e.getMessage() : "cannot map: " + e;
+            if (deleted && id != null) {
+                // A delete must still travel even when the last state is unreadable.
+                return ReadItem.delete(id, version, deletedAt(row, modifiedAt), null);
+            }
+            return ReadItem.invalid(id == null ? "missing-id@" + position : id, version, modifiedAt, reason);
+        }
+        if (deleted) {
+            return ReadItem.delete(id, version, deletedAt(row, modifiedAt), payload);
+        }
+        return ReadItem.upsert(id, version, modifiedAt, payload);
+    }
+
+    private static Instant deletedAt(JsonNode row, Instant modifiedAt) {
+        Instant deleted = safe(() -> ScoroTimestamps.instant("deleted_date", ScoroValues.text(row, "deleted_date")));
+        return deleted != null ? deleted : modifiedAt;
+    }
+
+    private static <T> T safe(java.util.function.Supplier<T> s) {
+        try {
+            return s.get();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

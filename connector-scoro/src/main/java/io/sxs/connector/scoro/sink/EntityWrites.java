@@ -1,0 +1,39 @@
+package io.sxs.connector.scoro.sink;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sxs.connector.scoro.reference.ReferenceData;
+import io.sxs.connector.scoro.reference.ReferenceNeeds;
+import io.sxs.schemas.envelope.Command;
+import org.apache.avro.specific.SpecificRecordBase;
+
+/** What the Scoro writer needs to know about one module: its request, its lookup key and its mapper. */
+interface EntityWrites {
+
+    String module();
+
+    /** The id field of the module's objects. */
+    String idField();
+
+    /** The reference codes the command's payload uses. */
+    ReferenceNeeds needs(Command command);
+
+    /** The modify request; throws {@link io.sxs.connector.scoro.mapping.ScoroMappingException} when it cannot be built. */
+    ObjectNode request(Command command, ReferenceData refs);
+
+    /**
+     * The field and value by which an item this pipeline created earlier can be found again (the outcome of an earlier
+     * create may be unknown), or null when the request carries none.
+     */
+    LookupKey lookupKey(Command command, ObjectNode request);
+
+    /** False when a reply lacks part of the object (an invoice without lines) and must be viewed. */
+    boolean complete(JsonNode object);
+
+    ReferenceNeeds needsOf(JsonNode object);
+
+    SpecificRecordBase toCanonical(JsonNode object, ReferenceData refs);
+
+    record LookupKey(String field, String value) {
+    }
+}

@@ -1,0 +1,219 @@
+package io.sxs.connector.scoro.sink;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.resilience4j.retry.Retry;
+import io.sxs.connector.connection.ConnectionContext;
+import io.sxs.connector.scoro.client.ScoroApiException;
+import io.sxs.connector.scoro.client.ScoroClient;
+import io.sxs.connector.scoro.client.ScoroClients;
+import io.sxs.connector.scoro.client.ScoroJson;
+import io.sxs.connector.scoro.client.ScoroRetries;
+import io.sxs.connector.scoro.mapping.ScoroMappingException;
+import io.sxs.connector.scoro.mapping.ScoroValues;
+import io.sxs.connector.scoro.reference.ReferenceCache;
+import io.sxs.connector.scoro.reference.ReferenceData;
+import io.sxs.connector.sink.CommandWriter;
+import io.sxs.connector.sink.Results;
+import io.sxs.connector.source.ApiException;
+import io.sxs.connector.source.ApiException.Kind;
+import io.sxs.schemas.common.EntityType;
+import io.sxs.schemas.common.SystemType;
+import io.sxs.schemas.entity.Contact;
+import io.sxs.schemas.entity.Invoice;
+import io.sxs.schemas.envelope.Command;
+import io.sxs.schemas.envelope.CommandAction;
+import io.sxs.schemas.envelope.ResultStatus;
+import io.sxs.schemas.envelope.WriteResult;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes contacts and invoices (credit invoices included) into Scoro, one command at a time and in order. A create
+ * first looks for an item the pipeline made in an earlier attempt whose outcome is unknown (Scoro has no idempotency
+ * key), so lookup-then-create is the unit that is retried, never a bare create. Every success is answered with the
+ * object Scoro returned, mapped by the reader's mapper, so its hash is what echo suppression compares. Exactly one
+ * result per command; nothing is thrown for a single command.
+ */
+public final class ScoroCommandWriter implements CommandWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScoroCommandWriter.class);
+
+    private final ScoroClients clients;
+    private final ReferenceCache references;
+    private final EntityWrites contacts = new ContactWrites();
+    private final EntityWrites invoices = new InvoiceWrites();
+
+    public ScoroCommandWriter(ScoroClients clients, ReferenceCache references) {
+        this.clients = clients;
+        this.references = references;
+    }
+
+    @Override
+    public SystemType system() {
+        return SystemType.SCORO;
+    }
+
+    @Override
+    public List<WriteResult> write(ConnectionContext connection, List<Command> commands) {
+        List<WriteResult> results = new ArrayList<>(commands.size());
+        ScoroClient client;
+        try {
+            client = clients.open(connection);
+        } catch (RuntimeException e) {
+            // Undecryptable key or broken endpoint configuration: nothing can be written for this connection.
+            for (Command c : commands) {
+                results.add(Results.failed(c, ResultStatus.UNAUTHORISED, "Scoro connection unusable: " + e.getMessage(), List.of(), 0));
+            }
+            return results;
+        }
+        ApiException stop = null;
+        for (Command command : commands) {
+            int before = client.calls();
+            if (stop != null) {
+                // Credentials refused or daily quota spent: further calls would only fail the same way.
+                results.add(failure(command, stop, 0));
+                continue;
+            }
+            try {
+                results.add(writeOne(connection, client, command, before));
+            } catch (ApiException e) {
+                results.add(failure(command, e, client.calls() - before));
+                if (e.kind() == Kind.UNAUTHORISED || (e.kind() == Kind.RATE_LIMITED && client.quota().dailyExhausted(clients.clock().instant()))) {
+                    stop = e;
+                }
+            } catch (ScoroMappingException e) {
+                results.add(Results.failed(command, ResultStatus.REJECTED, e.getMessage(), List.of(e.getMessage()), client.calls() - before));
+            } catch (RuntimeException e) {
+                LOG.warn("Scoro write of command {} failed unexpectedly", command.getCommandId(), e);
+                results.add(Results.failed(command, ResultStatus.REJECTED, "Scoro writer failed: " + e, List.of(), client.calls() - before));
+            }
+        }
+        return results;
+    }
+
+    private WriteResult writeOne(ConnectionContext connection, ScoroClient client, Command command, int before) throws ApiException {
+        EntityWrites writes = writesFor(command);
+        if (writes == null) {
+            return Results.failed(command, ResultStatus.REJECTED, "entity " + command.getEntity() + " not supported by the Scoro sink yet", List.of(), 0);
+        }
+        CommandAction action = command.getAction();
+        if (action == CommandAction.VOID) {
+            return Results.failed(command, ResultStatus.REJECTED, "Scoro has no void; send DELETE for " + command.getEntity(), List.of(), 0);
+        }
+        if (action != CommandAction.CREATE && (command.getTargetId() == null || command.getTargetId().isBlank())) {
+            return Results.failed(command, ResultStatus.REJECTED, action + " without a target id", List.of(), 0);
+        }
+        if (action == CommandAction.DELETE) {
+            return delete(client, writes, command, before);
+        }
+        if (!payloadFits(command)) {
+            return Results.failed(command, ResultStatus.REJECTED, action + " of " + command.getEntity() + " has no "
+                    + command.getEntity() + " payload", List.of(), 0);
+        }
+        ReferenceData refs = references.covering(connection.connectionId(), client, writes.needs(command));
+        ObjectNode request = writes.request(command, refs);
+        JsonNode written = action == CommandAction.CREATE
+                ? create(client, writes, command, request)
+                : client.update(writes.module(), command.getTargetId(), request);
+        return ok(connection, client, writes, command, written, before);
+    }
+
+    /** Lookup, then update-if-different or create; retried as a whole, which is safe because it looks up first. */
+    private JsonNode create(ScoroClient client, EntityWrites writes, Command command, ObjectNode request) throws ApiException {
+        EntityWrites.LookupKey key = writes.lookupKey(command, request);
+        Retry retry = ScoroRetries.retry("scoro-create", clients.settings());
+        return ScoroRetries.run(retry, () -> {
+            JsonNode existing = key == null ? null : lookup(client, writes, key);
+            if (existing == null) {
+                return client.create(writes.module(), request);
+            }
+            String id = ScoroValues.id(existing, writes.idField());
+            JsonNode full = writes.complete(existing) ? existing : client.view(writes.module(), id);
+            if (JsonSubset.matches(request, full)) {
+                LOG.info("Scoro {} {} already exists as {} with the same content; not creating it again", writes.module(), key, id);
+                return full;
+            }
+            LOG.info("Scoro {} {} already exists as {}; updating it instead of creating a second one", writes.module(), key, id);
+            return client.update(writes.module(), id, request);
+        });
+    }
+
+    /** The live item whose key field equals the value exactly (the filter is only a pre-selection). */
+    private static JsonNode lookup(ScoroClient client, EntityWrites writes, EntityWrites.LookupKey key) throws ApiException {
+        ObjectNode filter = ScoroJson.object().put(key.field(), key.value());
+        JsonNode rows = client.list(writes.module(), filter, 1, ScoroClient.MAX_PER_PAGE, false);
+        for (JsonNode row : rows) {
+            if (key.value().equals(ScoroValues.text(row, key.field())) && !ScoroValues.flag(row, "is_deleted")) {
+                return row;
+            }
+        }
+        return null;
+    }
+
+    private WriteResult delete(ScoroClient client, EntityWrites writes, Command command, int before) throws ApiException {
+        String version = null;
+        try {
+            JsonNode reply = client.delete(writes.module(), command.getTargetId());
+            version = reply.isObject() ? ScoroValues.text(reply, "modified_date") : null;
+        } catch (ApiException e) {
+            if (e.kind() != Kind.NOT_FOUND) {
+                throw e;
+            }
+            // Already gone (an earlier attempt or a user deleted it): the goal of the command is met.
+        }
+        return Results.ok(command, command.getTargetId(), version, null, client.calls() - before);
+    }
+
+    private WriteResult ok(ConnectionContext connection, ScoroClient client, EntityWrites writes, Command command,
+                           JsonNode written, int before) throws ApiException {
+        if (written == null || !written.isObject()) {
+            throw new ScoroApiException(Kind.MALFORMED, 200, writes.module() + "/modify returned no object", List.of());
+        }
+        String id = ScoroValues.id(written, writes.idField());
+        if (id == null) {
+            throw new ScoroApiException(Kind.MALFORMED, 200, writes.module() + "/modify returned an object without "
+                    + writes.idField(), List.of());
+        }
+        JsonNode full = writes.complete(written) ? written : client.view(writes.module(), id);
+        ReferenceData refs = references.covering(connection.connectionId(), client, writes.needsOf(full));
+        SpecificRecordBase canonical;
+        try {
+            canonical = writes.toCanonical(full, refs);
+        } catch (ScoroMappingException e) {
+            throw new ScoroApiException(Kind.MALFORMED, 200, "written as " + writes.module() + " " + id
+                    + " but the reply does not map: " + e.getMessage(), List.of());
+        }
+        return Results.ok(command, id, ScoroValues.text(full, "modified_date"), canonical, client.calls() - before);
+    }
+
+    private EntityWrites writesFor(Command command) {
+        EntityType entity = command.getEntity();
+        if (entity == EntityType.CONTACT) {
+            return contacts;
+        }
+        if (entity == EntityType.INVOICE || entity == EntityType.CREDIT_NOTE) {
+            return invoices;
+        }
+        return null;
+    }
+
+    private static boolean payloadFits(Command command) {
+        Object payload = command.getPayload();
+        return command.getEntity() == EntityType.CONTACT ? payload instanceof Contact : payload instanceof Invoice;
+    }
+
+    private static WriteResult failure(Command command, ApiException e, int calls) {
+        ResultStatus status = switch (e.kind()) {
+            case UNAUTHORISED -> ResultStatus.UNAUTHORISED;
+            case NOT_FOUND -> ResultStatus.NOT_FOUND;
+            case REJECTED -> ResultStatus.REJECTED;
+            // An unreadable reply to a write leaves its outcome unknown: retry, which looks up first.
+            case RETRYABLE, RATE_LIMITED, MALFORMED -> ResultStatus.RETRYABLE;
+        };
+        return Results.failed(command, status, e.getMessage(), ScoroApiException.messagesOf(e), calls);
+    }
+}

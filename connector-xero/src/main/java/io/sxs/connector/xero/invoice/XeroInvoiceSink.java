@@ -1,0 +1,163 @@
+package io.sxs.connector.xero.invoice;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sxs.connector.sink.Results;
+import io.sxs.connector.source.ApiException;
+import io.sxs.connector.xero.client.XeroSession;
+import io.sxs.connector.xero.mapping.MappingException;
+import io.sxs.connector.xero.mapping.XeroFields;
+import io.sxs.connector.xero.sink.XeroEntitySink;
+import io.sxs.schemas.common.DocumentStatus;
+import io.sxs.schemas.entity.Invoice;
+import io.sxs.schemas.envelope.Command;
+import io.sxs.schemas.envelope.ResultStatus;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Sales invoices in the Xero sink. ACCREC numbers are unique, so a create that collides on its number is looked up
+ * by InvoiceNumbers; it is the pipeline's own earlier write when number and contact match. A delete becomes DELETED
+ * for a draft, VOIDED for an approved invoice with nothing paid or credited, and BLOCKED otherwise.
+ */
+public class XeroInvoiceSink implements XeroEntitySink {
+
+    @Override
+    public String collection() {
+        return "Invoices";
+    }
+
+    @Override
+    public String idField() {
+        return "InvoiceID";
+    }
+
+    @Override
+    public Map<String, String> query() {
+        return Map.of("unitdp", "4");
+    }
+
+    @Override
+    public ObjectNode createElement(Command command) throws MappingException {
+        return XeroInvoiceRequestMapper.toRequest(payload(command), null);
+    }
+
+    @Override
+    public ObjectNode updateElement(Command command) throws MappingException {
+        return XeroInvoiceRequestMapper.toRequest(payload(command), command.getTargetId());
+    }
+
+    @Override
+    public Invoice toCanonical(JsonNode element) throws MappingException {
+        return XeroInvoiceMapper.toCanonical(element);
+    }
+
+    @Override
+    public ObjectNode asRequest(JsonNode element) throws MappingException {
+        Invoice inv = XeroInvoiceMapper.toCanonical(element);
+        return XeroInvoiceRequestMapper.toRequest(inv, inv.getId());
+    }
+
+    @Override
+    public boolean isDuplicate(List<String> messages) {
+        return messages.stream().anyMatch(m -> m.toLowerCase(Locale.ROOT).contains("must be unique"));
+    }
+
+    @Override
+    public Optional<JsonNode> findExisting(XeroSession session, ObjectNode sent) throws ApiException {
+        String number = XeroFields.text(sent, "InvoiceNumber");
+        if (number == null) {
+            return Optional.empty();
+        }
+        Map<String, String> q = new LinkedHashMap<>(query());
+        q.put("InvoiceNumbers", number);
+        q.put("page", "1"); // paged, so that LineItems come back
+        for (JsonNode i : session.get(collection(), q, null).items(collection())) {
+            if (XeroInvoiceMapper.SALES_TYPE.equals(XeroFields.text(i, "Type"))
+                    && number.equalsIgnoreCase(XeroFields.text(i, "InvoiceNumber"))) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public String clash(JsonNode existing, ObjectNode sent) {
+        String wanted = XeroFields.text(sent.path("Contact"), "ContactID");
+        String has = XeroFields.text(existing.path("Contact"), "ContactID");
+        if (wanted != null && wanted.equalsIgnoreCase(has)) {
+            return null;
+        }
+        return "invoice number " + XeroFields.text(sent, "InvoiceNumber") + " is already used by Xero invoice "
+                + XeroFields.text(existing, "InvoiceID") + " of another contact (" + has + ")";
+    }
+
+    @Override
+    public DeletePlan planDelete(XeroSession session, Command command) throws ApiException {
+        if (command.getTargetId() == null) {
+            return DeletePlan.done(Results.failed(command, ResultStatus.REJECTED,
+                    "cannot delete an invoice without its Xero InvoiceID", List.of(), 0));
+        }
+        if (!command.getTargetId().matches("[0-9A-Fa-f-]{1,64}")) {
+            return DeletePlan.done(Results.failed(command, ResultStatus.REJECTED,
+                    "'" + command.getTargetId() + "' is not a Xero InvoiceID", List.of(), 0));
+        }
+        JsonNode current = current(session, command.getTargetId());
+        if (current == null) {
+            return DeletePlan.done(Results.failed(command, ResultStatus.NOT_FOUND,
+                    "Xero invoice " + command.getTargetId() + " does not exist", List.of(), 0));
+        }
+        Invoice inv;
+        try {
+            inv = toCanonical(current);
+        } catch (MappingException e) {
+            return DeletePlan.done(Results.failed(command, ResultStatus.REJECTED,
+                    "Xero invoice " + command.getTargetId() + " could not be read: " + e.getMessage(), List.of(), 0));
+        }
+        String name = inv.getNumber() == null ? inv.getId() : inv.getNumber();
+        return switch (inv.getStatus()) {
+            case DELETED, VOIDED -> DeletePlan.done(Results.ok(command, inv.getId(),
+                    XeroFields.text(current, "UpdatedDateUTC"), inv, 0));
+            case DRAFT, SUBMITTED -> DeletePlan.post(XeroInvoiceRequestMapper.statusChange(inv.getId(), DocumentStatus.DELETED));
+            case AUTHORISED -> isZero(inv.getAmountPaid()) && isZero(inv.getAmountCredited())
+                    ? DeletePlan.post(XeroInvoiceRequestMapper.statusChange(inv.getId(), DocumentStatus.VOIDED))
+                    : DeletePlan.done(Results.failed(command, ResultStatus.BLOCKED, "invoice " + name
+                            + " has payments or credit notes allocated (paid " + plain(inv.getAmountPaid()) + ", credited "
+                            + plain(inv.getAmountCredited()) + "); remove them in Xero first", List.of(), 0));
+            case PAID -> DeletePlan.done(Results.failed(command, ResultStatus.BLOCKED,
+                    "invoice " + name + " is PAID; delete its payments in Xero first", List.of(), 0));
+        };
+    }
+
+    /** The invoice by id (null on 404), with its lines and 4-dp unit amounts. */
+    private JsonNode current(XeroSession session, String invoiceId) throws ApiException {
+        try {
+            JsonNode items = session.get(collection() + "/" + invoiceId, query(), null).items(collection());
+            return items.isEmpty() ? null : items.get(0);
+        } catch (ApiException e) {
+            if (e.kind() == ApiException.Kind.NOT_FOUND) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isZero(BigDecimal v) {
+        return v == null || v.signum() == 0;
+    }
+
+    private static String plain(BigDecimal v) {
+        return v == null ? "0.00" : v.toPlainString();
+    }
+
+    private static Invoice payload(Command command) throws MappingException {
+        if (!(command.getPayload() instanceof Invoice i)) {
+            throw new MappingException("INVOICE command " + command.getCommandId() + " carries no Invoice payload");
+        }
+        return i;
+    }
+}

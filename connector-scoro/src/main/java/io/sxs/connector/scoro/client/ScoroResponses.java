@@ -88,7 +88,9 @@ public final class ScoroResponses {
         if (code >= 500 || code == 408) {
             return new ScoroApiException(Kind.RETRYABLE, code, message, messages);
         }
-        if (code == 404 || lower.contains("not found") || lower.contains("does not exist")) {
+        // A 400/422 naming a missing reference ("contact 9 does not exist") is a validation error, not a missing target.
+        boolean validation = code == 400 || code == 422;
+        if (code == 404 || (!validation && (lower.contains("not found") || lower.contains("does not exist")))) {
             return new ScoroApiException(Kind.NOT_FOUND, code, message, messages);
         }
         return new ScoroApiException(Kind.REJECTED, code, message, messages);

@@ -33,7 +33,7 @@ public final class ReferenceCache {
      */
     public ReferenceData covering(String connectionId, ScoroClient client, ReferenceNeeds needs) throws ApiException {
         ReferenceData current = byConnection.getOrDefault(connectionId, ReferenceData.EMPTY);
-        if (current.loadedAt() != null && (needs.isEmpty() || needs.metBy(current))) {
+        if (needs.isEmpty() || (current.loadedAt() != null && needs.metBy(current))) {
             return current;
         }
         Instant now = clock.instant();

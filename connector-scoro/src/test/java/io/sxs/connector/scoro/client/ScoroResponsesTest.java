@@ -49,8 +49,10 @@ class ScoroResponsesTest {
     void notFoundInTheEnvelopeOrByHttp() {
         assertThat(failure(200, "{\"status\":\"ERROR\",\"statusCode\":404,\"messages\":{\"error\":[\"Invoice 9 not found\"]}}").kind())
                 .isEqualTo(Kind.NOT_FOUND);
-        assertThat(failure(200, "{\"status\":\"ERROR\",\"statusCode\":400,\"messages\":{\"error\":[\"Contact 9 not found\"]}}").kind())
+        assertThat(failure(200, "{\"status\":\"ERROR\",\"messages\":{\"error\":[\"Contact 9 not found\"]}}").kind())
                 .isEqualTo(Kind.NOT_FOUND);
+        assertThat(failure(200, "{\"status\":\"ERROR\",\"statusCode\":400,\"messages\":{\"error\":[\"company_id: contact 9 does not exist\"]}}").kind())
+                .isEqualTo(Kind.REJECTED);
         assertThat(failure(404, "<html>nope</html>").kind()).isEqualTo(Kind.NOT_FOUND);
     }
 

@@ -1,0 +1,95 @@
+package io.sxs.mapper;
+
+import io.sxs.mapper.process.ChangeProcessor;
+import io.sxs.mapper.process.ConnectionsUpdater;
+import io.sxs.mapper.process.Nodes;
+import io.sxs.mapper.process.ResultProcessor;
+import io.sxs.mapper.serde.MapperSerdes;
+import io.sxs.schemas.envelope.ChangeRecord;
+import io.sxs.schemas.envelope.Command;
+import io.sxs.schemas.envelope.ConnectionConfig;
+import io.sxs.schemas.envelope.EntityKey;
+import io.sxs.schemas.envelope.IdMapEntry;
+import io.sxs.schemas.envelope.PendingChange;
+import io.sxs.schemas.envelope.SyncLogEntry;
+import io.sxs.schemas.serde.AvroSerde;
+import io.sxs.schemas.topic.Topics;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The mapper's topology (Processor API, since the change and result logic each need the ID map, the waiting changes
+ * and the latest states together):
+ *
+ * <pre>
+ *  sxs.changes.scoro ─┐
+ *  sxs.changes.xero ──┴─ change-processor ─┬─ sxs.commands.xero
+ *                                          ├─ sxs.commands.scoro
+ *  sxs.results ───────── result-processor ─┴─ sxs.sync-log
+ *        stores idmap, pending, latest (logged, shared by both processors); global store connections (sxs.connections)
+ * </pre>
+ *
+ * All inputs are keyed by connection id and co-partitioned, so both processors of a connection run in one task and see
+ * the same stores. Values are read as bytes and decoded in the processors so that bad input lands in the sync log.
+ */
+public final class MapperTopology {
+
+    private MapperTopology() {
+    }
+
+    public static Topology build(MapperSettings settings) {
+        MapperSerdes serdes = new MapperSerdes(settings.serdeConfig());
+        AvroSerde<SpecificRecordBase> decoder = serdes.value();
+        StringDeserializer keys = new StringDeserializer();
+        ByteArrayDeserializer bytes = new ByteArrayDeserializer();
+        Topology topology = new Topology();
+
+        AvroSerde<ConnectionConfig> connectionSerde = serdes.value();
+        topology.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(Nodes.CONNECTIONS_STORE),
+                        org.apache.kafka.common.serialization.Serdes.String(), connectionSerde).withLoggingDisabled(),
+                Nodes.CONNECTIONS_SOURCE, keys, connectionSerde.deserializer(), Topics.CONNECTIONS,
+                Nodes.CONNECTIONS_UPDATER, () -> new ConnectionsUpdater(Nodes.CONNECTIONS_STORE));
+
+        topology.addSource(Nodes.CHANGES_SCORO_SOURCE, keys, bytes, Topics.CHANGES_SCORO);
+        topology.addSource(Nodes.CHANGES_XERO_SOURCE, keys, bytes, Topics.CHANGES_XERO);
+        topology.addSource(Nodes.RESULTS_SOURCE, keys, bytes, Topics.RESULTS);
+
+        topology.addProcessor(Nodes.CHANGE_PROCESSOR, () -> new ChangeProcessor(settings, decoder),
+                Nodes.CHANGES_SCORO_SOURCE, Nodes.CHANGES_XERO_SOURCE);
+        topology.addProcessor(Nodes.RESULT_PROCESSOR, () -> new ResultProcessor(settings, decoder), Nodes.RESULTS_SOURCE);
+
+        Serde<EntityKey> entityKey = serdes.key();
+        topology.addStateStore(store(Topics.IDMAP_STORE, entityKey, serdes.<IdMapEntry>value()),
+                Nodes.CHANGE_PROCESSOR, Nodes.RESULT_PROCESSOR);
+        topology.addStateStore(store(Topics.PENDING_STORE, entityKey, serdes.<PendingChange>value()),
+                Nodes.CHANGE_PROCESSOR, Nodes.RESULT_PROCESSOR);
+        topology.addStateStore(store(Topics.LATEST_STORE, entityKey, serdes.<ChangeRecord>value()),
+                Nodes.CHANGE_PROCESSOR, Nodes.RESULT_PROCESSOR);
+
+        StringSerializer keyOut = new StringSerializer();
+        AvroSerde<Command> commands = serdes.value();
+        AvroSerde<SyncLogEntry> log = serdes.value();
+        topology.addSink(Nodes.COMMANDS_XERO_SINK, Topics.COMMANDS_XERO, keyOut, commands.serializer(),
+                Nodes.CHANGE_PROCESSOR, Nodes.RESULT_PROCESSOR);
+        topology.addSink(Nodes.COMMANDS_SCORO_SINK, Topics.COMMANDS_SCORO, keyOut, commands.serializer(),
+                Nodes.CHANGE_PROCESSOR, Nodes.RESULT_PROCESSOR);
+        topology.addSink(Nodes.SYNC_LOG_SINK, Topics.SYNC_LOG, keyOut, log.serializer(),
+                Nodes.CHANGE_PROCESSOR, Nodes.RESULT_PROCESSOR);
+        return topology;
+    }
+
+    /** A persistent key-value store with a (compacted) changelog: the catalogue's sxs-mapper-*-changelog topics. */
+    private static <V extends SpecificRecordBase> StoreBuilder<KeyValueStore<EntityKey, V>> store(String name, Serde<EntityKey> keys, Serde<V> values) {
+        KeyValueBytesStoreSupplier supplier = Stores.persistentKeyValueStore(name);
+        return Stores.keyValueStoreBuilder(supplier, keys, values).withLoggingEnabled(java.util.Map.of());
+    }
+}

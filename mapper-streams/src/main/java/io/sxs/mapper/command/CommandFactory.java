@@ -1,0 +1,40 @@
+package io.sxs.mapper.command;
+
+import io.sxs.mapper.ownership.OwnershipPolicy;
+import io.sxs.schemas.envelope.ChangeRecord;
+import io.sxs.schemas.envelope.Command;
+import io.sxs.schemas.envelope.CommandAction;
+import java.time.Instant;
+import org.apache.avro.specific.SpecificRecordBase;
+
+/** Builds the command that carries one change to the other system. */
+public final class CommandFactory {
+
+    private CommandFactory() {
+    }
+
+    /**
+     * @param payload the translated payload (null for DELETE)
+     * @param targetId the counterpart id (null for CREATE)
+     */
+    public static Command command(ChangeRecord change, CommandAction action, String targetId, SpecificRecordBase payload,
+                                  String commandId, long now) {
+        return Command.newBuilder()
+                .setCommandId(commandId)
+                .setConnectionId(change.getConnectionId())
+                .setTargetSystem(OwnershipPolicy.other(change.getSystem()))
+                .setEntity(change.getEntity())
+                .setAction(action)
+                .setTargetId(targetId)
+                .setSourceSystem(change.getSystem())
+                .setSourceId(change.getSourceId())
+                .setSourceVersion(change.getSourceVersion())
+                .setSourceHash(change.getContentHash())
+                .setIdempotencyKey(IdempotencyKeys.of(change.getConnectionId(), change.getEntity(), change.getSystem(),
+                        change.getSourceId(), change.getContentHash(), action))
+                .setCauseEventId(change.getEventId())
+                .setIssuedAt(Instant.ofEpochMilli(now))
+                .setPayload(payload)
+                .build();
+    }
+}

@@ -1,0 +1,223 @@
+package io.sxs.mapper.process;
+
+import io.sxs.mapper.command.CommandFactory;
+import io.sxs.mapper.idmap.EntityKeys;
+import io.sxs.mapper.idmap.IdMap;
+import io.sxs.mapper.idmap.SystemNames;
+import io.sxs.mapper.ownership.Ownership;
+import io.sxs.mapper.ownership.OwnershipPolicy;
+import io.sxs.mapper.translate.ReferenceTranslator;
+import io.sxs.mapper.translate.Translation;
+import io.sxs.schemas.common.EntityType;
+import io.sxs.schemas.common.SystemType;
+import io.sxs.schemas.envelope.ChangeRecord;
+import io.sxs.schemas.envelope.Command;
+import io.sxs.schemas.envelope.CommandAction;
+import io.sxs.schemas.envelope.ConnectionConfig;
+import io.sxs.schemas.envelope.ConnectionStatus;
+import io.sxs.schemas.envelope.EntityKey;
+import io.sxs.schemas.envelope.IdMapEntry;
+import io.sxs.schemas.envelope.MissingDependency;
+import io.sxs.schemas.envelope.Operation;
+import io.sxs.schemas.envelope.PendingChange;
+import io.sxs.schemas.envelope.SyncOutcome;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Decides what one change record leads to: skip (out of scope, echo, unchanged, not the owner), wait (write in
+ * flight, missing dependency) or a command for the other system. Every decision is written to the sync log.
+ */
+public final class ChangeHandler {
+
+    private final MapperState state;
+
+    public ChangeHandler(MapperState state) {
+        this.state = state;
+    }
+
+    /**
+     * @param replay       true when a waiting change is re-processed (it is already the latest state seen)
+     * @param waitingSince when the change first started waiting for dependencies, kept so that re-reads and
+     *                     re-processing do not postpone its timeout; null for a fresh change
+     */
+    public void handle(ChangeRecord change, boolean replay, Instant waitingSince) {
+        String connectionId = change.getConnectionId();
+        ConnectionConfig connection = state.connections().apply(connectionId);
+        if (connection == null || connection.getStatus() != ConnectionStatus.ACTIVE) {
+            state.log().change(change, SyncOutcome.SKIPPED_OUT_OF_SCOPE, null, null, connection == null
+                    ? "connection " + connectionId + " is unknown"
+                    : "connection " + connectionId + " is " + connection.getStatus());
+            return;
+        }
+        EntityKey key = EntityKeys.of(change);
+        if (!replay) {
+            state.latest().put(key, change);
+        }
+        IdMapEntry mapping = state.idMap().get(key);
+        String hash = change.getContentHash();
+        if (mapping != null) {
+            if (hash.equals(mapping.getLastWrittenHash())) {
+                state.idMap().put(IdMapEntry.newBuilder(mapping).setLastSeenHash(hash).setUpdatedAt(now()).build());
+                state.log().change(change, SyncOutcome.SKIPPED_ECHO, mapping.getCounterpartId(), null,
+                        "the pipeline's own write read back from " + SystemNames.of(change.getSystem()));
+                return;
+            }
+            if (hash.equals(mapping.getLastSeenHash())) {
+                // A change queued behind an in-flight write is superseded when the item is back to the written state.
+                PendingChange queued = state.pending().get(key);
+                boolean dropped = queued != null && !hash.equals(queued.getChange().getContentHash());
+                if (dropped) {
+                    state.pending().remove(key);
+                }
+                state.log().change(change, SyncOutcome.SKIPPED_UNCHANGED, mapping.getCounterpartId(), null,
+                        "unchanged since it was last processed" + (dropped ? "; the change queued after it is superseded" : ""));
+                return;
+            }
+        }
+
+        Ownership ownership = OwnershipPolicy.resolve(connection, change.getEntity(), mapping);
+        switch (ownership.kind()) {
+            case OFF, NOT_SYNCED_YET -> {
+                state.log().change(change, SyncOutcome.SKIPPED_OUT_OF_SCOPE, null, null, ownership.reason());
+                return;
+            }
+            case WITH_DOCUMENTS -> {
+                // The contact does not sync on its own, but a document that waits for it starts its create now.
+                int waiting = state.pending().waitingFor(connectionId, EntityType.CONTACT, change.getSystem(),
+                        change.getSourceId()).size();
+                if (waiting == 0) {
+                    state.log().change(change, SyncOutcome.SKIPPED_OUT_OF_SCOPE, null, null, ownership.reason());
+                    return;
+                }
+            }
+            case OWNED -> {
+                if (!ownership.owns(change.getSystem())) {
+                    if (mapping != null) {
+                        state.idMap().put(IdMapEntry.newBuilder(mapping).setLastSeenHash(hash).setUpdatedAt(now()).build());
+                    }
+                    state.log().change(change, SyncOutcome.SKIPPED_NOT_OWNER, mapping == null ? null : mapping.getCounterpartId(),
+                            null, SystemNames.of(ownership.owner()) + " owns this " + noun(change.getEntity())
+                                    + " on this connection; the change made in " + SystemNames.of(change.getSystem())
+                                    + " is not propagated");
+                    return;
+                }
+            }
+        }
+
+        if (mapping != null && mapping.getInFlightCommandId() != null) {
+            state.pending().put(key, new PendingChange(change, List.of(), Instant.ofEpochMilli(state.now())));
+            state.log().change(change, SyncOutcome.WAITING_DEPENDENCY, mapping.getCounterpartId(), mapping.getInFlightCommandId(),
+                    "write in flight (command " + mapping.getInFlightCommandId() + "); queued until its result arrives");
+            return;
+        }
+        issue(connection, change, mapping, waitingSince, null);
+    }
+
+    /** Steps 6 and 7: translate references (or wait for them) and emit the command. */
+    private void issue(ConnectionConfig connection, ChangeRecord change, IdMapEntry mapping, Instant waitingSince, String neededBy) {
+        EntityKey key = EntityKeys.of(change);
+        String counterpart = mapping == null ? null : mapping.getCounterpartId();
+        SystemType target = OwnershipPolicy.other(change.getSystem());
+
+        if (change.getOperation() == Operation.DELETE) {
+            state.pending().remove(key); // whatever waited for this item is moot now
+            if (counterpart == null) {
+                if (mapping != null) {
+                    state.idMap().put(IdMapEntry.newBuilder(mapping).setDeleted(true)
+                            .setLastSeenHash(change.getContentHash()).setUpdatedAt(now()).build());
+                }
+                state.log().change(change, SyncOutcome.SKIPPED_UNCHANGED, null, null,
+                        "deleted in " + SystemNames.of(change.getSystem()) + " but never synced: nothing to delete in "
+                                + SystemNames.of(target));
+                return;
+            }
+            emit(change, mapping, key, CommandAction.DELETE, counterpart, null, List.of(), neededBy);
+            return;
+        }
+
+        Translation translation = ReferenceTranslator.translate(change.getEntity(),
+                (org.apache.avro.specific.SpecificRecordBase) change.getPayload(), change.getSystem(), counterpart,
+                (entity, system, id) -> state.idMap().counterpartOf(EntityKeys.of(change.getConnectionId(), entity, system, id)));
+        if (!translation.complete()) {
+            waitFor(connection, change, key, translation.missing(), waitingSince);
+            return;
+        }
+        emit(change, mapping, key, counterpart == null ? CommandAction.CREATE : CommandAction.UPDATE, counterpart,
+                translation.payload(), translation.notes(), neededBy);
+    }
+
+    private void emit(ChangeRecord change, IdMapEntry mapping, EntityKey key, CommandAction action, String targetId,
+                      org.apache.avro.specific.SpecificRecordBase payload, List<String> notes, String neededBy) {
+        String commandId = UUID.randomUUID().toString();
+        Command command = CommandFactory.command(change, action, targetId, payload, commandId, state.now());
+        IdMapEntry.Builder entry = mapping == null
+                ? IdMap.newEntry(key, change.getSystem(), state.now())
+                : IdMapEntry.newBuilder(mapping).setUpdatedAt(now());
+        state.idMap().put(entry.setLastSeenHash(change.getContentHash()).setInFlightCommandId(commandId)
+                .setDeleted(action == CommandAction.DELETE).build());
+        state.pending().remove(key);
+        state.commands().accept(command);
+        StringBuilder message = new StringBuilder(action.name().toLowerCase()).append(" in ")
+                .append(SystemNames.of(command.getTargetSystem()));
+        if (targetId != null) {
+            message.append(" (").append(targetId).append(')');
+        }
+        if (neededBy != null) {
+            message.append(", needed by ").append(neededBy);
+        }
+        notes.forEach(note -> message.append("; ").append(note));
+        state.log().change(change, SyncOutcome.COMMAND_ISSUED, targetId, commandId, message.toString());
+    }
+
+    /** Parks the change until its missing references are mapped; starts the create of a missing contact when allowed. */
+    private void waitFor(ConnectionConfig connection, ChangeRecord change, EntityKey key, List<MissingDependency> missing,
+                         Instant waitingSince) {
+        List<String> why = new ArrayList<>();
+        for (MissingDependency dependency : missing) {
+            String status = dependency.getEntity() == EntityType.CONTACT
+                    ? startContact(connection, change, dependency)
+                    : "not mapped yet";
+            why.add(EntityKeys.describe(dependency) + " (" + status + ")");
+        }
+        PendingChange earlier = state.pending().get(key);
+        Instant since = waitingSince != null ? waitingSince
+                : earlier != null && !earlier.getMissing().isEmpty() ? earlier.getSince()
+                : Instant.ofEpochMilli(state.now());
+        state.pending().put(key, new PendingChange(change, missing, since));
+        state.log().change(change, SyncOutcome.WAITING_DEPENDENCY, null, null, "waiting for " + String.join(", ", why));
+    }
+
+    /** Step 6 for a document's contact: wait for its in-flight create, create it now, or wait for it to arrive. */
+    private String startContact(ConnectionConfig connection, ChangeRecord document, MissingDependency dependency) {
+        EntityKey contactKey = EntityKeys.of(document.getConnectionId(), dependency);
+        IdMapEntry contactMapping = state.idMap().get(contactKey);
+        if (contactMapping != null && contactMapping.getInFlightCommandId() != null) {
+            return "its create is in flight";
+        }
+        ChangeRecord contact = state.latest().get(contactKey);
+        if (contact == null) {
+            return "not seen yet";
+        }
+        if (contact.getOperation() == Operation.DELETE || contact.getPayload() == null) {
+            return "deleted in " + SystemNames.of(contact.getSystem());
+        }
+        if (!OwnershipPolicy.contactMaySyncFrom(connection, document.getSystem())) {
+            return "contacts sync " + connection.getContacts() + " on this connection, so it has to come from "
+                    + SystemNames.of(OwnershipPolicy.other(document.getSystem()));
+        }
+        issue(connection, contact, contactMapping, null,
+                EntityKeys.describe(document.getEntity(), document.getSystem(), document.getSourceId()));
+        return "create issued";
+    }
+
+    private Instant now() {
+        return Instant.ofEpochMilli(state.now());
+    }
+
+    private static String noun(EntityType entity) {
+        return entity.name().toLowerCase().replace('_', ' ');
+    }
+}

@@ -1,0 +1,51 @@
+package io.sxs.mapper.process;
+
+import io.sxs.mapper.MapperSettings;
+import io.sxs.schemas.common.SystemType;
+import io.sxs.schemas.envelope.ChangeRecord;
+import io.sxs.schemas.topic.Topics;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+
+/** Reads both change topics; also runs the wall-clock punctuation that times out waiting changes. */
+public final class ChangeProcessor extends MapperProcessor<ChangeRecord> {
+
+    private ChangeHandler changes;
+
+    public ChangeProcessor(MapperSettings settings, Deserializer<SpecificRecordBase> decoder) {
+        super(settings, decoder, ChangeRecord.class, Nodes.CONNECTIONS_STORE);
+    }
+
+    @Override
+    public void init(ProcessorContext<String, SpecificRecordBase> context) {
+        super.init(context);
+        changes = new ChangeHandler(state);
+        PendingExpiry expiry = new PendingExpiry(state);
+        context.schedule(settings.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, timestamp -> expiry.expire());
+    }
+
+    @Override
+    protected void handle(String key, ChangeRecord change, String where) {
+        String problem = InputValidator.problem(key, change, expectedSystem());
+        if (problem != null) {
+            if (change != null && key != null && key.equals(change.getConnectionId())) {
+                state.log().item(key, change.getEntity(), change.getSystem(), change.getSourceId(),
+                        io.sxs.schemas.envelope.SyncOutcome.INVALID_INPUT, null, null, problem + " (" + where + ")");
+            } else {
+                state.log().invalid(key, problem + " (" + where + ")");
+            }
+            return;
+        }
+        changes.handle(change, false, null);
+    }
+
+    private SystemType expectedSystem() {
+        String topic = topic();
+        if (Topics.CHANGES_SCORO.equals(topic)) {
+            return SystemType.SCORO;
+        }
+        return Topics.CHANGES_XERO.equals(topic) ? SystemType.XERO : null;
+    }
+}

@@ -1,0 +1,114 @@
+package io.sxs.mapper.process;
+
+import io.sxs.mapper.MapperSettings;
+import io.sxs.mapper.idmap.IdMap;
+import io.sxs.mapper.log.SyncLogWriter;
+import io.sxs.mapper.pending.PendingChanges;
+import io.sxs.schemas.common.SystemType;
+import io.sxs.schemas.envelope.Command;
+import io.sxs.schemas.envelope.ConnectionConfig;
+import io.sxs.schemas.envelope.SyncLogEntry;
+import io.sxs.schemas.topic.Topics;
+import java.util.function.Function;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Common part of the mapper's processors. Values arrive as bytes and are decoded here, so that an undecodable record
+ * becomes an INVALID_INPUT entry in the sync log (in the same transaction) instead of an exception that stops the task.
+ */
+abstract class MapperProcessor<V extends SpecificRecordBase> implements Processor<String, byte[], String, SpecificRecordBase> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MapperProcessor.class);
+
+    protected final MapperSettings settings;
+    private final Deserializer<SpecificRecordBase> decoder;
+    private final Class<V> type;
+    private final String connectionsStore;
+    protected ProcessorContext<String, SpecificRecordBase> context;
+    protected MapperState state;
+
+    MapperProcessor(MapperSettings settings, Deserializer<SpecificRecordBase> decoder, Class<V> type, String connectionsStore) {
+        this.settings = settings;
+        this.decoder = decoder;
+        this.type = type;
+        this.connectionsStore = connectionsStore;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, SpecificRecordBase> context) {
+        this.context = context;
+        KeyValueStore<String, ConnectionConfig> connections = context.getStateStore(connectionsStore);
+        state = new MapperState(
+                new IdMap(context.getStateStore(Topics.IDMAP_STORE)),
+                new PendingChanges(context.getStateStore(Topics.PENDING_STORE)),
+                context.getStateStore(Topics.LATEST_STORE),
+                connectionLookup(connections),
+                new SyncLogWriter(this::forwardLog, context::currentSystemTimeMs),
+                this::forwardCommand,
+                context::currentSystemTimeMs,
+                settings);
+    }
+
+    @Override
+    public final void process(Record<String, byte[]> record) {
+        String where = context.recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset()).orElse("?");
+        V value;
+        try {
+            SpecificRecordBase decoded = record.value() == null ? null : decoder.deserialize(topic(), record.value());
+            if (decoded != null && !type.isInstance(decoded)) {
+                state.log().invalid(record.key(), "expected " + type.getSimpleName() + " but got "
+                        + decoded.getSchema().getFullName() + " at " + where);
+                return;
+            }
+            value = type.cast(decoded);
+        } catch (RuntimeException e) {
+            LOG.warn("Undecodable record at {} skipped", where, e);
+            state.log().invalid(record.key(), "undecodable record at " + where + ": " + e.getMessage());
+            return;
+        }
+        try {
+            handle(record.key(), value, where);
+        } catch (KafkaException e) {
+            throw e; // store, producer and task errors are Kafka Streams' to handle (EOS aborts and retries)
+        } catch (RuntimeException e) {
+            // A record the logic cannot handle is reported and skipped, never allowed to stop the pipeline.
+            LOG.error("Record at {} could not be processed; skipped", where, e);
+            state.log().invalid(record.key(), "record at " + where + " could not be processed: " + e);
+        }
+    }
+
+    protected abstract void handle(String key, V value, String where);
+
+    protected String topic() {
+        return context.recordMetadata().map(RecordMetadata::topic).orElse(null);
+    }
+
+    private void forwardCommand(Command command) {
+        String sink = command.getTargetSystem() == SystemType.XERO ? Nodes.COMMANDS_XERO_SINK : Nodes.COMMANDS_SCORO_SINK;
+        context.forward(new Record<>(command.getConnectionId(), (SpecificRecordBase) command, context.currentSystemTimeMs()), sink);
+    }
+
+    private void forwardLog(SyncLogEntry entry) {
+        context.forward(new Record<>(entry.getConnectionId(), (SpecificRecordBase) entry, context.currentSystemTimeMs()), Nodes.SYNC_LOG_SINK);
+    }
+
+    private static Function<String, ConnectionConfig> connectionLookup(KeyValueStore<String, ConnectionConfig> store) {
+        return connectionId -> {
+            try {
+                return store.get(connectionId);
+            } catch (org.apache.kafka.common.errors.SerializationException e) {
+                LOG.error("Connection {} has an unreadable configuration; treated as unknown", connectionId, e);
+                return null;
+            }
+        };
+    }
+}

@@ -1,0 +1,33 @@
+package io.sxs.mapper.process;
+
+import io.sxs.mapper.MapperSettings;
+import io.sxs.mapper.idmap.IdMap;
+import io.sxs.mapper.log.SyncLogWriter;
+import io.sxs.mapper.pending.PendingChanges;
+import io.sxs.schemas.envelope.ChangeRecord;
+import io.sxs.schemas.envelope.Command;
+import io.sxs.schemas.envelope.ConnectionConfig;
+import io.sxs.schemas.envelope.EntityKey;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * What the change and result handlers share within one task: the stores, the connections table, the outputs and the
+ * clock (wall-clock time of the task, so tests drive it with the test driver's clock).
+ */
+public record MapperState(
+        IdMap idMap,
+        PendingChanges pending,
+        KeyValueStore<EntityKey, ChangeRecord> latest,
+        Function<String, ConnectionConfig> connections,
+        SyncLogWriter log,
+        Consumer<Command> commands,
+        LongSupplier clock,
+        MapperSettings settings) {
+
+    public long now() {
+        return clock.getAsLong();
+    }
+}

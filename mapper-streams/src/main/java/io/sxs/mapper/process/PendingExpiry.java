@@ -1,0 +1,37 @@
+package io.sxs.mapper.process;
+
+import io.sxs.mapper.idmap.EntityKeys;
+import io.sxs.schemas.envelope.EntityKey;
+import io.sxs.schemas.envelope.PendingChange;
+import io.sxs.schemas.envelope.SyncOutcome;
+import java.util.stream.Collectors;
+import org.apache.kafka.streams.KeyValue;
+
+/**
+ * Ends changes whose dependencies did not arrive within the timeout: they go to the error list (DEPENDENCY_MISSING)
+ * with every missing reference named, instead of waiting forever or being written with a guessed reference.
+ */
+public final class PendingExpiry {
+
+    private final MapperState state;
+
+    public PendingExpiry(MapperState state) {
+        this.state = state;
+    }
+
+    /** @return how many waiting changes were ended */
+    public int expire() {
+        long now = state.now();
+        long cutoff = now - state.settings().dependencyTimeout().toMillis();
+        int ended = 0;
+        for (KeyValue<EntityKey, PendingChange> waiting : state.pending().waitingSince(cutoff)) {
+            state.pending().remove(waiting.key);
+            PendingChange change = waiting.value;
+            String missing = change.getMissing().stream().map(EntityKeys::describe).collect(Collectors.joining(", "));
+            state.log().change(change.getChange(), SyncOutcome.DEPENDENCY_MISSING, null, null,
+                    "gave up after waiting " + ((now - change.getSince().toEpochMilli()) / 1000) + " s; missing " + missing);
+            ended++;
+        }
+        return ended;
+    }
+}

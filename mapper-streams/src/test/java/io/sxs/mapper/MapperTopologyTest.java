@@ -1,0 +1,477 @@
+package io.sxs.mapper;
+
+import static io.sxs.mapper.Fixtures.contact;
+import static io.sxs.mapper.Fixtures.connection;
+import static io.sxs.mapper.Fixtures.delete;
+import static io.sxs.mapper.Fixtures.failed;
+import static io.sxs.mapper.Fixtures.invoice;
+import static io.sxs.mapper.Fixtures.ok;
+import static io.sxs.mapper.Fixtures.upsert;
+import static io.sxs.mapper.Fixtures.written;
+import static io.sxs.mapper.MapperTestKit.outcomes;
+import static io.sxs.schemas.common.EntityType.CONTACT;
+import static io.sxs.schemas.common.EntityType.CREDIT_NOTE;
+import static io.sxs.schemas.common.EntityType.INVOICE;
+import static io.sxs.schemas.envelope.SyncOutcome.COMMAND_ISSUED;
+import static io.sxs.schemas.envelope.SyncOutcome.DEPENDENCY_MISSING;
+import static io.sxs.schemas.envelope.SyncOutcome.INVALID_INPUT;
+import static io.sxs.schemas.envelope.SyncOutcome.REJECTED;
+import static io.sxs.schemas.envelope.SyncOutcome.RELEASED;
+import static io.sxs.schemas.envelope.SyncOutcome.SKIPPED_ECHO;
+import static io.sxs.schemas.envelope.SyncOutcome.SKIPPED_NOT_OWNER;
+import static io.sxs.schemas.envelope.SyncOutcome.SKIPPED_OUT_OF_SCOPE;
+import static io.sxs.schemas.envelope.SyncOutcome.SKIPPED_UNCHANGED;
+import static io.sxs.schemas.envelope.SyncOutcome.WAITING_DEPENDENCY;
+import static io.sxs.schemas.envelope.SyncOutcome.WRITTEN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sxs.mapper.idmap.SystemNames;
+import io.sxs.mapper.ownership.OwnershipPolicy;
+import io.sxs.schemas.common.RecordStatus;
+import io.sxs.schemas.common.SystemType;
+import io.sxs.schemas.entity.Account;
+import io.sxs.schemas.entity.Contact;
+import io.sxs.schemas.entity.DocumentType;
+import io.sxs.schemas.entity.Invoice;
+import io.sxs.schemas.envelope.ChangeRecord;
+import io.sxs.schemas.envelope.Command;
+import io.sxs.schemas.envelope.CommandAction;
+import io.sxs.schemas.envelope.ConnectionStatus;
+import io.sxs.schemas.envelope.ContactMode;
+import io.sxs.schemas.envelope.Direction;
+import io.sxs.schemas.envelope.ResultStatus;
+import io.sxs.schemas.envelope.SyncLogEntry;
+import io.sxs.schemas.envelope.SyncStage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class MapperTopologyTest {
+
+    @TempDir
+    Path stateDir;
+
+    private MapperTestKit kit;
+
+    @AfterEach
+    void close() {
+        if (kit != null) {
+            kit.close();
+        }
+    }
+
+    private static Direction invoicesOwnedBy(SystemType owner) {
+        return owner == SystemType.SCORO ? Direction.TO_XERO : Direction.TO_SCORO;
+    }
+
+    /** Contact 7 and invoice 42 (contact 7, 100.00) from the owner; returns the invoice's CREATE, left in flight. */
+    private Command invoiceCreateInFlight(SystemType owner) {
+        SystemType target = OwnershipPolicy.other(owner);
+        kit = new MapperTestKit(stateDir);
+        kit.connection(connection("c1", invoicesOwnedBy(owner), ContactMode.WITH_DOCUMENTS));
+        kit.change(upsert("c1", owner, CONTACT, contact("7", "Acme Ltd")));
+        kit.change(upsert("c1", owner, INVOICE, invoice("42", "7", "100")));
+        Command contactCreate = kit.commands(target).get(0);
+        kit.result(ok(contactCreate, "T-C7"));
+        Command invoiceCreate = kit.commands(target).get(0);
+        assertThat(invoiceCreate.getEntity()).isEqualTo(INVOICE);
+        kit.log();
+        return invoiceCreate;
+    }
+
+    /** As above, and the invoice written to the target as T-I42. */
+    private Command syncedInvoice(SystemType owner) {
+        Command create = invoiceCreateInFlight(owner);
+        kit.result(ok(create, "T-I42"));
+        assertThat(outcomes(kit.log())).containsExactly(WRITTEN);
+        return create;
+    }
+
+    @ParameterizedTest
+    @EnumSource(SystemType.class)
+    void documentCreatesItsContactFirstThenItselfWithTheTranslatedContact(SystemType owner) {
+        SystemType target = OwnershipPolicy.other(owner);
+        kit = new MapperTestKit(stateDir);
+        kit.connection(connection("c1", invoicesOwnedBy(owner), ContactMode.WITH_DOCUMENTS));
+
+        kit.change(upsert("c1", owner, CONTACT, contact("7", "Acme Ltd")));
+        assertThat(kit.commands(target)).isEmpty();
+        List<SyncLogEntry> log = kit.log();
+        assertThat(outcomes(log)).containsExactly(SKIPPED_OUT_OF_SCOPE);
+        assertThat(log.get(0).getMessage()).contains("contact syncs with its documents");
+
+        kit.change(upsert("c1", owner, INVOICE, invoice("42", "7", "100")));
+        List<Command> commands = kit.commands(target);
+        assertThat(commands).hasSize(1);
+        Command contactCreate = commands.get(0);
+        assertThat(contactCreate.getEntity()).isEqualTo(CONTACT);
+        assertThat(contactCreate.getAction()).isEqualTo(CommandAction.CREATE);
+        assertThat(contactCreate.getSourceSystem()).isEqualTo(owner);
+        assertThat(contactCreate.getSourceId()).isEqualTo("7");
+        assertThat(contactCreate.getTargetId()).isNull();
+        assertThat(((Contact) contactCreate.getPayload()).getId()).isEmpty();
+        assertThat(((Contact) contactCreate.getPayload()).getName()).isEqualTo("Acme Ltd");
+        assertThat(kit.commands(owner)).isEmpty();
+        log = kit.log();
+        assertThat(outcomes(log)).containsExactly(COMMAND_ISSUED, WAITING_DEPENDENCY);
+        assertThat(log.get(0).getItemId()).isEqualTo("7");
+        assertThat(log.get(0).getCommandId()).isEqualTo(contactCreate.getCommandId());
+        assertThat(log.get(0).getMessage()).contains("needed by invoice 42");
+        assertThat(log.get(1).getItemId()).isEqualTo("42");
+        assertThat(log.get(1).getMessage()).contains("contact 7 in " + SystemNames.of(owner) + " (create issued)");
+        assertThat(log).allSatisfy(entry -> {
+            assertThat(entry.getStage()).isEqualTo(SyncStage.MAPPER);
+            assertThat(entry.getConnectionId()).isEqualTo("c1");
+            assertThat(entry.getSystem()).isEqualTo(owner);
+        });
+
+        kit.result(ok(contactCreate, "T-C7"));
+        commands = kit.commands(target);
+        assertThat(commands).hasSize(1);
+        Command invoiceCreate = commands.get(0);
+        assertThat(invoiceCreate.getEntity()).isEqualTo(INVOICE);
+        assertThat(invoiceCreate.getAction()).isEqualTo(CommandAction.CREATE);
+        assertThat(invoiceCreate.getTargetId()).isNull();
+        assertThat(invoiceCreate.getSourceId()).isEqualTo("42");
+        assertThat(invoiceCreate.getIdempotencyKey()).isNotBlank().hasSizeLessThanOrEqualTo(128);
+        Invoice payload = (Invoice) invoiceCreate.getPayload();
+        assertThat(payload.getId()).isEmpty();
+        assertThat(payload.getContactRef()).isEqualTo("T-C7");
+        assertThat(payload.getLines().get(0).getLineId()).isNull();
+        assertThat(payload.getLines().get(0).getItemRef()).as("items are not mapped yet").isNull();
+        assertThat(payload.getTotal()).isEqualByComparingTo("100.00");
+        log = kit.log();
+        assertThat(outcomes(log)).containsExactly(WRITTEN, RELEASED, COMMAND_ISSUED);
+        assertThat(log.get(0).getItemId()).isEqualTo("7");
+        assertThat(log.get(0).getCounterpartId()).isEqualTo("T-C7");
+        assertThat(log.get(1).getItemId()).isEqualTo("42");
+        assertThat(log.get(2).getCommandId()).isEqualTo(invoiceCreate.getCommandId());
+        assertThat(log.get(2).getMessage()).contains("line 1 item item-1 is not mapped");
+    }
+
+    @ParameterizedTest
+    @EnumSource(SystemType.class)
+    void secondChangeOfTheInvoiceIsAnUpdateOfItsCounterpart(SystemType owner) {
+        syncedInvoice(owner);
+        kit.change(upsert("c1", owner, INVOICE, invoice("42", "7", "150")));
+
+        List<Command> commands = kit.commands(OwnershipPolicy.other(owner));
+        assertThat(commands).hasSize(1);
+        Command update = commands.get(0);
+        assertThat(update.getAction()).isEqualTo(CommandAction.UPDATE);
+        assertThat(update.getTargetId()).isEqualTo("T-I42");
+        Invoice payload = (Invoice) update.getPayload();
+        assertThat(payload.getId()).isEqualTo("T-I42");
+        assertThat(payload.getContactRef()).isEqualTo("T-C7");
+        assertThat(payload.getTotal()).isEqualByComparingTo("150.00");
+        List<SyncLogEntry> log = kit.log();
+        assertThat(outcomes(log)).containsExactly(COMMAND_ISSUED);
+        assertThat(log.get(0).getCounterpartId()).isEqualTo("T-I42");
+    }
+
+    @ParameterizedTest
+    @EnumSource(SystemType.class)
+    void changeWhileTheWriteIsInFlightIsQueuedAndProcessedAfterTheResult(SystemType owner) {
+        SystemType target = OwnershipPolicy.other(owner);
+        Command create = invoiceCreateInFlight(owner);
+
+        kit.change(upsert("c1", owner, INVOICE, invoice("42", "7", "150")));
+        assertThat(kit.commands(target)).isEmpty();
+        List<SyncLogEntry> log = kit.log();
+        assertThat(outcomes(log)).containsExactly(WAITING_DEPENDENCY);
+        assertThat(log.get(0).getMessage()).contains("write in flight");
+        assertThat(log.get(0).getCommandId()).isEqualTo(create.getCommandId());
+
+        kit.result(ok(create, "T-I42"));
+        List<Command> commands = kit.commands(target);
+        assertThat(commands).hasSize(1);
+        assertThat(commands.get(0).getAction()).isEqualTo(CommandAction.UPDATE);
+        assertThat(commands.get(0).getTargetId()).isEqualTo("T-I42");
+        assertThat(((Invoice) commands.get(0).getPayload()).getTotal()).isEqualByComparingTo("150.00");
+        assertThat(outcomes(kit.log())).containsExactly(WRITTEN, RELEASED, COMMAND_ISSUED);
+    }
+
+    @ParameterizedTest
+    @EnumSource(SystemType.class)
+    void theWrittenStateReadBackFromTheTargetIsAnEcho(SystemType owner) {
+        SystemType target = OwnershipPolicy.other(owner);
+        Command create = syncedInvoice(owner);
+
+        kit.change(upsert("c1", target, INVOICE, written(create, "T-I42")));
+
+        assertThat(kit.commands(owner)).isEmpty();
+        assertThat(kit.commands(target)).isEmpty();
+        List<SyncLogEntry> log = kit.log();
+        assertThat(outcomes(log)).containsExactly(SKIPPED_ECHO);
+        assertThat(log.get(0).getSystem()).isEqualTo(target);
+        assertThat(log.get(0).getItemId()).isEqualTo("T-I42");
+        assertThat(log.get(0).getCounterpartId()).isEqualTo("42");
+    }
+
+    @ParameterizedTest
+    @EnumSource(SystemType.class)
+    void aUserChangeInTheSystemThatDoesNotOwnTheInvoiceIsNotPropagated(SystemType owner) {
+        SystemType target = OwnershipPolicy.other(owner);
+        syncedInvoice(owner);
+
+        kit.change(upsert("c1", target, INVOICE, invoice("T-I42", "T-C7", "999")));
+
+        assertThat(kit.commands(owner)).isEmpty();
+        assertThat(kit.commands(target)).isEmpty();
+        List<SyncLogEntry> log = kit.log();
+        assertThat(outcomes(log)).containsExactly(SKIPPED_NOT_OWNER);
+        assertThat(log.get(0).getMessage()).startsWith(SystemNames.of(owner) + " owns this invoice");
+    }
+
+    @ParameterizedTest
+    @EnumSource(SystemType.class)
+    void anUnchangedReReadIsSkipped(SystemType owner) {
+        syncedInvoice(owner);
+
+        kit.change(upsert("c1", owner, INVOICE, invoice("42", "7", "100")));
+
+        assertThat(kit.commands(OwnershipPolicy.other(owner))).isEmpty();
+        assertThat(outcomes(kit.log())).containsExactly(SKIPPED_UNCHANGED);
+    }
+
+    @ParameterizedTest
+    @EnumSource(SystemType.class)
+    void aDeleteInTheOwnerBecomesADeleteCommand(SystemType owner) {
+        SystemType target = OwnershipPolicy.other(owner);
+        syncedInvoice(owner);
+
+        kit.change(delete("c1", owner, INVOICE, "42"));
+        List<Command> commands = kit.commands(target);
+        assertThat(commands).hasSize(1);
+        Command delete = commands.get(0);
+        assertThat(delete.getAction()).isEqualTo(CommandAction.DELETE);
+        assertThat(delete.getTargetId()).isEqualTo("T-I42");
+        assertThat(delete.getPayload()).isNull();
+        assertThat(outcomes(kit.log())).containsExactly(COMMAND_ISSUED);
+
+        kit.result(ok(delete, "T-I42"));
+        List<SyncLogEntry> log = kit.log();
+        assertThat(outcomes(log)).containsExactly(WRITTEN);
+        assertThat(log.get(0).getMessage()).contains("deleted");
+
+        // Re-reading the delete changes nothing; deleting an item that never synced has nothing to delete.
+        kit.change(delete("c1", owner, INVOICE, "42"));
+        kit.change(delete("c1", owner, INVOICE, "55"));
+        assertThat(kit.commands(target)).isEmpty();
+        log = kit.log();
+        assertThat(outcomes(log)).containsExactly(SKIPPED_UNCHANGED, SKIPPED_UNCHANGED);
+        assertThat(log.get(1).getMessage()).contains("never synced");
+    }
+
+    @Test
+    void aFailedContactCreateEndsTheDocumentsWaitingForIt() {
+        kit = new MapperTestKit(stateDir);
+        kit.connection(connection("c1", Direction.TO_XERO, ContactMode.WITH_DOCUMENTS));
+        kit.change(upsert("c1", SystemType.SCORO, CONTACT, contact("7", "Acme Ltd")));
+        kit.change(upsert("c1", SystemType.SCORO, INVOICE, invoice("42", "7", "100")));
+        kit.change(upsert("c1", SystemType.SCORO, INVOICE, invoice("43", "7", "200")));
+        List<Command> commands = kit.commands(SystemType.XERO);
+        assertThat(commands).as("one contact create, however many documents need it").hasSize(1);
+        List<SyncLogEntry> log = kit.log();
+        assertThat(outcomes(log)).containsExactly(SKIPPED_OUT_OF_SCOPE, COMMAND_ISSUED, WAITING_DEPENDENCY, WAITING_DEPENDENCY);
+        assertThat(log.get(3).getMessage()).contains("contact 7 in Scoro (its create is in flight)");
+
+        kit.result(failed(commands.get(0), ResultStatus.REJECTED, "The contact name Acme Ltd is already assigned to another contact"));
+
+        assertThat(kit.commands(SystemType.XERO)).isEmpty();
+        log = kit.log();
+        assertThat(outcomes(log)).containsExactly(REJECTED, DEPENDENCY_MISSING, DEPENDENCY_MISSING);
+        assertThat(log.get(0).getItemId()).isEqualTo("7");
+        assertThat(log.get(0).getMessage()).contains("already assigned").contains("ValidationException");
+        assertThat(log.subList(1, 3)).extracting(SyncLogEntry::getItemId).containsExactlyInAnyOrder("42", "43");
+        assertThat(log.get(1).getMessage())
+                .startsWith("contact 7 could not be created in Xero: The contact name Acme Ltd is already assigned");
+
+        // They left the waiting list: the timeout does not report them a second time.
+        kit.advance(Duration.ofMinutes(11));
+        assertThat(kit.log()).isEmpty();
+    }
+
+    @Test
+    void aDependencyThatNeverArrivesTimesOutNamingTheMissingReference() {
+        kit = new MapperTestKit(stateDir);
+        kit.connection(connection("c1", Direction.TO_XERO, ContactMode.WITH_DOCUMENTS));
+        kit.change(upsert("c1", SystemType.SCORO, INVOICE, invoice("42", "99", "100")));
+        List<SyncLogEntry> log = kit.log();
+        assertThat(outcomes(log)).containsExactly(WAITING_DEPENDENCY);
+        assertThat(log.get(0).getMessage()).contains("contact 99 in Scoro (not seen yet)");
+
+        kit.advance(Duration.ofMinutes(5));
+        assertThat(kit.log()).isEmpty();
+        // A re-read does not restart the clock.
+        kit.change(upsert("c1", SystemType.SCORO, INVOICE, invoice("42", "99", "100")));
+        assertThat(outcomes(kit.log())).containsExactly(WAITING_DEPENDENCY);
+        kit.advance(Duration.ofMinutes(4));
+        assertThat(kit.log()).isEmpty();
+
+        kit.advance(Duration.ofMinutes(2));
+        log = kit.log();
+        assertThat(outcomes(log)).containsExactly(DEPENDENCY_MISSING);
+        assertThat(log.get(0).getItemId()).isEqualTo("42");
+        assertThat(log.get(0).getEntity()).isEqualTo(INVOICE);
+        assertThat(log.get(0).getMessage()).contains("missing contact 99 in Scoro");
+        assertThat(kit.commands(SystemType.XERO)).isEmpty();
+
+        kit.advance(Duration.ofMinutes(11));
+        assertThat(kit.log()).isEmpty();
+    }
+
+    @Test
+    void aCreditNoteWaitsForTheInvoiceItCredits() {
+        kit = new MapperTestKit(stateDir);
+        kit.connection(connection("c1", Direction.TO_XERO, ContactMode.FROM_SCORO));
+        kit.change(upsert("c1", SystemType.SCORO, CONTACT, contact("7", "Acme Ltd")));
+        kit.result(ok(kit.commands(SystemType.XERO).get(0), "T-C7"));
+        Invoice credit = invoice("50", "7", "-20");
+        credit.setDocumentType(DocumentType.CREDIT_NOTE);
+        credit.setCreditedInvoiceRefs(List.of("42"));
+        kit.change(upsert("c1", SystemType.SCORO, CREDIT_NOTE, credit));
+        assertThat(kit.commands(SystemType.XERO)).isEmpty();
+        List<SyncLogEntry> log = kit.log();
+        assertThat(outcomes(log)).containsExactly(COMMAND_ISSUED, WRITTEN, WAITING_DEPENDENCY);
+        assertThat(log.get(2).getMessage()).contains("invoice 42 in Scoro (not mapped yet)");
+
+        kit.change(upsert("c1", SystemType.SCORO, INVOICE, invoice("42", "7", "100")));
+        kit.result(ok(kit.commands(SystemType.XERO).get(0), "T-I42"));
+
+        List<Command> commands = kit.commands(SystemType.XERO);
+        assertThat(commands).hasSize(1);
+        assertThat(commands.get(0).getEntity()).isEqualTo(CREDIT_NOTE);
+        assertThat(((Invoice) commands.get(0).getPayload()).getCreditedInvoiceRefs()).containsExactly("T-I42");
+        assertThat(outcomes(kit.log())).containsExactly(COMMAND_ISSUED, WRITTEN, RELEASED, COMMAND_ISSUED);
+    }
+
+    @Test
+    void oneConnectionsRecordsNeverReachAnother() {
+        kit = new MapperTestKit(stateDir);
+        kit.connection(connection("A", Direction.TO_XERO, ContactMode.WITH_DOCUMENTS));
+        kit.connection(connection("B", Direction.TO_XERO, ContactMode.WITH_DOCUMENTS));
+        kit.change(upsert("B", SystemType.SCORO, CONTACT, contact("7", "Beta Ltd")));
+        kit.change(upsert("B", SystemType.SCORO, INVOICE, invoice("1", "7", "10")));
+        kit.result(ok(kit.commands(SystemType.XERO).get(0), "T-B7"));
+        assertThat(kit.commands(SystemType.XERO)).extracting(Command::getConnectionId).containsExactly("B");
+        kit.log();
+
+        // A's invoice names a contact id that is mapped only in B: A must wait, not borrow B's mapping.
+        kit.change(upsert("A", SystemType.SCORO, INVOICE, invoice("42", "7", "100")));
+        assertThat(kit.commands(SystemType.XERO)).isEmpty();
+        List<SyncLogEntry> log = kit.log();
+        assertThat(outcomes(log)).containsExactly(WAITING_DEPENDENCY);
+        assertThat(log.get(0).getConnectionId()).isEqualTo("A");
+        assertThat(log.get(0).getMessage()).contains("contact 7 in Scoro (not seen yet)");
+
+        // A record of A under B's key is refused rather than applied to either connection.
+        kit.change("B", upsert("A", SystemType.SCORO, CONTACT, contact("8", "Gamma Ltd")));
+        kit.change("B", upsert("A", SystemType.SCORO, INVOICE, invoice("43", "7", "100")));
+        assertThat(kit.commands(SystemType.XERO)).isEmpty();
+        log = kit.log();
+        assertThat(outcomes(log)).containsExactly(INVALID_INPUT, INVALID_INPUT);
+        assertThat(log).extracting(SyncLogEntry::getConnectionId).containsOnly("B");
+
+        // B's contact update goes only to B.
+        kit.connection(connection("A", Direction.TO_XERO, ContactMode.FROM_SCORO));
+        kit.change(upsert("B", SystemType.SCORO, CONTACT, contact("7", "Beta Limited")));
+        assertThat(kit.commands(SystemType.XERO)).singleElement().satisfies(c -> {
+            assertThat(c.getConnectionId()).isEqualTo("B");
+            assertThat(c.getTargetId()).isEqualTo("T-B7");
+        });
+    }
+
+    @Test
+    void malformedInputIsLoggedAsInvalidAndProcessingContinues() {
+        kit = new MapperTestKit(stateDir);
+        kit.connection(connection("c1", Direction.TO_XERO, ContactMode.FROM_SCORO));
+
+        kit.rawScoro("c1", "not avro at all".getBytes(StandardCharsets.UTF_8));
+        ChangeRecord noPayload = upsert("c1", SystemType.SCORO, CONTACT, contact("5", "No Payload"));
+        noPayload.setPayload(null);
+        kit.change(noPayload);
+        ChangeRecord wrongPayload = upsert("c1", SystemType.SCORO, INVOICE, contact("6", "Not An Invoice"));
+        kit.change(wrongPayload);
+        kit.rawScoro("c1", null);
+
+        List<SyncLogEntry> log = kit.log();
+        assertThat(outcomes(log)).containsExactly(INVALID_INPUT, INVALID_INPUT, INVALID_INPUT, INVALID_INPUT);
+        assertThat(log.get(0).getMessage()).contains("undecodable record at sxs.changes.scoro");
+        assertThat(log.get(1).getMessage()).contains("UPSERT of CONTACT 5 without a payload");
+        assertThat(log.get(1).getItemId()).isEqualTo("5");
+        assertThat(log.get(2).getMessage()).contains("entity INVOICE does not take a Contact payload");
+        assertThat(log).extracting(SyncLogEntry::getConnectionId).containsOnly("c1");
+        assertThat(kit.commands(SystemType.XERO)).isEmpty();
+
+        kit.change(upsert("c1", SystemType.SCORO, CONTACT, contact("7", "Acme Ltd")));
+        assertThat(kit.commands(SystemType.XERO)).singleElement()
+                .satisfies(c -> assertThat(c.getAction()).isEqualTo(CommandAction.CREATE));
+        assertThat(outcomes(kit.log())).containsExactly(COMMAND_ISSUED);
+    }
+
+    @Test
+    void unknownPausedAndRemovedConnectionsAreOutOfScope() {
+        kit = new MapperTestKit(stateDir);
+        kit.change(upsert("nobody", SystemType.SCORO, CONTACT, contact("7", "Acme Ltd")));
+        kit.connection(connection("c1", Direction.TO_XERO, ContactMode.FROM_SCORO));
+        kit.connection(io.sxs.schemas.envelope.ConnectionConfig.newBuilder(connection("c2", Direction.TO_XERO, ContactMode.FROM_SCORO))
+                .setStatus(ConnectionStatus.PAUSED).build());
+        kit.change(upsert("c2", SystemType.SCORO, CONTACT, contact("7", "Acme Ltd")));
+        kit.removeConnection("c1");
+        kit.change(upsert("c1", SystemType.SCORO, CONTACT, contact("7", "Acme Ltd")));
+
+        assertThat(kit.commands(SystemType.XERO)).isEmpty();
+        List<SyncLogEntry> log = kit.log();
+        assertThat(outcomes(log)).containsExactly(SKIPPED_OUT_OF_SCOPE, SKIPPED_OUT_OF_SCOPE, SKIPPED_OUT_OF_SCOPE);
+        assertThat(log).extracting(SyncLogEntry::getMessage).containsExactly(
+                "connection nobody is unknown", "connection c2 is PAUSED", "connection c1 is unknown");
+    }
+
+    @Test
+    void referenceDataAndSwitchedOffEntitiesAreOutOfScope() {
+        kit = new MapperTestKit(stateDir);
+        kit.connection(connection("c1", Direction.OFF, ContactMode.WITH_DOCUMENTS));
+        kit.change(upsert("c1", SystemType.XERO, io.sxs.schemas.common.EntityType.ACCOUNT, Account.newBuilder()
+                .setId("acc-1").setName("Sales").setCode("200").setStatus(RecordStatus.ACTIVE).build()));
+        kit.change(upsert("c1", SystemType.SCORO, INVOICE, invoice("42", "7", "100")));
+
+        assertThat(kit.commands(SystemType.XERO)).isEmpty();
+        assertThat(kit.commands(SystemType.SCORO)).isEmpty();
+        List<SyncLogEntry> log = kit.log();
+        assertThat(outcomes(log)).containsExactly(SKIPPED_OUT_OF_SCOPE, SKIPPED_OUT_OF_SCOPE);
+        assertThat(log.get(0).getMessage()).contains("not synced yet");
+        assertThat(log.get(1).getMessage()).contains("invoices sync is OFF");
+    }
+
+    @Test
+    void aLateResultOfAnEarlierCreateStillRecordsTheMapping() {
+        kit = new MapperTestKit(stateDir);
+        kit.connection(connection("c1", Direction.TO_XERO, ContactMode.FROM_SCORO));
+        kit.change(upsert("c1", SystemType.SCORO, CONTACT, contact("7", "Acme Ltd")));
+        Command create = kit.commands(SystemType.XERO).get(0);
+        kit.result(ok(create, "T-C7"));
+        kit.log();
+
+        // The same result delivered twice is ignored; a change then updates the one mapped counterpart.
+        kit.result(ok(create, "T-C7"));
+        assertThat(outcomes(kit.log())).containsExactly(SKIPPED_UNCHANGED);
+        kit.change(upsert("c1", SystemType.SCORO, CONTACT, contact("7", "Acme Limited")));
+        Command update = kit.commands(SystemType.XERO).get(0);
+        assertThat(update.getAction()).isEqualTo(CommandAction.UPDATE);
+        assertThat(update.getTargetId()).isEqualTo("T-C7");
+        kit.log();
+
+        // A second create of the same item (a duplicate) is reported, not silently re-pointed.
+        kit.result(ok(create, "T-C7-DUP"));
+        List<SyncLogEntry> log = kit.log();
+        assertThat(outcomes(log)).containsExactly(io.sxs.schemas.envelope.SyncOutcome.FAILED);
+        assertThat(log.get(0).getMessage()).contains("duplicate").contains("T-C7-DUP");
+    }
+}

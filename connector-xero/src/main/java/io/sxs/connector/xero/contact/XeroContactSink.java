@@ -101,7 +101,7 @@ public class XeroContactSink implements XeroEntitySink {
     @Override
     public String clash(JsonNode existing, ObjectNode sent) {
         String number = XeroFields.text(sent, "ContactNumber");
-        if (number != null && number.equals(XeroFields.text(existing, "ContactNumber"))) {
+        if (existing != null && number != null && number.equals(XeroFields.text(existing, "ContactNumber"))) {
             return null;
         }
         return "contact name '" + XeroFields.text(sent, "Name") + "' is already used by another Xero contact"

@@ -87,6 +87,10 @@ public class XeroInvoiceSink implements XeroEntitySink {
 
     @Override
     public String clash(JsonNode existing, ObjectNode sent) {
+        if (existing == null) {
+            return "invoice number " + XeroFields.text(sent, "InvoiceNumber")
+                    + " is already used in Xero, but no sales invoice with that number could be found";
+        }
         String wanted = XeroFields.text(sent.path("Contact"), "ContactID");
         String has = XeroFields.text(existing.path("Contact"), "ContactID");
         if (wanted != null && wanted.equalsIgnoreCase(has)) {

@@ -157,8 +157,8 @@ final class BatchRun {
         try {
             Optional<JsonNode> found = sink.findExisting(session, entry.element());
             if (found.isEmpty()) {
-                return Results.failed(entry.command(), ResultStatus.REJECTED, String.join("; ", messages)
-                        + " (no earlier write of this item was found)", messages, calls + session.calls() - before);
+                return Results.failed(entry.command(), ResultStatus.REJECTED, sink.clash(null, entry.element()) + ": "
+                        + String.join("; ", messages), messages, calls + session.calls() - before);
             }
             JsonNode existing = found.get();
             String clash = sink.clash(existing, entry.element());

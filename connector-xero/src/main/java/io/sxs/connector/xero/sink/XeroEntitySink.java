@@ -44,7 +44,10 @@ public interface XeroEntitySink {
     /** Finds the item holding the unique key that {@code sent} collided on (empty when none). */
     Optional<JsonNode> findExisting(XeroSession session, ObjectNode sent) throws ApiException;
 
-    /** Null when {@code existing} is the pipeline's own earlier write of {@code sent}; otherwise the clash, in words. */
+    /**
+     * Null when {@code existing} is the pipeline's own earlier write of {@code sent}; otherwise the clash, in words
+     * ({@code existing} null: the holder of the key could not be found).
+     */
     String clash(JsonNode existing, ObjectNode sent);
 
     /**

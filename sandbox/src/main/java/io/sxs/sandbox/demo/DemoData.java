@@ -1,0 +1,152 @@
+package io.sxs.sandbox.demo;
+
+import io.sxs.sandbox.scoro.ScoroCompany;
+import io.sxs.sandbox.scoro.ScoroSandbox;
+import io.sxs.sandbox.xero.XeroSandbox;
+import io.sxs.sandbox.xero.XeroTenant;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Realistic demo data, the same for the same seed (dates are relative to the sandbox's today).
+ * It fills Scoro only: the Xero organisation starts with its default accounts and tax rates and nothing else,
+ * which is the state a first sync starts from.
+ */
+public final class DemoData {
+
+    private static final String[] FIRST = {"Northern", "Blue", "Silver", "Oakwood", "Harbour", "Granite", "Crimson",
+        "Evergreen", "Summit", "Riverside", "Kingfisher", "Brightwater", "Ironbridge", "Meadow", "Westfield", "Copper",
+        "Lighthouse", "Thistle", "Ashford", "Redcliffe"};
+    private static final String[] SECOND = {"Analytics", "Logistics", "Media", "Labs", "Design", "Foods", "Engineering",
+        "Consulting", "Architects", "Studios", "Partners", "Systems", "Interiors", "Events", "Printing", "Ventures"};
+    private static final String[] SUFFIX = {"Ltd", "Limited", "LLP", "plc", "& Co"};
+    private static final String[] CITIES = {"London", "Manchester", "Bristol", "Leeds", "Edinburgh", "Glasgow",
+        "Cardiff", "Birmingham", "Nottingham", "Brighton", "York", "Belfast"};
+    private static final String[] STREETS = {"High Street", "Station Road", "Church Lane", "Victoria Road",
+        "Mill Lane", "King Street", "Queens Road", "Park Avenue", "Market Square", "Bridge Street"};
+    private static final String[] SERVICES = {"Consulting hours", "Design sprint", "Website maintenance",
+        "Brand workshop", "Project management", "Copywriting", "Photography day", "Hosting (annual)",
+        "Print run", "Travel expenses recharge", "Software licence", "Training session"};
+    private static final String[] UNITS = {"h", "pcs", "day", "month", null};
+    /** Vat code and finance account pairs that are valid together in Xero (output VAT only on revenue accounts). */
+    private static final String[][] LINE_KINDS = {
+        {"OUTPUT2", "200"}, {"OUTPUT2", "200"}, {"OUTPUT2", "260"}, {"RROUTPUT", "200"},
+        {"ZERORATEDOUTPUT", "260"}, {"NONE", "400"}, {"NONE", "310"},
+    };
+    private static final String[] QUANTITIES = {"1", "1", "2", "3", "0.5", "1.5", "2.25", "7.5", "10", "0.75", "12.125"};
+    private static final String[] DISCOUNTS = {"5", "10", "12.5", "15"};
+
+    private DemoData() {
+    }
+
+    public static DemoSeedResult seed(ScoroSandbox scoro, XeroSandbox xero, long seed, int contacts, int invoices) {
+        Random rnd = new Random(seed);
+        ScoroCompany company = scoro.createCompany("Demo Agency Ltd");
+        XeroTenant tenant = xero.createTenant("Demo Agency Ltd");
+        String cid = company.companyAccountId();
+
+        Map<String, Long> vat = new LinkedHashMap<>();
+        scoro.vatCodes(cid).forEach(v -> vat.put((String) v.get("vat_code"), ((Number) v.get("vat_code_id")).longValue()));
+        Map<String, Long> accounts = new LinkedHashMap<>();
+        scoro.financeAccounts(cid).forEach(a -> accounts.put((String) a.get("account_symbol"), ((Number) a.get("id")).longValue()));
+
+        List<Long> contactIds = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < contacts; i++) {
+            String name = uniqueName(rnd, names);
+            String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "");
+            String city = pick(rnd, CITIES);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("contact_type", "company");
+            body.put("name", name);
+            body.put("id_code", String.format("%08d", 1_000_000 + rnd.nextInt(9_000_000)));
+            body.put("vatno", "GB" + (100_000_000 + rnd.nextInt(899_999_999)));
+            body.put("reference_no", "C-" + (1000 + i));
+            body.put("is_client", 1);
+            body.put("is_supplier", rnd.nextInt(5) == 0 ? 1 : 0);
+            body.put("addresses", List.of(Map.of(
+                    "country", "GBR",
+                    "county", "",
+                    "city", city,
+                    "street", (1 + rnd.nextInt(180)) + " " + pick(rnd, STREETS),
+                    "zipcode", postcode(rnd))));
+            body.put("means_of_contact", Map.of(
+                    "email", List.of("accounts@" + slug + ".co.uk"),
+                    "phone", List.of(String.format("+44 20 %04d %04d", rnd.nextInt(10_000), rnd.nextInt(10_000))),
+                    "website", List.of("https://www." + slug + ".co.uk")));
+            Map<String, Object> saved = scoro.createContact(cid, body);
+            contactIds.add(((Number) saved.get("contact_id")).longValue());
+        }
+
+        LocalDate today = scoro.clock().instant().atOffset(ZoneOffset.UTC).toLocalDate();
+        List<Long> invoiceIds = new ArrayList<>();
+        for (int i = 0; i < invoices && !contactIds.isEmpty(); i++) {
+            LocalDate date = today.minusDays(rnd.nextInt(90));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("company_id", contactIds.get(rnd.nextInt(contactIds.size())));
+            body.put("date", date.toString());
+            body.put("deadline", date.plusDays(rnd.nextBoolean() ? 14 : 30).toString());
+            body.put("currency", "GBP");
+            body.put("is_sent", rnd.nextInt(3) == 0 ? 0 : 1);
+            body.put("payment_type", "banktransfer");
+            body.put("description", "Services " + date.getMonth().toString().charAt(0)
+                    + date.getMonth().toString().substring(1).toLowerCase(Locale.ROOT) + " " + date.getYear());
+            List<Map<String, Object>> lines = new ArrayList<>();
+            int lineCount = 1 + rnd.nextInt(5);
+            for (int l = 0; l < lineCount; l++) {
+                String[] kind = LINE_KINDS[rnd.nextInt(LINE_KINDS.length)];
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("comment", pick(rnd, SERVICES));
+                line.put("price", new BigDecimal(10 + rnd.nextInt(2000)).add(new BigDecimal(rnd.nextInt(100)).movePointLeft(2)));
+                line.put("amount", new BigDecimal(pick(rnd, QUANTITIES)));
+                if (rnd.nextInt(4) == 0) {
+                    line.put("discount", new BigDecimal(pick(rnd, DISCOUNTS)));
+                }
+                String unit = pick(rnd, UNITS);
+                if (unit != null) {
+                    line.put("unit", unit);
+                }
+                line.put("vat_code_id", vat.get(kind[0]));
+                line.put("finance_account_id", accounts.get(kind[1]));
+                lines.add(line);
+            }
+            body.put("lines", lines);
+            Map<String, Object> saved = scoro.createInvoice(cid, body);
+            invoiceIds.add(((Number) saved.get("id")).longValue());
+        }
+        return new DemoSeedResult(company, tenant, List.copyOf(contactIds), List.copyOf(invoiceIds));
+    }
+
+    private static String uniqueName(Random rnd, Set<String> used) {
+        for (int attempt = 0; ; attempt++) {
+            String name = pick(rnd, FIRST) + " " + pick(rnd, SECOND) + " " + pick(rnd, SUFFIX);
+            if (attempt > 20) {
+                name = name + " " + (used.size() + 1);
+            }
+            if (used.add(name)) {
+                return name;
+            }
+        }
+    }
+
+    private static String postcode(Random rnd) {
+        String letters = "ABCDEFGHJKLMNPRSTUWYZ";
+        return "" + letters.charAt(rnd.nextInt(letters.length())) + letters.charAt(rnd.nextInt(letters.length()))
+                + (1 + rnd.nextInt(20)) + " " + rnd.nextInt(10) + letters.charAt(rnd.nextInt(letters.length()))
+                + letters.charAt(rnd.nextInt(letters.length()));
+    }
+
+    private static <T> T pick(Random rnd, T[] values) {
+        return values[rnd.nextInt(values.length)];
+    }
+}

@@ -1,0 +1,87 @@
+package io.sxs.sandbox.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sxs.sandbox.core.SandboxClock;
+import io.sxs.sandbox.core.SandboxNotFoundException;
+import io.sxs.sandbox.core.SandboxValidationException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+
+/**
+ * Shared plumbing of the two admin APIs under /sandbox-admin/: plain JSON in and out, validation failures
+ * as 400 {"errors":[...]}, unknown records as 404 {"error":"..."}. Not part of either real API.
+ */
+public final class AdminSupport {
+
+    public static final String PREFIX = "/sandbox-admin";
+
+    private AdminSupport() {
+    }
+
+    public static SandboxResponse run(Callable<Object> action) {
+        try {
+            Object result = action.call();
+            if (result instanceof SandboxResponse r) {
+                return r;
+            }
+            JsonNode node = result instanceof JsonNode n ? n : Json.MAPPER.valueToTree(result);
+            return SandboxResponse.json(200, node);
+        } catch (SandboxValidationException e) {
+            ObjectNode o = Json.object();
+            e.messages().forEach(o.putArray("errors")::add);
+            return SandboxResponse.json(400, o);
+        } catch (SandboxNotFoundException e) {
+            ObjectNode o = Json.object();
+            o.put("error", e.getMessage());
+            return SandboxResponse.json(404, o);
+        } catch (Json.MalformedJsonException | IllegalArgumentException e) {
+            ObjectNode o = Json.object();
+            o.putArray("errors").add(String.valueOf(e.getMessage()));
+            return SandboxResponse.json(400, o);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static ObjectNode body(SandboxRequest r) {
+        JsonNode n = Json.parse(r.body());
+        if (n == null) {
+            return Json.object();
+        }
+        if (!n.isObject()) {
+            throw new SandboxValidationException("the request body must be a JSON object");
+        }
+        return (ObjectNode) n;
+    }
+
+    /** GET shows the sandbox time; POST {"pin": iso} | {"advanceSeconds": n} | {"release": true} | {"reset": true}. */
+    public static void clockRoutes(Router router, SandboxClock clock) {
+        router.add("GET", PREFIX, "/clock", r -> run(() -> clockState(clock)));
+        router.add("POST", PREFIX, "/clock", r -> run(() -> {
+            ObjectNode b = body(r);
+            if (b.hasNonNull("pin")) {
+                clock.pin(Instant.parse(b.get("pin").asText()));
+            }
+            if (b.hasNonNull("advanceSeconds")) {
+                clock.advance(Duration.ofMillis(b.get("advanceSeconds").decimalValue().movePointRight(3).longValue()));
+            }
+            if (b.path("release").asBoolean(false)) {
+                clock.release();
+            }
+            if (b.path("reset").asBoolean(false)) {
+                clock.reset();
+            }
+            return clockState(clock);
+        }));
+    }
+
+    private static ObjectNode clockState(SandboxClock clock) {
+        ObjectNode o = Json.object();
+        o.put("now", clock.instant().toString());
+        o.put("pinned", clock.isPinned());
+        return o;
+    }
+}

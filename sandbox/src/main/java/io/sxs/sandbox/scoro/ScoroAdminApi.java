@@ -1,0 +1,68 @@
+package io.sxs.sandbox.scoro;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sxs.sandbox.http.AdminSupport;
+import io.sxs.sandbox.http.Json;
+import io.sxs.sandbox.http.Router;
+import io.sxs.sandbox.http.SandboxRequest;
+import io.sxs.sandbox.http.SandboxResponse;
+
+import static io.sxs.sandbox.http.AdminSupport.PREFIX;
+import static io.sxs.sandbox.http.AdminSupport.body;
+import static io.sxs.sandbox.http.AdminSupport.run;
+
+/** /sandbox-admin/ on the Scoro sandbox: companies, call counts, state, acting as a user, the clock. */
+final class ScoroAdminApi {
+
+    private final Router router = new Router();
+
+    ScoroAdminApi(ScoroSandbox s) {
+        router.add("POST", PREFIX, "/companies", r -> run(() -> s.createCompany(body(r).path("name").asText("Sandbox Company"))));
+        router.add("GET", PREFIX, "/companies", r -> run(s::companies));
+        router.add("GET", PREFIX, "/companies/{id}/calls", r -> run(() -> {
+            ObjectNode o = Json.object();
+            o.put("writeCalls", s.writeCalls(r.pathParam("id")));
+            ObjectNode c = o.putObject("callCounts");
+            s.callCounts(r.pathParam("id")).forEach(c::put);
+            return o;
+        }));
+        router.add("GET", PREFIX, "/companies/{id}/contacts", r -> run(() -> s.contacts(r.pathParam("id"))));
+        router.add("GET", PREFIX, "/companies/{id}/contacts/{cid}",
+                r -> run(() -> s.contact(r.pathParam("id"), Long.parseLong(r.pathParam("cid")))));
+        router.add("POST", PREFIX, "/companies/{id}/contacts",
+                r -> run(() -> s.createContact(r.pathParam("id"), Json.toMap(body(r)))));
+        router.add("POST", PREFIX, "/companies/{id}/contacts/{cid}",
+                r -> run(() -> s.updateContact(r.pathParam("id"), Long.parseLong(r.pathParam("cid")), Json.toMap(body(r)))));
+        router.add("DELETE", PREFIX, "/companies/{id}/contacts/{cid}", r -> run(() -> {
+            s.deleteContact(r.pathParam("id"), Long.parseLong(r.pathParam("cid")));
+            return Json.object().put("deleted", true);
+        }));
+        router.add("GET", PREFIX, "/companies/{id}/invoices", r -> run(() -> s.invoices(r.pathParam("id"))));
+        router.add("GET", PREFIX, "/companies/{id}/invoices/{iid}",
+                r -> run(() -> s.invoice(r.pathParam("id"), Long.parseLong(r.pathParam("iid")))));
+        router.add("POST", PREFIX, "/companies/{id}/invoices",
+                r -> run(() -> s.createInvoice(r.pathParam("id"), Json.toMap(body(r)))));
+        router.add("POST", PREFIX, "/companies/{id}/invoices/{iid}",
+                r -> run(() -> s.updateInvoice(r.pathParam("id"), Long.parseLong(r.pathParam("iid")), Json.toMap(body(r)))));
+        router.add("DELETE", PREFIX, "/companies/{id}/invoices/{iid}", r -> run(() -> {
+            s.deleteInvoice(r.pathParam("id"), Long.parseLong(r.pathParam("iid")));
+            return Json.object().put("deleted", true);
+        }));
+        AdminSupport.clockRoutes(router, s.clock);
+    }
+
+    boolean handles(SandboxRequest r) {
+        return r.path().startsWith(PREFIX + "/");
+    }
+
+    SandboxResponse handle(SandboxRequest r) throws Exception {
+        var m = router.match(r);
+        if (m.isEmpty()) {
+            return SandboxResponse.json(404, Json.object().put("error", "unknown admin path " + r.path()));
+        }
+        if (m.get().methodNotAllowed()) {
+            return SandboxResponse.json(405, Json.object().put("error", "method not allowed"));
+        }
+        return m.get().handler().handle(r);
+    }
+}

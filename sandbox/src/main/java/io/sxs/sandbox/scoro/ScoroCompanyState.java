@@ -1,0 +1,82 @@
+package io.sxs.sandbox.scoro;
+
+import io.sxs.sandbox.core.CallCounter;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** One business entity's data. Callers synchronize on the instance (entities run in parallel). */
+final class ScoroCompanyState {
+
+    final String companyAccountId;
+    final String apiKey;
+    final String name;
+    /** Id order is the list order. */
+    final TreeMap<Long, ScoroContact> contacts = new TreeMap<>();
+    final TreeMap<Long, ScoroInvoice> invoices = new TreeMap<>();
+    final Map<Long, ScoroVatCode> vatCodes = new LinkedHashMap<>();
+    final Map<Long, ScoroFinanceAccount> financeAccounts = new LinkedHashMap<>();
+    final CallCounter calls = new CallCounter();
+    private long contactSeq;
+    private long invoiceSeq;
+    private long lineSeq;
+    private long numberSeq = 1000;
+
+    ScoroCompanyState(String companyAccountId, String apiKey, String name, Instant now) {
+        this.companyAccountId = companyAccountId;
+        this.apiKey = apiKey;
+        this.name = name;
+        long id = 0;
+        for (ScoroVatCode v : new ScoroVatCode[] {
+            new ScoroVatCode(++id, "OUTPUT2", "20% (VAT on Income)", new BigDecimal("20.00"), true, false, false),
+            new ScoroVatCode(++id, "RROUTPUT", "5% (VAT on Income)", new BigDecimal("5.00"), true, false, false),
+            new ScoroVatCode(++id, "ZERORATEDOUTPUT", "Zero Rated Income", new BigDecimal("0.00"), true, false, false),
+            new ScoroVatCode(++id, "NONE", "No VAT", new BigDecimal("0.00"), true, true, true),
+            new ScoroVatCode(++id, "INPUT2", "20% (VAT on Expenses)", new BigDecimal("20.00"), false, true, false),
+        }) {
+            vatCodes.put(v.id(), v);
+        }
+        id = 0;
+        for (ScoroFinanceAccount a : new ScoroFinanceAccount[] {
+            new ScoroFinanceAccount(++id, "200", "Sales", true, false, now),
+            new ScoroFinanceAccount(++id, "260", "Other Revenue", true, false, now),
+            new ScoroFinanceAccount(++id, "400", "Advertising", false, true, now),
+            new ScoroFinanceAccount(++id, "310", "Cost of Goods Sold", false, true, now),
+        }) {
+            financeAccounts.put(a.id(), a);
+        }
+    }
+
+    long nextContactId() {
+        return ++contactSeq;
+    }
+
+    long nextInvoiceId() {
+        return ++invoiceSeq;
+    }
+
+    long nextLineId() {
+        return ++lineSeq;
+    }
+
+    /** Next free invoice number among non-deleted invoices. */
+    String nextInvoiceNumber() {
+        while (true) {
+            String candidate = String.valueOf(++numberSeq);
+            if (invoices.values().stream().noneMatch(i -> !i.isDeleted() && candidate.equals(i.no()))) {
+                return candidate;
+            }
+        }
+    }
+
+    ScoroVatCode vatCodeByCode(String code) {
+        return vatCodes.values().stream().filter(v -> v.code().equals(code)).findFirst().orElse(null);
+    }
+
+    ScoroFinanceAccount financeAccountBySymbol(String symbol) {
+        return financeAccounts.values().stream().filter(a -> a.symbol().equals(symbol)).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,26 @@
+package io.sxs.sandbox.scoro;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A stored invoice. Replaced, never mutated, on modify. */
+record ScoroInvoice(long id, String no, Long companyId, Long personId, Long projectId, Long ownerId, LocalDate date,
+                    LocalDate deadline, String currency, BigDecimal currencyRate, Long vatCodeId, boolean sent,
+                    String paymentType, String referenceNo, String description, List<Long> creditedInvoices,
+                    List<ScoroInvoiceLine> lines, BigDecimal sum, BigDecimal vatSum, BigDecimal paidSum,
+                    Instant created, Instant modified, Instant deleted) {
+
+    boolean isDeleted() {
+        return deleted != null;
+    }
+
+    BigDecimal total() {
+        return sum.add(vatSum);
+    }
+
+    BigDecimal receivableSum() {
+        return total().subtract(paidSum);
+    }
+}

@@ -1,0 +1,216 @@
+package io.sxs.sandbox.scoro;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sxs.sandbox.core.SandboxClock;
+import io.sxs.sandbox.core.SandboxNotFoundException;
+import io.sxs.sandbox.http.Json;
+import io.sxs.sandbox.http.SandboxHttpServer;
+import io.sxs.sandbox.http.SandboxRequest;
+import io.sxs.sandbox.http.SandboxResponse;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * A stateful, multi-company simulator of the Scoro API v2 on a real HTTP port. {@link #baseUri()} is the
+ * "site"; the API is at baseUri + "/api/v2/&lt;module&gt;/&lt;action&gt;[/&lt;id&gt;]", a test/admin API under /sandbox-admin/.
+ * The Java methods act as a user inside Scoro: same rules as the API, not counted as API calls.
+ */
+public final class ScoroSandbox implements AutoCloseable {
+
+    private static final int THREADS = 64;
+
+    final SandboxClock clock = new SandboxClock();
+    private final Map<String, ScoroCompanyState> companies = new ConcurrentHashMap<>();
+    private final Map<String, ScoroCompanyState> byKey = new ConcurrentHashMap<>();
+    private final ScoroApi api = new ScoroApi(this);
+    private final ScoroAdminApi admin = new ScoroAdminApi(this);
+    private final SandboxHttpServer server;
+
+    private ScoroSandbox(int port) {
+        this.server = SandboxHttpServer.start("scoro", port, THREADS, this::dispatch);
+    }
+
+    /** Starts the sandbox; port 0 picks a random free port. */
+    public static ScoroSandbox start(int port) {
+        return new ScoroSandbox(port);
+    }
+
+    private SandboxResponse dispatch(SandboxRequest r) throws Exception {
+        if (admin.handles(r)) {
+            return admin.handle(r);
+        }
+        if (api.handles(r)) {
+            return api.handle(r);
+        }
+        return ScoroApi.error(404, 404, List.of("Not found: " + r.path()));
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public URI baseUri() {
+        return server.baseUri();
+    }
+
+    public SandboxClock clock() {
+        return clock;
+    }
+
+    /** Scoro shows timestamps with second precision; storing them so keeps filters and output consistent. */
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    LocalDate today() {
+        return clock.instant().atOffset(ZoneOffset.UTC).toLocalDate();
+    }
+
+    /** Creates a business entity with its own API key, VAT codes and finance accounts. */
+    public ScoroCompany createCompany(String name) {
+        String id = String.valueOf(companies.size() + 1) + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String key = "ScoroAPI_" + UUID.randomUUID().toString().replace("-", "");
+        ScoroCompanyState st = new ScoroCompanyState(id, key, name, now());
+        companies.put(id, st);
+        byKey.put(key, st);
+        return new ScoroCompany(id, key, name);
+    }
+
+    public List<ScoroCompany> companies() {
+        List<ScoroCompany> out = new ArrayList<>();
+        companies.values().forEach(s -> out.add(new ScoroCompany(s.companyAccountId, s.apiKey, s.name)));
+        return out;
+    }
+
+    ScoroCompanyState companyByKey(String apiKey) {
+        return byKey.get(apiKey);
+    }
+
+    /** modify and delete calls made to the API for the company. */
+    public long writeCalls(String companyAccountId) {
+        return state(companyAccountId).calls.writes();
+    }
+
+    /** API calls per "module/action", e.g. "invoices/modify". */
+    public Map<String, Long> callCounts(String companyAccountId) {
+        return state(companyAccountId).calls.snapshot();
+    }
+
+    // ---- acting as a user inside Scoro -----------------------------------------------------------------------
+
+    /** Creates a contact from a Scoro-shaped body; throws SandboxValidationException with the API's messages. */
+    public Map<String, Object> createContact(String companyAccountId, Map<String, ?> body) {
+        ObjectNode in = Json.toNode(body);
+        return with(companyAccountId, st -> Json.toMap(ScoroContactService.render(
+                ScoroContactService.write(st, null, in, now()))));
+    }
+
+    /** Partial update: only the given fields change. */
+    public Map<String, Object> updateContact(String companyAccountId, long contactId, Map<String, ?> body) {
+        ObjectNode in = Json.toNode(body);
+        return with(companyAccountId, st -> Json.toMap(ScoroContactService.render(
+                ScoroContactService.write(st, ScoroContactService.live(st, contactId), in, now()))));
+    }
+
+    public void deleteContact(String companyAccountId, long contactId) {
+        with(companyAccountId, st -> {
+            ScoroContactService.delete(st, contactId, now());
+            return null;
+        });
+    }
+
+    /** Non-deleted contacts, in id order, as view returns them. */
+    public List<Map<String, Object>> contacts(String companyAccountId) {
+        return with(companyAccountId, st -> st.contacts.values().stream().filter(c -> !c.isDeleted())
+                .map(c -> Json.toMap(ScoroContactService.render(c))).toList());
+    }
+
+    /** One contact, deleted or not. */
+    public Map<String, Object> contact(String companyAccountId, long contactId) {
+        return with(companyAccountId, st -> {
+            ScoroContact c = st.contacts.get(contactId);
+            if (c == null) {
+                throw new SandboxNotFoundException("Contact " + contactId + " not found");
+            }
+            return Json.toMap(ScoroContactService.render(c));
+        });
+    }
+
+    /** Creates an invoice (with "lines"); sums are computed. */
+    public Map<String, Object> createInvoice(String companyAccountId, Map<String, ?> body) {
+        ObjectNode in = Json.toNode(body);
+        return with(companyAccountId, st -> Json.toMap(ScoroInvoiceService.render(st,
+                ScoroInvoiceService.write(st, null, in, now(), today()), true)));
+    }
+
+    /** Partial update; a given "lines" array replaces the line set (lines with a known id are updated). */
+    public Map<String, Object> updateInvoice(String companyAccountId, long invoiceId, Map<String, ?> body) {
+        ObjectNode in = Json.toNode(body);
+        return with(companyAccountId, st -> Json.toMap(ScoroInvoiceService.render(st,
+                ScoroInvoiceService.write(st, ScoroInvoiceService.live(st, invoiceId), in, now(), today()), true)));
+    }
+
+    public void deleteInvoice(String companyAccountId, long invoiceId) {
+        with(companyAccountId, st -> {
+            ScoroInvoiceService.delete(st, invoiceId, now());
+            return null;
+        });
+    }
+
+    /** Non-deleted invoices, in id order, as view returns them (with lines). */
+    public List<Map<String, Object>> invoices(String companyAccountId) {
+        return with(companyAccountId, st -> st.invoices.values().stream().filter(i -> !i.isDeleted())
+                .map(i -> Json.toMap(ScoroInvoiceService.render(st, i, true))).toList());
+    }
+
+    /** One invoice with lines, deleted or not. */
+    public Map<String, Object> invoice(String companyAccountId, long invoiceId) {
+        return with(companyAccountId, st -> {
+            ScoroInvoice i = st.invoices.get(invoiceId);
+            if (i == null) {
+                throw new SandboxNotFoundException("Invoice " + invoiceId + " not found");
+            }
+            return Json.toMap(ScoroInvoiceService.render(st, i, true));
+        });
+    }
+
+    /** The seeded VAT codes (vat_code_id, vat_code, percent, ...). */
+    public List<Map<String, Object>> vatCodes(String companyAccountId) {
+        return with(companyAccountId, st -> st.vatCodes.values().stream().map(v -> Json.toMap(v.toJson())).toList());
+    }
+
+    /** The seeded finance accounts (id, account_symbol, name, ...). */
+    public List<Map<String, Object>> financeAccounts(String companyAccountId) {
+        return with(companyAccountId, st -> st.financeAccounts.values().stream().map(a -> Json.toMap(a.toJson())).toList());
+    }
+
+    ScoroCompanyState state(String companyAccountId) {
+        ScoroCompanyState st = companyAccountId == null ? null : companies.get(companyAccountId);
+        if (st == null) {
+            throw new SandboxNotFoundException("company " + companyAccountId + " not found");
+        }
+        return st;
+    }
+
+    <T> T with(String companyAccountId, Function<ScoroCompanyState, T> action) {
+        ScoroCompanyState st = state(companyAccountId);
+        synchronized (st) {
+            return action.apply(st);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

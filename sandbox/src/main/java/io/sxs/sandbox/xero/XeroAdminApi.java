@@ -1,0 +1,66 @@
+package io.sxs.sandbox.xero;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sxs.sandbox.http.AdminSupport;
+import io.sxs.sandbox.http.Json;
+import io.sxs.sandbox.http.Router;
+import io.sxs.sandbox.http.SandboxRequest;
+import io.sxs.sandbox.http.SandboxResponse;
+
+import java.util.Map;
+
+import static io.sxs.sandbox.http.AdminSupport.PREFIX;
+import static io.sxs.sandbox.http.AdminSupport.body;
+import static io.sxs.sandbox.http.AdminSupport.run;
+
+/** /sandbox-admin/ on the Xero sandbox: tenants, call counts, state, acting as a user, the clock. */
+final class XeroAdminApi {
+
+    private final Router router = new Router();
+
+    XeroAdminApi(XeroSandbox x) {
+        router.add("POST", PREFIX, "/tenants", r -> run(() -> x.createTenant(
+                body(r).path("organisationName").asText("Sandbox Organisation"))));
+        router.add("GET", PREFIX, "/tenants", r -> run(x::tenants));
+        router.add("GET", PREFIX, "/tenants/{tenantId}/calls", r -> run(() -> calls(x, r.pathParam("tenantId"))));
+        router.add("GET", PREFIX, "/tenants/{tenantId}/contacts", r -> run(() -> x.contacts(r.pathParam("tenantId"))));
+        router.add("GET", PREFIX, "/tenants/{tenantId}/contacts/{id}",
+                r -> run(() -> x.contact(r.pathParam("tenantId"), r.pathParam("id"))));
+        router.add("POST", PREFIX, "/tenants/{tenantId}/contacts",
+                r -> run(() -> x.createContact(r.pathParam("tenantId"), Json.toMap(body(r)))));
+        router.add("POST", PREFIX, "/tenants/{tenantId}/contacts/{id}",
+                r -> run(() -> x.updateContact(r.pathParam("tenantId"), r.pathParam("id"), Json.toMap(body(r)))));
+        router.add("GET", PREFIX, "/tenants/{tenantId}/invoices", r -> run(() -> x.invoices(r.pathParam("tenantId"))));
+        router.add("GET", PREFIX, "/tenants/{tenantId}/invoices/{id}",
+                r -> run(() -> x.invoice(r.pathParam("tenantId"), r.pathParam("id"))));
+        router.add("POST", PREFIX, "/tenants/{tenantId}/invoices",
+                r -> run(() -> x.createInvoice(r.pathParam("tenantId"), Json.toMap(body(r)))));
+        router.add("POST", PREFIX, "/tenants/{tenantId}/invoices/{id}",
+                r -> run(() -> x.updateInvoice(r.pathParam("tenantId"), r.pathParam("id"), Json.toMap(body(r)))));
+        AdminSupport.clockRoutes(router, x.clock);
+    }
+
+    private static ObjectNode calls(XeroSandbox x, String tenantId) {
+        ObjectNode o = Json.object();
+        o.put("writeCalls", x.writeCalls(tenantId));
+        Map<String, Long> counts = x.callCounts(tenantId);
+        ObjectNode c = o.putObject("callCounts");
+        counts.forEach(c::put);
+        return o;
+    }
+
+    boolean handles(SandboxRequest r) {
+        return r.path().startsWith(PREFIX + "/");
+    }
+
+    SandboxResponse handle(SandboxRequest r) throws Exception {
+        var m = router.match(r);
+        if (m.isEmpty()) {
+            return SandboxResponse.json(404, Json.object().put("error", "unknown admin path " + r.path()));
+        }
+        if (m.get().methodNotAllowed()) {
+            return SandboxResponse.json(405, Json.object().put("error", "method not allowed"));
+        }
+        return m.get().handler().handle(r);
+    }
+}

@@ -1,0 +1,494 @@
+package io.sxs.sandbox.xero;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sxs.sandbox.core.SandboxNotFoundException;
+import io.sxs.sandbox.core.SandboxValidationException;
+import io.sxs.sandbox.http.Json;
+import io.sxs.sandbox.http.RequestHandler;
+import io.sxs.sandbox.http.Router;
+import io.sxs.sandbox.http.SandboxRequest;
+import io.sxs.sandbox.http.SandboxResponse;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** The Xero Accounting API routes under /api.xro/2.0: authentication, envelopes, paging, batch writes. */
+final class XeroApi {
+
+    static final String BASE = "/api.xro/2.0";
+    static final String PROVIDER = "Xero Sandbox";
+    private static final ZoneId ORG_ZONE = ZoneId.of("Europe/London");
+    private static final Pattern GUID = Pattern.compile("(?i)^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
+    private static final String STATE = "tenantState";
+
+    private final XeroSandbox sandbox;
+    private final Router router = new Router();
+
+    XeroApi(XeroSandbox sandbox) {
+        this.sandbox = sandbox;
+        get("/Organisation", this::organisation);
+        get("/Accounts", this::accounts);
+        get("/Accounts/{AccountID}", this::account);
+        get("/TaxRates", this::taxRates);
+        get("/TaxRates/{TaxType}", this::taxRate);
+        get("/Contacts", this::contacts);
+        get("/Contacts/{ContactID}", this::contact);
+        route("PUT", "/Contacts", r -> writeContacts(r, true));
+        route("POST", "/Contacts", r -> writeContacts(r, false));
+        route("POST", "/Contacts/{ContactID}", r -> writeContacts(r, false));
+        get("/Invoices", this::invoices);
+        get("/Invoices/{InvoiceID}", this::invoice);
+        route("PUT", "/Invoices", r -> writeInvoices(r, true));
+        route("POST", "/Invoices", r -> writeInvoices(r, false));
+        route("POST", "/Invoices/{InvoiceID}", r -> writeInvoices(r, false));
+    }
+
+    private void get(String template, RequestHandler h) {
+        route("GET", template, h);
+    }
+
+    private void route(String method, String template, RequestHandler h) {
+        router.add(method, BASE, template, h);
+    }
+
+    boolean handles(SandboxRequest r) {
+        String p = r.path();
+        return p.regionMatches(true, 0, BASE, 0, BASE.length());
+    }
+
+    SandboxResponse handle(SandboxRequest r) throws Exception {
+        Optional<Router.Match> match = router.match(r);
+        if (match.isEmpty()) {
+            return XeroErrors.notFound();
+        }
+        Set<String> reachable = sandbox.tokens.tenantsFor(bearer(r), sandbox.clock.instant());
+        if (reachable == null) {
+            return XeroErrors.unauthorized();
+        }
+        String tenantId = r.header("xero-tenant-id");
+        XeroTenantState st = tenantId == null ? null : sandbox.tenants.get(tenantId.trim().toLowerCase(Locale.ROOT));
+        if (st == null || !reachable.contains(st.tenantId)) {
+            return XeroErrors.forbidden();
+        }
+        if (match.get().methodNotAllowed()) {
+            return XeroErrors.error(405, 0, "MethodNotAllowed", "The method " + r.method() + " is not supported here");
+        }
+        boolean write = !"GET".equalsIgnoreCase(r.method());
+        st.calls.record(r.routeName(), write);
+        r.attribute(STATE, st);
+        synchronized (st) {
+            return write ? idempotent(r, st, match.get().handler()) : match.get().handler().handle(r);
+        }
+    }
+
+    private static String bearer(SandboxRequest r) {
+        String h = r.header("Authorization");
+        if (h == null || !h.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        return h.substring(7).trim();
+    }
+
+    /** Same Idempotency-Key (per tenant) → the stored first reply, without writing again. */
+    private SandboxResponse idempotent(SandboxRequest r, XeroTenantState st, RequestHandler h) throws Exception {
+        String key = r.header("Idempotency-Key");
+        if (key == null || key.isEmpty()) {
+            return h.handle(r);
+        }
+        if (key.length() > 128) {
+            return XeroErrors.validation("The Idempotency-Key header must not be longer than 128 characters.");
+        }
+        XeroTenantState.StoredReply stored = st.idempotentReplies.get(key);
+        if (stored != null) {
+            return SandboxResponse.raw(stored.status(), stored.body(), stored.contentType());
+        }
+        SandboxResponse resp = h.handle(r);
+        if (resp.status() < 500 && !resp.isDropConnection()) {
+            st.idempotentReplies.put(key, new XeroTenantState.StoredReply(resp.status(), resp.body(), resp.contentType()));
+        }
+        return resp;
+    }
+
+    private Instant now() {
+        return sandbox.clock.instant();
+    }
+
+    LocalDate today() {
+        return now().atZone(ORG_ZONE).toLocalDate();
+    }
+
+    private ObjectNode envelope(String plural, ArrayNode items, ObjectNode pagination) {
+        ObjectNode o = Json.object();
+        o.put("Id", UUID.randomUUID().toString());
+        o.put("Status", "OK");
+        o.put("ProviderName", PROVIDER);
+        o.put("DateTimeUTC", XeroDates.msJsonNoOffset(now()));
+        if (pagination != null) {
+            o.set("pagination", pagination);
+        }
+        o.set(plural, items);
+        return o;
+    }
+
+    private SandboxResponse ok(String plural, List<ObjectNode> items, ObjectNode pagination) {
+        ArrayNode a = Json.array();
+        items.forEach(a::add);
+        return SandboxResponse.json(200, envelope(plural, a, pagination));
+    }
+
+    // ---- reference data -------------------------------------------------------------------------------------
+
+    private SandboxResponse organisation(SandboxRequest r) {
+        XeroTenantState st = r.attribute(STATE);
+        ObjectNode o = Json.object();
+        o.put("APIKey", "");
+        o.put("Name", st.organisationName);
+        o.put("LegalName", st.organisationName);
+        o.put("PaysTax", true);
+        o.put("Version", "UK");
+        o.put("OrganisationType", "COMPANY");
+        o.put("BaseCurrency", "GBP");
+        o.put("CountryCode", "GB");
+        o.put("IsDemoCompany", false);
+        o.put("OrganisationStatus", "ACTIVE");
+        o.put("FinancialYearEndDay", 31);
+        o.put("FinancialYearEndMonth", 3);
+        o.put("SalesTaxBasis", "ACCRUALS");
+        o.put("SalesTaxPeriod", "QUARTERLY1");
+        o.put("DefaultSalesTax", "Tax Exclusive");
+        o.put("DefaultPurchasesTax", "Tax Exclusive");
+        o.put("CreatedDateUTC", XeroDates.msJson(st.createdAt));
+        o.put("OrganisationEntityType", "COMPANY");
+        o.put("Timezone", "GMTSTANDARDTIME");
+        o.put("ShortCode", "!" + st.tenantId.substring(0, 5));
+        o.put("OrganisationID", st.tenantId);
+        o.put("Edition", "BUSINESS");
+        o.put("Class", "STANDARD");
+        return ok("Organisations", List.of(o), null);
+    }
+
+    private SandboxResponse accounts(SandboxRequest r) {
+        XeroTenantState st = r.attribute(STATE);
+        Instant since = XeroDates.parseIfModifiedSince(r.header("If-Modified-Since"));
+        List<ObjectNode> items = st.accountsByCode.values().stream()
+                .filter(a -> since == null || a.updated().isAfter(since))
+                .map(XeroAccount::toJson).collect(Collectors.toList());
+        return filtered(r, "Accounts", items);
+    }
+
+    private SandboxResponse account(SandboxRequest r) {
+        XeroTenantState st = r.attribute(STATE);
+        String id = r.pathParam("AccountID");
+        return st.accountsByCode.values().stream().filter(a -> a.accountId().equalsIgnoreCase(id)).findFirst()
+                .map(a -> ok("Accounts", List.of(a.toJson()), null)).orElseGet(XeroErrors::notFound);
+    }
+
+    private SandboxResponse taxRates(SandboxRequest r) {
+        XeroTenantState st = r.attribute(STATE);
+        List<ObjectNode> items = st.taxRates.values().stream().map(XeroTaxRate::toJson).collect(Collectors.toList());
+        return filtered(r, "TaxRates", items);
+    }
+
+    private SandboxResponse taxRate(SandboxRequest r) {
+        XeroTenantState st = r.attribute(STATE);
+        XeroTaxRate t = st.taxRates.get(r.pathParam("TaxType").toUpperCase(Locale.ROOT));
+        return t == null ? XeroErrors.notFound() : ok("TaxRates", List.of(t.toJson()), null);
+    }
+
+    /** where + order for the small, unpaged reference lists. */
+    private SandboxResponse filtered(SandboxRequest r, String plural, List<ObjectNode> items) {
+        try {
+            Predicate<ObjectNode> where = XeroQuery.where(r.query("where"));
+            Comparator<ObjectNode> order = XeroQuery.order(r.query("order"));
+            List<ObjectNode> out = items.stream().filter(where).collect(Collectors.toCollection(ArrayList::new));
+            if (order != null) {
+                out.sort(order);
+            }
+            return ok(plural, out, null);
+        } catch (XeroQuery.QueryParseException e) {
+            return XeroErrors.queryParse(e.getMessage());
+        }
+    }
+
+    // ---- contacts -------------------------------------------------------------------------------------------
+
+    private SandboxResponse contacts(SandboxRequest r) {
+        XeroTenantState st = r.attribute(STATE);
+        Instant since = XeroDates.parseIfModifiedSince(r.header("If-Modified-Since"));
+        boolean includeArchived = r.queryFlag("includeArchived");
+        boolean summaryOnly = r.queryFlag("summaryOnly");
+        Set<String> ids = csv(r.query("IDs"), true);
+        List<ObjectNode> rendered = st.contacts.values().stream()
+                .filter(c -> includeArchived || !"ARCHIVED".equals(c.status))
+                .filter(c -> ids == null || ids.contains(c.contactId))
+                .filter(c -> since == null || c.updated.isAfter(since))
+                .map(c -> XeroContactService.render(c, summaryOnly))
+                .collect(Collectors.toList());
+        return query(r, "Contacts", rendered, false);
+    }
+
+    private SandboxResponse contact(SandboxRequest r) {
+        XeroTenantState st = r.attribute(STATE);
+        XeroContact c = findContact(st, r.pathParam("ContactID"));
+        return c == null ? XeroErrors.notFound() : ok("Contacts", List.of(XeroContactService.render(c, false)), null);
+    }
+
+    static XeroContact findContact(XeroTenantState st, String idOrNumber) {
+        if (GUID.matcher(idOrNumber).matches()) {
+            XeroContact c = st.contacts.get(idOrNumber.toLowerCase(Locale.ROOT));
+            if (c != null) {
+                return c;
+            }
+        }
+        return XeroContactService.byNumber(st, idOrNumber);
+    }
+
+    private SandboxResponse writeContacts(SandboxRequest r, boolean createOnly) {
+        XeroTenantState st = r.attribute(STATE);
+        String pathId = r.pathParam("ContactID");
+        XeroContact target = null;
+        if (pathId != null) {
+            target = findContact(st, pathId);
+            if (target == null) {
+                return XeroErrors.notFound();
+            }
+        }
+        XeroContact fixed = target;
+        Instant now = now();
+        return batch(r, "Contacts", "Contact", "HasValidationErrors", el -> {
+            XeroContact cur = fixed;
+            if (cur == null && !createOnly) {
+                String id = Json.str(el, "ContactID");
+                String number = Json.str(el, "ContactNumber");
+                if (id != null && !id.isBlank()) {
+                    cur = st.contacts.get(id.toLowerCase(Locale.ROOT));
+                    if (cur == null) {
+                        throw new SandboxValidationException("The contact with ContactID '" + id + "' could not be found.");
+                    }
+                } else if (number != null && !number.isBlank()) {
+                    cur = XeroContactService.byNumber(st, number);
+                }
+            }
+            XeroContact saved = cur == null ? XeroContactService.create(st, el, now) : XeroContactService.update(st, cur, el, now);
+            return XeroContactService.render(saved, false);
+        });
+    }
+
+    // ---- invoices -------------------------------------------------------------------------------------------
+
+    private SandboxResponse invoices(SandboxRequest r) {
+        XeroTenantState st = r.attribute(STATE);
+        Instant since = XeroDates.parseIfModifiedSince(r.header("If-Modified-Since"));
+        boolean summaryOnly = r.queryFlag("summaryOnly");
+        boolean paged = r.query("page") != null;
+        int unitDp = unitDp(r);
+        Set<String> ids = csv(r.query("IDs"), true);
+        Set<String> numbers = csv(r.query("InvoiceNumbers"), true);
+        Set<String> contactIds = csv(r.query("ContactIDs"), true);
+        Set<String> statuses = csv(r.query("Statuses"), false);
+        List<ObjectNode> rendered = st.invoices.values().stream()
+                .filter(i -> ids == null || ids.contains(i.invoiceId()))
+                .filter(i -> numbers == null || numbers.contains(i.invoiceNumber().toLowerCase(Locale.ROOT)))
+                .filter(i -> contactIds == null || contactIds.contains(i.contactId()))
+                .filter(i -> statuses == null || statuses.contains(i.status()))
+                .filter(i -> since == null || i.updated().isAfter(since))
+                .map(i -> XeroInvoiceService.render(st, i, paged, summaryOnly, unitDp))
+                .collect(Collectors.toList());
+        return query(r, "Invoices", rendered, true);
+    }
+
+    private SandboxResponse invoice(SandboxRequest r) {
+        XeroTenantState st = r.attribute(STATE);
+        XeroInvoice i = findInvoice(st, r.pathParam("InvoiceID"));
+        return i == null ? XeroErrors.notFound()
+                : ok("Invoices", List.of(XeroInvoiceService.render(st, i, true, false, unitDp(r))), null);
+    }
+
+    static XeroInvoice findInvoice(XeroTenantState st, String idOrNumber) {
+        if (GUID.matcher(idOrNumber).matches()) {
+            XeroInvoice i = st.invoices.get(idOrNumber.toLowerCase(Locale.ROOT));
+            if (i != null) {
+                return i;
+            }
+        }
+        XeroInvoice found = null;
+        for (XeroInvoice i : st.invoices.values()) {
+            if (idOrNumber.equalsIgnoreCase(i.invoiceNumber()) && (found == null || "ACCREC".equals(i.type()))) {
+                found = i;
+            }
+        }
+        return found;
+    }
+
+    private static XeroInvoice accrecByNumber(XeroTenantState st, String number) {
+        for (XeroInvoice i : st.invoices.values()) {
+            if ("ACCREC".equals(i.type()) && number.equalsIgnoreCase(i.invoiceNumber())) {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    private SandboxResponse writeInvoices(SandboxRequest r, boolean createOnly) {
+        XeroTenantState st = r.attribute(STATE);
+        String pathId = r.pathParam("InvoiceID");
+        XeroInvoice target = null;
+        if (pathId != null) {
+            target = findInvoice(st, pathId);
+            if (target == null) {
+                return XeroErrors.notFound();
+            }
+        }
+        XeroInvoice fixed = target;
+        int unitDp = unitDp(r);
+        Instant now = now();
+        LocalDate today = today();
+        return batch(r, "Invoices", "Invoice", "HasErrors", el -> {
+            XeroInvoice cur = fixed;
+            if (cur == null && !createOnly) {
+                String id = Json.str(el, "InvoiceID");
+                String number = Json.str(el, "InvoiceNumber");
+                if (id != null && !id.isBlank()) {
+                    cur = st.invoices.get(id.toLowerCase(Locale.ROOT));
+                    if (cur == null) {
+                        throw new SandboxValidationException("The invoice with InvoiceID '" + id + "' could not be found.");
+                    }
+                } else if (number != null && !number.isBlank() && !"ACCPAY".equals(Json.str(el, "Type"))) {
+                    cur = accrecByNumber(st, number.trim());
+                }
+            }
+            XeroInvoice saved = XeroInvoiceService.write(st, cur, el, unitDp, now, today);
+            return XeroInvoiceService.render(st, saved, true, false, unitDp);
+        });
+    }
+
+    // ---- shared list and batch machinery --------------------------------------------------------------------
+
+    /** where, order, then paging: page given → pagination block (and, for invoices, line items). */
+    private SandboxResponse query(SandboxRequest r, String plural, List<ObjectNode> rendered, boolean stripLinesWhenUnpaged) {
+        Predicate<ObjectNode> where;
+        Comparator<ObjectNode> order;
+        try {
+            where = XeroQuery.where(r.query("where"));
+            order = XeroQuery.order(r.query("order"));
+        } catch (XeroQuery.QueryParseException e) {
+            return XeroErrors.queryParse(e.getMessage());
+        }
+        List<ObjectNode> items = rendered.stream().filter(where).collect(Collectors.toCollection(ArrayList::new));
+        if (order != null) {
+            items.sort(order);
+        }
+        if (r.query("page") == null) {
+            return ok(plural, items, null);
+        }
+        int page = Math.max(1, parseInt(r.query("page"), 1));
+        int pageSize = parseInt(r.query("pageSize"), 100);
+        if (pageSize < 1) {
+            pageSize = 100;
+        }
+        pageSize = Math.min(pageSize, 1000);
+        int from = Math.min(items.size(), (page - 1) * pageSize);
+        int to = Math.min(items.size(), from + pageSize);
+        ObjectNode pagination = Json.object();
+        pagination.put("page", page);
+        pagination.put("pageSize", pageSize);
+        pagination.put("pageCount", (items.size() + pageSize - 1) / pageSize);
+        pagination.put("itemCount", items.size());
+        return ok(plural, items.subList(from, to), pagination);
+    }
+
+    /** Writes one element; throws SandboxValidationException with the element's messages. */
+    @FunctionalInterface
+    interface ElementWriter {
+        ObjectNode write(JsonNode element);
+    }
+
+    /**
+     * Xero's batch semantics. Every element is tried in order (valid ones are saved even when others fail).
+     * summarizeErrors (default true): any failure → 400 ValidationException listing only the failures, so the
+     * IDs of the saved elements are not returned. summarizeErrors=false → 200 with every element and its status.
+     */
+    private SandboxResponse batch(SandboxRequest r, String plural, String singular, String errorFlag, ElementWriter writer) {
+        JsonNode body;
+        try {
+            body = Json.parse(r.body());
+        } catch (Json.MalformedJsonException e) {
+            return XeroErrors.postDataInvalid(String.valueOf(e.getMessage()));
+        }
+        JsonNode elements = body != null && body.isObject() ? body.get(plural) : null;
+        if (elements == null || !elements.isArray() || elements.isEmpty()) {
+            return XeroErrors.noDataProcessed(singular);
+        }
+        boolean summarize = !"false".equalsIgnoreCase(r.query("summarizeErrors"));
+        ArrayNode all = Json.array();
+        ArrayNode failures = Json.array();
+        for (JsonNode el : elements) {
+            try {
+                if (!el.isObject()) {
+                    throw new SandboxValidationException("Each " + singular + " must be a JSON object.");
+                }
+                ObjectNode saved = writer.write(el);
+                saved.put("StatusAttributeString", "OK");
+                all.add(saved);
+            } catch (SandboxValidationException | SandboxNotFoundException e) {
+                ObjectNode failed = el.isObject() ? ((ObjectNode) el).deepCopy() : Json.object();
+                failed.put(errorFlag, true);
+                failed.put("StatusAttributeString", "ERROR");
+                List<String> msgs = e instanceof SandboxValidationException v ? v.messages() : List.of(e.getMessage());
+                failed.set("ValidationErrors", XeroErrors.messages(msgs));
+                all.add(failed);
+                failures.add(failed);
+            } catch (NumberFormatException e) {
+                ObjectNode failed = ((ObjectNode) el).deepCopy();
+                failed.put(errorFlag, true);
+                failed.put("StatusAttributeString", "ERROR");
+                failed.set("ValidationErrors", XeroErrors.messages(List.of("A numeric field has an invalid value.")));
+                all.add(failed);
+                failures.add(failed);
+            }
+        }
+        if (summarize && !failures.isEmpty()) {
+            return XeroErrors.validation(failures);
+        }
+        return SandboxResponse.json(200, envelope(plural, all, null));
+    }
+
+    private static int unitDp(SandboxRequest r) {
+        return "4".equals(r.query("unitdp")) ? 4 : 2;
+    }
+
+    private static int parseInt(String s, int dflt) {
+        try {
+            return s == null ? dflt : Integer.parseInt(s.trim());
+        } catch (NumberFormatException e) {
+            return dflt;
+        }
+    }
+
+    /** A comma list, quotes stripped; lower-cased for ids and numbers. Null when the parameter is absent. */
+    private static Set<String> csv(String v, boolean lower) {
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        return Arrays.stream(v.split(","))
+                .map(s -> s.trim().replace("\"", ""))
+                .filter(s -> !s.isEmpty())
+                .map(s -> lower ? s.toLowerCase(Locale.ROOT) : s.toUpperCase(Locale.ROOT))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+}

@@ -1,0 +1,457 @@
+package io.sxs.sandbox.xero;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sxs.sandbox.core.Money;
+import io.sxs.sandbox.core.SandboxValidationException;
+import io.sxs.sandbox.http.Json;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Invoice rules: validation against the tenant's accounts and tax rates, per-line tax rounding,
+ * line replacement by LineItemID, ACCREC number uniqueness and the status machine.
+ */
+final class XeroInvoiceService {
+
+    static final String NOT_VALID_STATUS = "Invoice not of valid status for modification";
+    private static final Set<String> TYPES = Set.of("ACCREC", "ACCPAY");
+    private static final Set<String> STATUSES = Set.of("DRAFT", "SUBMITTED", "AUTHORISED", "PAID", "VOIDED", "DELETED");
+    private static final Set<String> FINAL = Set.of("PAID", "VOIDED", "DELETED");
+
+    private XeroInvoiceService() {
+    }
+
+    /**
+     * Validates and applies one invoice element (create when {@code cur} is null), stores it and returns it.
+     *
+     * @param unitDp 2, or 4 when the request carried unitdp=4
+     */
+    static XeroInvoice write(XeroTenantState st, XeroInvoice cur, JsonNode in, int unitDp, Instant now, LocalDate today) {
+        if (cur != null && FINAL.contains(cur.status())) {
+            throw new SandboxValidationException(NOT_VALID_STATUS);
+        }
+        List<String> errors = new ArrayList<>();
+
+        String type = Json.str(in, "Type");
+        if (cur == null) {
+            if (type == null || type.isBlank()) {
+                errors.add("Invoice Type must be specified");
+            } else if (!TYPES.contains(type)) {
+                errors.add("'" + type + "' is not a valid invoice Type; use ACCREC or ACCPAY");
+            }
+        } else {
+            if (type != null && !type.equals(cur.type())) {
+                errors.add("The Type of an existing invoice cannot be changed");
+            }
+            type = cur.type();
+        }
+
+        String status = cur == null ? "DRAFT" : cur.status();
+        String requested = Json.str(in, "Status");
+        if (requested != null) {
+            if (!STATUSES.contains(requested)) {
+                errors.add("'" + requested + "' is not a valid invoice Status");
+            } else {
+                String transitionError = transitionError(cur, requested);
+                if (transitionError != null) {
+                    throw new SandboxValidationException(transitionError);
+                }
+                status = requested;
+            }
+        }
+        if (cur != null && "AUTHORISED".equals(cur.status()) && cur.hasPaymentsOrCredits()) {
+            throw new SandboxValidationException(
+                    "This document cannot be edited as it has a payment or credit note allocated to it.");
+        }
+        // A delete or void only changes the status.
+        if (cur != null && errors.isEmpty() && ("DELETED".equals(status) || "VOIDED".equals(status))) {
+            return store(st, copyWithStatus(cur, status, now));
+        }
+
+        String contactId = cur == null ? null : cur.contactId();
+        if (in.has("Contact")) {
+            XeroContact c = XeroContactService.resolve(st, in.get("Contact"));
+            if (c == null) {
+                errors.add("The contact specified could not be found. Specify an existing ContactID, ContactNumber or Name.");
+            } else {
+                contactId = c.contactId;
+            }
+        } else if (cur == null) {
+            errors.add("A Contact must be specified for this type of transaction");
+        }
+
+        String number = cur == null ? null : cur.invoiceNumber();
+        if (in.has("InvoiceNumber")) {
+            number = Json.str(in, "InvoiceNumber");
+            number = number == null ? null : number.trim();
+        }
+        if (number != null && number.length() > 255) {
+            errors.add("InvoiceNumber must not be more than 255 characters long.");
+        }
+        if ("ACCREC".equals(type)) {
+            if (number == null || number.isEmpty()) {
+                number = st.nextInvoiceNumber();
+            } else if (numberTaken(st, number, cur)) {
+                errors.add("Invoice # must be unique.");
+            }
+        } else if (number == null) {
+            number = "";
+        }
+
+        LocalDate date = cur == null ? today : cur.date();
+        LocalDate dueDate = cur == null ? null : cur.dueDate();
+        try {
+            if (in.hasNonNull("Date")) {
+                date = XeroDates.parseDate(in.get("Date").asText());
+            }
+            if (in.has("DueDate")) {
+                dueDate = in.get("DueDate").isNull() ? null : XeroDates.parseDate(in.get("DueDate").asText());
+            }
+        } catch (IllegalArgumentException e) {
+            errors.add("Dates must be in the format YYYY-MM-DD");
+        }
+
+        String lineAmountTypes = cur == null ? "Exclusive" : cur.lineAmountTypes();
+        String lat = Json.str(in, "LineAmountTypes");
+        if (lat != null) {
+            lineAmountTypes = switch (lat.toUpperCase()) {
+                case "EXCLUSIVE" -> "Exclusive";
+                case "INCLUSIVE" -> "Inclusive";
+                case "NOTAX" -> "NoTax";
+                default -> {
+                    errors.add("LineAmountTypes must be Exclusive, Inclusive or NoTax");
+                    yield lineAmountTypes;
+                }
+            };
+        }
+
+        String currency = cur == null ? "GBP" : cur.currencyCode();
+        if (in.hasNonNull("CurrencyCode")) {
+            currency = in.get("CurrencyCode").asText();
+            if (!"GBP".equals(currency)) {
+                errors.add("The currency '" + currency + "' is not enabled for this organisation.");
+            }
+        }
+        BigDecimal currencyRate = cur == null ? new BigDecimal("1.000000") : cur.currencyRate();
+        try {
+            BigDecimal r = Json.dec(in, "CurrencyRate");
+            if (r != null) {
+                currencyRate = r.setScale(6, RoundingMode.HALF_UP);
+            }
+        } catch (NumberFormatException e) {
+            errors.add("CurrencyRate must be a number");
+        }
+        String reference = in.has("Reference") ? Json.str(in, "Reference") : cur == null ? null : cur.reference();
+        String url = in.has("Url") ? Json.str(in, "Url") : cur == null ? null : cur.url();
+        boolean sent = cur != null && cur.sentToContact();
+        Boolean sentIn = in.has("SentToContact") && in.get("SentToContact").isBoolean() ? in.get("SentToContact").asBoolean() : null;
+
+        List<XeroLineItem> lines;
+        if (in.has("LineItems")) {
+            lines = lines(st, cur, in.get("LineItems"), type, lineAmountTypes, unitDp, errors);
+        } else {
+            // Lines kept, but their amounts follow a changed LineAmountTypes.
+            lines = cur == null ? List.of() : recompute(st, cur.lineItems(), lineAmountTypes);
+        }
+
+        if (!"DRAFT".equals(status)) {
+            for (XeroLineItem l : lines) {
+                if (l.accountCode() == null && l.lineAmount().signum() != 0) {
+                    errors.add("Account code must be specified for each line item on an approved invoice.");
+                    break;
+                }
+            }
+        }
+        BigDecimal subTotal = Money.zero2();
+        BigDecimal totalTax = Money.zero2();
+        BigDecimal totalDiscount = Money.zero2();
+        for (XeroLineItem l : lines) {
+            BigDecimal net = "Inclusive".equals(lineAmountTypes) ? l.lineAmount().subtract(l.taxAmount()) : l.lineAmount();
+            subTotal = subTotal.add(net);
+            totalTax = totalTax.add(l.taxAmount());
+            if (l.discountRate() != null && l.quantity() != null && l.unitAmount() != null) {
+                BigDecimal undiscounted = Money.round2(l.quantity().multiply(l.unitAmount()));
+                totalDiscount = totalDiscount.add(undiscounted.subtract(l.lineAmount()));
+            }
+        }
+        BigDecimal total = subTotal.add(totalTax);
+        if (total.signum() < 0) {
+            errors.add("The invoice total must not be negative. Use a credit note instead.");
+        }
+        if (sentIn != null) {
+            if (sentIn && !"AUTHORISED".equals(status)) {
+                errors.add("SentToContact can only be set on approved invoices.");
+            }
+            sent = sentIn;
+        }
+        if (!errors.isEmpty()) {
+            throw new SandboxValidationException(errors);
+        }
+        XeroInvoice saved = new XeroInvoice(cur == null ? UUID.randomUUID().toString() : cur.invoiceId(), type,
+                contactId, number, reference, date, dueDate, lineAmountTypes, status, currency, currencyRate, url, sent,
+                List.copyOf(lines), subTotal, totalTax, total, totalDiscount,
+                cur == null ? Money.zero2() : cur.amountPaid(), cur == null ? Money.zero2() : cur.amountCredited(), now);
+        XeroContact contact = st.contacts.get(contactId);
+        if (contact != null) {
+            if ("ACCREC".equals(type)) {
+                contact.customer = true;
+            } else {
+                contact.supplier = true;
+            }
+        }
+        return store(st, saved);
+    }
+
+    private static XeroInvoice store(XeroTenantState st, XeroInvoice inv) {
+        st.invoices.put(inv.invoiceId(), inv);
+        return inv;
+    }
+
+    private static XeroInvoice copyWithStatus(XeroInvoice c, String status, Instant now) {
+        return new XeroInvoice(c.invoiceId(), c.type(), c.contactId(), c.invoiceNumber(), c.reference(), c.date(),
+                c.dueDate(), c.lineAmountTypes(), status, c.currencyCode(), c.currencyRate(), c.url(), c.sentToContact(),
+                c.lineItems(), c.subTotal(), c.totalTax(), c.total(), c.totalDiscount(), c.amountPaid(),
+                c.amountCredited(), now);
+    }
+
+    /** Null when the move is allowed. PAID is set by payments only; drafts are deleted, approved invoices voided. */
+    private static String transitionError(XeroInvoice cur, String to) {
+        if ("PAID".equals(to)) {
+            return cur != null && "PAID".equals(cur.status()) ? null : NOT_VALID_STATUS;
+        }
+        if (cur == null) {
+            return Set.of("DRAFT", "SUBMITTED", "AUTHORISED").contains(to) ? null : NOT_VALID_STATUS;
+        }
+        return switch (cur.status()) {
+            case "DRAFT", "SUBMITTED" -> "VOIDED".equals(to) ? NOT_VALID_STATUS : null;
+            case "AUTHORISED" -> {
+                if ("AUTHORISED".equals(to)) {
+                    yield null;
+                }
+                if ("VOIDED".equals(to)) {
+                    yield cur.hasPaymentsOrCredits()
+                            ? "This document cannot be edited as it has a payment or credit note allocated to it." : null;
+                }
+                yield NOT_VALID_STATUS;
+            }
+            default -> NOT_VALID_STATUS;
+        };
+    }
+
+    private static boolean numberTaken(XeroTenantState st, String number, XeroInvoice self) {
+        for (XeroInvoice i : st.invoices.values()) {
+            if ("ACCREC".equals(i.type()) && number.equalsIgnoreCase(i.invoiceNumber())
+                    && (self == null || !i.invoiceId().equals(self.invoiceId()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<XeroLineItem> lines(XeroTenantState st, XeroInvoice cur, JsonNode arr, String type,
+                                            String lineAmountTypes, int unitDp, List<String> errors) {
+        List<XeroLineItem> out = new ArrayList<>();
+        if (!arr.isArray()) {
+            errors.add("LineItems must be an array");
+            return out;
+        }
+        Map<String, XeroLineItem> existing = new HashMap<>();
+        if (cur != null) {
+            cur.lineItems().forEach(l -> existing.put(l.lineItemId(), l));
+        }
+        for (JsonNode l : arr) {
+            String id = Json.str(l, "LineItemID");
+            XeroLineItem prev = id == null ? null : existing.remove(id.toLowerCase());
+            try {
+                out.add(line(st, prev, l, type, lineAmountTypes, unitDp, errors));
+            } catch (NumberFormatException e) {
+                errors.add("Quantity, UnitAmount, LineAmount and DiscountRate must be numbers");
+            }
+        }
+        return out;
+    }
+
+    private static XeroLineItem line(XeroTenantState st, XeroLineItem prev, JsonNode l, String type,
+                                     String lineAmountTypes, int unitDp, List<String> errors) {
+        String description = l.has("Description") ? Json.str(l, "Description") : prev == null ? null : prev.description();
+        String itemCode = l.has("ItemCode") ? Json.str(l, "ItemCode") : prev == null ? null : prev.itemCode();
+        String accountCode = l.has("AccountCode") ? Json.str(l, "AccountCode") : prev == null ? null : prev.accountCode();
+        String taxType = l.has("TaxType") ? Json.str(l, "TaxType") : prev == null ? null : prev.taxType();
+        BigDecimal quantity = l.has("Quantity") ? Json.dec(l, "Quantity") : prev == null ? null : prev.quantity();
+        BigDecimal unitAmount = l.has("UnitAmount") ? Json.dec(l, "UnitAmount") : prev == null ? null : prev.unitAmount();
+        BigDecimal discountRate = l.has("DiscountRate") ? Json.dec(l, "DiscountRate") : prev == null ? null : prev.discountRate();
+        BigDecimal givenLineAmount = Json.dec(l, "LineAmount");
+        JsonNode tracking = l.has("Tracking") ? l.get("Tracking").deepCopy() : prev == null ? Json.array() : prev.tracking();
+
+        if ((description == null || description.isBlank()) && (itemCode == null || itemCode.isBlank())) {
+            errors.add("The description field is mandatory for each line item.");
+        }
+        if (accountCode != null && !accountCode.isBlank()) {
+            XeroAccount account = st.accountsByCode.get(accountCode);
+            if (account == null || !account.usableOnInvoiceLines()) {
+                errors.add("Account code '" + accountCode + "' is not a valid code for this document.");
+            } else if (taxType == null) {
+                taxType = account.taxType();
+            } else {
+                XeroTaxRate rate = st.taxRates.get(taxType);
+                if (rate != null && !rate.canApplyTo(account)) {
+                    errors.add("The TaxType code '" + taxType + "' cannot be used with account code '" + accountCode + "'.");
+                }
+            }
+        } else {
+            accountCode = null;
+        }
+        if ("NoTax".equals(lineAmountTypes)) {
+            taxType = taxType == null ? "NONE" : taxType;
+        }
+        XeroTaxRate rate = null;
+        if (taxType != null) {
+            rate = st.taxRates.get(taxType);
+            if (rate == null) {
+                errors.add("The TaxType code '" + taxType + "' does not exist or cannot be used for this type of transaction.");
+            }
+        }
+        if (discountRate != null && discountRate.signum() != 0 && !"ACCREC".equals(type)) {
+            errors.add("Discounts are only supported on ACCREC invoices.");
+        }
+        if (discountRate != null && (discountRate.signum() < 0 || discountRate.compareTo(Money.HUNDRED) > 0)) {
+            errors.add("DiscountRate must be between 0 and 100.");
+        }
+        // Xero fills a missing quantity or unit amount from LineAmount; a description-only line has no amount.
+        if (quantity == null && unitAmount == null && givenLineAmount != null) {
+            quantity = BigDecimal.ONE;
+            unitAmount = givenLineAmount;
+        } else if (quantity == null && unitAmount != null) {
+            quantity = givenLineAmount != null && unitAmount.signum() != 0
+                    ? givenLineAmount.divide(unitAmount, 4, RoundingMode.HALF_UP) : BigDecimal.ONE;
+        } else if (unitAmount == null && quantity != null && givenLineAmount != null && quantity.signum() != 0) {
+            unitAmount = givenLineAmount.divide(quantity, unitDp, RoundingMode.HALF_UP);
+        }
+        if (quantity != null) {
+            quantity = Money.scale(quantity, 4);
+        }
+        if (unitAmount != null) {
+            unitAmount = Money.scale(unitAmount, unitDp);
+        }
+        BigDecimal lineAmount = quantity == null || unitAmount == null ? Money.zero2()
+                : Money.lineNet(unitAmount, quantity, discountRate);
+        BigDecimal taxAmount = tax(lineAmount, rate, lineAmountTypes);
+        String id = prev == null ? UUID.randomUUID().toString() : prev.lineItemId();
+        return new XeroLineItem(id, description, quantity, unitAmount, itemCode, accountCode, taxType,
+                discountRate, tracking, lineAmount, taxAmount);
+    }
+
+    private static BigDecimal tax(BigDecimal lineAmount, XeroTaxRate rate, String lineAmountTypes) {
+        if (rate == null || "NoTax".equals(lineAmountTypes)) {
+            return Money.zero2();
+        }
+        return "Inclusive".equals(lineAmountTypes) ? Money.taxInclusive(lineAmount, rate.rate())
+                : Money.taxExclusive(lineAmount, rate.rate());
+    }
+
+    private static List<XeroLineItem> recompute(XeroTenantState st, List<XeroLineItem> lines, String lineAmountTypes) {
+        List<XeroLineItem> out = new ArrayList<>();
+        for (XeroLineItem l : lines) {
+            XeroTaxRate rate = l.taxType() == null ? null : st.taxRates.get(l.taxType());
+            out.add(new XeroLineItem(l.lineItemId(), l.description(), l.quantity(), l.unitAmount(), l.itemCode(),
+                    l.accountCode(), l.taxType(), l.discountRate(), l.tracking(), l.lineAmount(),
+                    tax(l.lineAmount(), rate, lineAmountTypes)));
+        }
+        return out;
+    }
+
+    /** The invoice as GET by id returns it; {@code withLines} false for non-paged lists. */
+    static ObjectNode render(XeroTenantState st, XeroInvoice i, boolean withLines, boolean summaryOnly, int unitDp) {
+        ObjectNode o = Json.object();
+        o.put("Type", i.type());
+        o.put("InvoiceID", i.invoiceId());
+        o.put("InvoiceNumber", i.invoiceNumber());
+        o.put("Reference", i.reference() == null ? "" : i.reference());
+        if (!summaryOnly) {
+            o.set("Payments", Json.array());
+            o.set("CreditNotes", Json.array());
+            o.set("Prepayments", Json.array());
+            o.set("Overpayments", Json.array());
+        }
+        o.put("AmountDue", i.amountDue());
+        o.put("AmountPaid", i.amountPaid());
+        o.put("AmountCredited", i.amountCredited());
+        o.put("SentToContact", i.sentToContact());
+        o.put("CurrencyRate", i.currencyRate());
+        o.put("IsDiscounted", i.totalDiscount().signum() != 0);
+        o.put("HasAttachments", false);
+        o.put("HasErrors", false);
+        XeroContact c = st.contacts.get(i.contactId());
+        if (c != null) {
+            o.set("Contact", XeroContactService.renderRef(c));
+        }
+        o.put("DateString", XeroDates.dateString(i.date()));
+        o.put("Date", XeroDates.msJson(i.date()));
+        if (i.dueDate() != null) {
+            o.put("DueDateString", XeroDates.dateString(i.dueDate()));
+            o.put("DueDate", XeroDates.msJson(i.dueDate()));
+        }
+        o.put("Status", i.status());
+        o.put("LineAmountTypes", i.lineAmountTypes());
+        if (withLines && !summaryOnly) {
+            ArrayNode lines = o.putArray("LineItems");
+            for (XeroLineItem l : i.lineItems()) {
+                lines.add(renderLine(l, unitDp));
+            }
+        }
+        o.put("SubTotal", i.subTotal());
+        o.put("TotalTax", i.totalTax());
+        o.put("Total", i.total());
+        if (i.totalDiscount().signum() != 0) {
+            o.put("TotalDiscount", i.totalDiscount());
+        }
+        o.put("UpdatedDateUTC", XeroDates.msJson(i.updated()));
+        o.put("UpdatedDateUTCString", XeroDates.isoUtc(i.updated()));
+        o.put("CurrencyCode", i.currencyCode());
+        if (i.url() != null) {
+            o.put("Url", i.url());
+        }
+        return o;
+    }
+
+    private static ObjectNode renderLine(XeroLineItem l, int unitDp) {
+        ObjectNode o = Json.object();
+        o.put("LineItemID", l.lineItemId());
+        if (l.description() != null) {
+            o.put("Description", l.description());
+        }
+        if (l.quantity() != null) {
+            o.put("Quantity", l.quantity());
+        }
+        if (l.unitAmount() != null) {
+            o.put("UnitAmount", Money.scale(l.unitAmount(), unitDp));
+        }
+        if (l.itemCode() != null) {
+            o.put("ItemCode", l.itemCode());
+        }
+        if (l.accountCode() != null) {
+            o.put("AccountCode", l.accountCode());
+        }
+        if (l.taxType() != null) {
+            o.put("TaxType", l.taxType());
+        }
+        o.put("TaxAmount", l.taxAmount());
+        o.put("LineAmount", l.lineAmount());
+        if (l.discountRate() != null) {
+            o.put("DiscountRate", l.discountRate());
+        }
+        o.set("Tracking", l.tracking() == null ? Json.array() : l.tracking().deepCopy());
+        return o;
+    }
+}

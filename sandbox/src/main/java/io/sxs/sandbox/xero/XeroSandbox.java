@@ -1,0 +1,194 @@
+package io.sxs.sandbox.xero;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sxs.sandbox.core.SandboxClock;
+import io.sxs.sandbox.core.SandboxNotFoundException;
+import io.sxs.sandbox.http.Json;
+import io.sxs.sandbox.http.SandboxHttpServer;
+import io.sxs.sandbox.http.SandboxRequest;
+import io.sxs.sandbox.http.SandboxResponse;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * A stateful, multi-tenant simulator of the Xero Accounting API on a real HTTP port.
+ * The API lives under {@link #apiBase()}; a test/admin API under /sandbox-admin/ (see README).
+ * The Java methods below act as a user inside Xero: they follow the same rules as the API but are not counted as API calls.
+ */
+public final class XeroSandbox implements AutoCloseable {
+
+    private static final int THREADS = 64;
+
+    final SandboxClock clock = new SandboxClock();
+    final Map<String, XeroTenantState> tenants = new ConcurrentHashMap<>();
+    final Map<String, XeroTenant> tenantRecords = new ConcurrentHashMap<>();
+    final XeroTokens tokens = new XeroTokens();
+    private final XeroApi api;
+    private final XeroAdminApi admin;
+    private final SandboxHttpServer server;
+
+    private XeroSandbox(int port) {
+        this.api = new XeroApi(this);
+        this.admin = new XeroAdminApi(this);
+        this.server = SandboxHttpServer.start("xero", port, THREADS, this::dispatch);
+    }
+
+    /** Starts the sandbox; port 0 picks a random free port. */
+    public static XeroSandbox start(int port) {
+        return new XeroSandbox(port);
+    }
+
+    private SandboxResponse dispatch(SandboxRequest r) throws Exception {
+        SandboxResponse resp;
+        if (admin.handles(r)) {
+            resp = admin.handle(r);
+        } else if (api.handles(r)) {
+            resp = api.handle(r);
+        } else {
+            resp = XeroErrors.notFound();
+        }
+        return resp.header("Xero-Correlation-Id", UUID.randomUUID().toString());
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public URI baseUri() {
+        return server.baseUri();
+    }
+
+    public URI apiBase() {
+        return URI.create(baseUri() + XeroApi.BASE);
+    }
+
+    /** The sandbox clock (pin or move it to test expiry and modified-since behaviour). */
+    public SandboxClock clock() {
+        return clock;
+    }
+
+    /** Creates an organisation with the UK defaults and a non-expiring access token for it. */
+    public XeroTenant createTenant(String organisationName) {
+        String tenantId = UUID.randomUUID().toString();
+        tenants.put(tenantId, new XeroTenantState(tenantId, organisationName, clock.instant()));
+        XeroTenant t = new XeroTenant(tenantId, tokens.issueStatic(tenantId), organisationName);
+        tenantRecords.put(tenantId, t);
+        return t;
+    }
+
+    public List<XeroTenant> tenants() {
+        return new ArrayList<>(tenantRecords.values());
+    }
+
+    /** PUT/POST/DELETE calls made to the API for the tenant (admin calls and Java helpers not counted). */
+    public long writeCalls(String tenantId) {
+        return state(tenantId).calls.writes();
+    }
+
+    /** API calls per "VERB /Path-template", e.g. "PUT /Invoices" or "GET /Invoices/{InvoiceID}". */
+    public Map<String, Long> callCounts(String tenantId) {
+        return state(tenantId).calls.snapshot();
+    }
+
+    // ---- acting as a user inside Xero ------------------------------------------------------------------------
+
+    /** All contacts, archived included, as GET /Contacts/{ContactID} returns them. */
+    public List<Map<String, Object>> contacts(String tenantId) {
+        return read(tenantId, st -> Json.toList(XeroContactService.array(
+                st.contacts.values().stream().map(c -> XeroContactService.render(c, false)).toList())));
+    }
+
+    public Map<String, Object> contact(String tenantId, String contactIdOrNumber) {
+        return read(tenantId, st -> {
+            XeroContact c = XeroApi.findContact(st, contactIdOrNumber);
+            if (c == null) {
+                throw new SandboxNotFoundException("contact " + contactIdOrNumber + " not found");
+            }
+            return Json.toMap(XeroContactService.render(c, false));
+        });
+    }
+
+    /** Creates a contact from a Xero-shaped body; throws SandboxValidationException with Xero's messages. */
+    public Map<String, Object> createContact(String tenantId, Map<String, ?> body) {
+        ObjectNode in = Json.toNode(body);
+        return read(tenantId, st -> Json.toMap(XeroContactService.render(
+                XeroContactService.create(st, in, clock.instant()), false)));
+    }
+
+    /** Updates a contact: given scalars overwrite, given arrays replace, omitted fields are kept. */
+    public Map<String, Object> updateContact(String tenantId, String contactId, Map<String, ?> body) {
+        ObjectNode in = Json.toNode(body);
+        return read(tenantId, st -> {
+            XeroContact cur = XeroApi.findContact(st, contactId);
+            if (cur == null) {
+                throw new SandboxNotFoundException("contact " + contactId + " not found");
+            }
+            return Json.toMap(XeroContactService.render(XeroContactService.update(st, cur, in, clock.instant()), false));
+        });
+    }
+
+    /** All invoices and bills with their lines, as GET /Invoices/{InvoiceID} returns them. */
+    public List<Map<String, Object>> invoices(String tenantId) {
+        return read(tenantId, st -> Json.toList(XeroContactService.array(
+                st.invoices.values().stream().map(i -> XeroInvoiceService.render(st, i, true, false, 4)).toList())));
+    }
+
+    public Map<String, Object> invoice(String tenantId, String invoiceIdOrNumber) {
+        return read(tenantId, st -> {
+            XeroInvoice i = XeroApi.findInvoice(st, invoiceIdOrNumber);
+            if (i == null) {
+                throw new SandboxNotFoundException("invoice " + invoiceIdOrNumber + " not found");
+            }
+            return Json.toMap(XeroInvoiceService.render(st, i, true, false, 4));
+        });
+    }
+
+    /** Creates an invoice or bill (unit amounts accepted with 4 dp). */
+    public Map<String, Object> createInvoice(String tenantId, Map<String, ?> body) {
+        JsonNode in = Json.toNode(body);
+        return read(tenantId, st -> Json.toMap(XeroInvoiceService.render(st,
+                XeroInvoiceService.write(st, null, in, 4, clock.instant(), api.today()), true, false, 4)));
+    }
+
+    /** Updates an invoice with the API's rules (status transitions, line replacement, locked documents). */
+    public Map<String, Object> updateInvoice(String tenantId, String invoiceId, Map<String, ?> body) {
+        JsonNode in = Json.toNode(body);
+        return read(tenantId, st -> {
+            XeroInvoice cur = XeroApi.findInvoice(st, invoiceId);
+            if (cur == null) {
+                throw new SandboxNotFoundException("invoice " + invoiceId + " not found");
+            }
+            return Json.toMap(XeroInvoiceService.render(st,
+                    XeroInvoiceService.write(st, cur, in, 4, clock.instant(), api.today()), true, false, 4));
+        });
+    }
+
+    XeroTenantState state(String tenantId) {
+        XeroTenantState st = tenantId == null ? null : tenants.get(tenantId.toLowerCase(Locale.ROOT));
+        if (st == null) {
+            throw new SandboxNotFoundException("tenant " + tenantId + " not found");
+        }
+        return st;
+    }
+
+    /** Runs an action on one tenant under its lock. */
+    <T> T read(String tenantId, Function<XeroTenantState, T> action) {
+        XeroTenantState st = state(tenantId);
+        synchronized (st) {
+            return action.apply(st);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

@@ -1,0 +1,50 @@
+package io.sxs.sandbox.xero;
+
+import io.sxs.sandbox.core.CallCounter;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Everything one organisation holds. Callers synchronize on the instance: one tenant's calls are
+ * serialized (cheap, and it makes batch writes and idempotent replays atomic), different tenants run in parallel.
+ */
+final class XeroTenantState {
+
+    final String tenantId;
+    final String organisationName;
+    final Instant createdAt;
+    final Map<String, XeroAccount> accountsByCode;
+    final Map<String, XeroTaxRate> taxRates;
+    /** Insertion (creation) order is the default list order, which keeps paging stable. */
+    final Map<String, XeroContact> contacts = new LinkedHashMap<>();
+    final Map<String, XeroInvoice> invoices = new LinkedHashMap<>();
+    final Map<String, StoredReply> idempotentReplies = new HashMap<>();
+    final CallCounter calls = new CallCounter();
+    private int invoiceSequence;
+
+    /** A reply kept for an Idempotency-Key, replayed byte for byte. */
+    record StoredReply(int status, byte[] body, String contentType) { }
+
+    XeroTenantState(String tenantId, String organisationName, Instant createdAt) {
+        this.tenantId = tenantId;
+        this.organisationName = organisationName;
+        this.createdAt = createdAt;
+        this.accountsByCode = XeroDefaults.ukAccounts(createdAt);
+        this.taxRates = XeroDefaults.ukTaxRates();
+    }
+
+    /** Next free "INV-0001" style number (Xero's default invoice settings). */
+    String nextInvoiceNumber() {
+        while (true) {
+            String candidate = String.format("INV-%04d", ++invoiceSequence);
+            boolean used = invoices.values().stream()
+                    .anyMatch(i -> "ACCREC".equals(i.type()) && candidate.equalsIgnoreCase(i.invoiceNumber()));
+            if (!used) {
+                return candidate;
+            }
+        }
+    }
+}

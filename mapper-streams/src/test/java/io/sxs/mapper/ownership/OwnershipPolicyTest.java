@@ -1,0 +1,74 @@
+package io.sxs.mapper.ownership;
+
+import static io.sxs.mapper.Fixtures.connection;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sxs.schemas.common.EntityType;
+import io.sxs.schemas.common.SystemType;
+import io.sxs.schemas.envelope.ConnectionConfig;
+import io.sxs.schemas.envelope.ContactMode;
+import io.sxs.schemas.envelope.Direction;
+import io.sxs.schemas.envelope.IdMapEntry;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class OwnershipPolicyTest {
+
+    private static ConnectionConfig config(Direction invoices, Direction bills, Direction items, ContactMode contacts) {
+        ConnectionConfig c = connection("c1", invoices, contacts);
+        c.setBills(bills);
+        c.setItems(items);
+        return c;
+    }
+
+    private static IdMapEntry mapped(SystemType origin) {
+        return IdMapEntry.newBuilder().setConnectionId("c1").setEntity(EntityType.CONTACT).setSystem(SystemType.XERO)
+                .setId("x").setOrigin(origin).setUpdatedAt(Instant.EPOCH).build();
+    }
+
+    @Test
+    void directionsNameTheOwner() {
+        ConnectionConfig c = config(Direction.TO_XERO, Direction.TO_SCORO, Direction.OFF, ContactMode.FROM_SCORO);
+        assertThat(OwnershipPolicy.resolve(c, EntityType.INVOICE, null)).isEqualTo(Ownership.owned(SystemType.SCORO));
+        assertThat(OwnershipPolicy.resolve(c, EntityType.CREDIT_NOTE, null)).isEqualTo(Ownership.owned(SystemType.SCORO));
+        assertThat(OwnershipPolicy.resolve(c, EntityType.BILL, null)).isEqualTo(Ownership.owned(SystemType.XERO));
+        assertThat(OwnershipPolicy.resolve(c, EntityType.ITEM, null).kind()).isEqualTo(Ownership.Kind.OFF);
+        assertThat(OwnershipPolicy.resolve(c, EntityType.CONTACT, mapped(SystemType.XERO)))
+                .as("the mode wins over the origin").isEqualTo(Ownership.owned(SystemType.SCORO));
+        c.setContacts(ContactMode.TO_SCORO);
+        assertThat(OwnershipPolicy.resolve(c, EntityType.CONTACT, null)).isEqualTo(Ownership.owned(SystemType.XERO));
+    }
+
+    @Test
+    void withDocumentsAContactIsOwnedByItsOriginOnceMapped() {
+        ConnectionConfig c = config(Direction.TO_XERO, Direction.OFF, Direction.OFF, ContactMode.WITH_DOCUMENTS);
+        assertThat(OwnershipPolicy.resolve(c, EntityType.CONTACT, null).kind()).isEqualTo(Ownership.Kind.WITH_DOCUMENTS);
+        assertThat(OwnershipPolicy.resolve(c, EntityType.CONTACT, mapped(SystemType.XERO))).isEqualTo(Ownership.owned(SystemType.XERO));
+        assertThat(OwnershipPolicy.resolve(c, EntityType.CONTACT, mapped(SystemType.SCORO))).isEqualTo(Ownership.owned(SystemType.SCORO));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = EntityType.class, names = {"ACCOUNT", "TAX_RATE", "TRACKING_CATEGORY", "TRACKING_OPTION",
+            "BANK_ACCOUNT", "PAYMENT", "PREPAYMENT", "OVERPAYMENT"})
+    void referenceDataIsNotSyncedYet(EntityType entity) {
+        ConnectionConfig c = config(Direction.TO_XERO, Direction.TO_XERO, Direction.TO_XERO, ContactMode.FROM_SCORO);
+        Ownership ownership = OwnershipPolicy.resolve(c, entity, null);
+        assertThat(ownership.kind()).isEqualTo(Ownership.Kind.NOT_SYNCED_YET);
+        assertThat(ownership.reason()).contains("not synced yet");
+    }
+
+    @Test
+    void aDocumentMayBringItsContactAcrossOnlyInTheContactDirection() {
+        ConnectionConfig c = config(Direction.TO_XERO, Direction.OFF, Direction.OFF, ContactMode.WITH_DOCUMENTS);
+        assertThat(OwnershipPolicy.contactMaySyncFrom(c, SystemType.SCORO)).isTrue();
+        assertThat(OwnershipPolicy.contactMaySyncFrom(c, SystemType.XERO)).isTrue();
+        c.setContacts(ContactMode.FROM_SCORO);
+        assertThat(OwnershipPolicy.contactMaySyncFrom(c, SystemType.SCORO)).isTrue();
+        assertThat(OwnershipPolicy.contactMaySyncFrom(c, SystemType.XERO)).isFalse();
+        c.setContacts(ContactMode.TO_SCORO);
+        assertThat(OwnershipPolicy.contactMaySyncFrom(c, SystemType.SCORO)).isFalse();
+        assertThat(OwnershipPolicy.contactMaySyncFrom(c, SystemType.XERO)).isTrue();
+    }
+}

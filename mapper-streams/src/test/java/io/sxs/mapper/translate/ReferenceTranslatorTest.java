@@ -1,0 +1,91 @@
+package io.sxs.mapper.translate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sxs.mapper.Fixtures;
+import io.sxs.schemas.common.DocumentLine;
+import io.sxs.schemas.common.EntityType;
+import io.sxs.schemas.common.LineTracking;
+import io.sxs.schemas.common.SystemType;
+import io.sxs.schemas.entity.Bill;
+import io.sxs.schemas.entity.Invoice;
+import io.sxs.schemas.envelope.MissingDependency;
+import io.sxs.schemas.hash.ContentHasher;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ReferenceTranslatorTest {
+
+    private static final Map<String, String> MAPPED = Map.of(
+            "CONTACT/SCORO/7", "X-C7", "ITEM/SCORO/item-1", "X-IT1", "INVOICE/SCORO/40", "X-I40");
+
+    private static String find(EntityType entity, SystemType system, String id) {
+        return MAPPED.get(entity + "/" + system + "/" + id);
+    }
+
+    @Test
+    void rewritesReferencesIntoTheTargetIdsOnACopy() {
+        Invoice source = Fixtures.invoice("42", "7", "100");
+        source.getLines().get(0).setTracking(List.of(new LineTracking("cat-1", "opt-9", "Region", "North")));
+        source.setCreditedInvoiceRefs(List.of("40"));
+        String before = ContentHasher.hash(source);
+
+        Translation t = ReferenceTranslator.translate(EntityType.INVOICE, source, SystemType.SCORO, "X-I42",
+                ReferenceTranslatorTest::find);
+
+        assertThat(t.complete()).isTrue();
+        Invoice out = (Invoice) t.payload();
+        assertThat(out.getId()).isEqualTo("X-I42");
+        assertThat(out.getContactRef()).isEqualTo("X-C7");
+        assertThat(out.getCreditedInvoiceRefs()).containsExactly("X-I40");
+        DocumentLine line = out.getLines().get(0);
+        assertThat(line.getLineId()).isNull();
+        assertThat(line.getItemRef()).isEqualTo("X-IT1");
+        assertThat(line.getTracking().get(0).getOptionRef()).isNull();
+        assertThat(line.getTracking().get(0).getOptionName()).isEqualTo("North");
+        assertThat(line.getLineAmount()).isEqualByComparingTo("100.00");
+        assertThat(ContentHasher.hash(source)).as("the source payload is untouched").isEqualTo(before);
+        assertThat(source.getLines().get(0).getLineId()).isEqualTo("line-42");
+    }
+
+    @Test
+    void aCreateCarriesAnEmptyIdAndUnmappedLineItemsAreDroppedWithANote() {
+        Invoice source = Fixtures.invoice("42", "7", "100");
+        source.getLines().get(0).setItemRef("item-2");
+
+        Translation t = ReferenceTranslator.translate(EntityType.INVOICE, source, SystemType.SCORO, null,
+                ReferenceTranslatorTest::find);
+
+        assertThat(t.complete()).isTrue();
+        assertThat(((Invoice) t.payload()).getId()).isEmpty();
+        assertThat(((Invoice) t.payload()).getLines().get(0).getItemRef()).isNull();
+        assertThat(t.notes()).containsExactly("line 1 item item-2 is not mapped; sent without it");
+    }
+
+    @Test
+    void unmappedContactAndCreditedInvoicesAreMissingNotGuessed() {
+        Invoice source = Fixtures.invoice("50", "8", "-10");
+        source.setCreditedInvoiceRefs(List.of("40", "41"));
+
+        Translation t = ReferenceTranslator.translate(EntityType.CREDIT_NOTE, source, SystemType.SCORO, null,
+                ReferenceTranslatorTest::find);
+
+        assertThat(t.complete()).isFalse();
+        assertThat(t.missing()).containsExactly(
+                new MissingDependency(EntityType.CONTACT, SystemType.SCORO, "8"),
+                new MissingDependency(EntityType.INVOICE, SystemType.SCORO, "41"));
+    }
+
+    @Test
+    void billsTranslateTheirContactAndADocumentWithoutContactNeedsNone() {
+        Bill bill = Bill.newBuilder().setId("B1").setContactRef("7").setStatus(io.sxs.schemas.common.DocumentStatus.DRAFT)
+                .setLines(List.of()).build();
+        Translation t = ReferenceTranslator.translate(EntityType.BILL, bill, SystemType.SCORO, null, ReferenceTranslatorTest::find);
+        assertThat(((Bill) t.payload()).getContactRef()).isEqualTo("X-C7");
+
+        Invoice noContact = Fixtures.invoice("43", null, "5");
+        assertThat(ReferenceTranslator.translate(EntityType.INVOICE, noContact, SystemType.SCORO, null,
+                ReferenceTranslatorTest::find).missing()).isEmpty();
+    }
+}

@@ -1,4 +1,4 @@
-package io.sxs.connector.xero.client;
+package io.sxs.connector.xero;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -14,13 +14,13 @@ import java.util.List;
 import java.util.Map;
 
 /** A scripted HTTP server: replies in the order queued, and records every request it got. */
-final class StubXeroServer implements AutoCloseable {
+public final class StubXeroServer implements AutoCloseable {
 
-    record Reply(int status, String body, Map<String, String> headers) {
+    public record Reply(int status, String body, Map<String, String> headers) {
     }
 
-    record Received(String method, String uri, Map<String, List<String>> headers, String body) {
-        String header(String name) {
+    public record Received(String method, String uri, Map<String, List<String>> headers, String body) {
+        public String header(String name) {
             for (Map.Entry<String, List<String>> e : headers.entrySet()) {
                 if (e.getKey().equalsIgnoreCase(name)) {
                     return e.getValue().get(0);
@@ -32,26 +32,26 @@ final class StubXeroServer implements AutoCloseable {
 
     private final HttpServer server;
     private final Deque<Reply> replies = new ArrayDeque<>();
-    final List<Received> received = Collections.synchronizedList(new ArrayList<>());
+    public final List<Received> received = Collections.synchronizedList(new ArrayList<>());
 
-    StubXeroServer() throws IOException {
+    public StubXeroServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String apiBase() {
+    public String apiBase() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api.xro/2.0";
     }
 
-    StubXeroServer reply(int status, String body, Map<String, String> headers) {
+    public StubXeroServer reply(int status, String body, Map<String, String> headers) {
         synchronized (replies) {
             replies.add(new Reply(status, body, headers));
         }
         return this;
     }
 
-    StubXeroServer reply(int status, String body) {
+    public StubXeroServer reply(int status, String body) {
         return reply(status, body, Map.of());
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sxs.connector.source.ApiException;
 import io.sxs.connector.source.ApiException.Kind;
 import io.sxs.connector.xero.Fixtures;
+import io.sxs.connector.xero.StubXeroServer;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Instant;

@@ -28,7 +28,8 @@ public final class ScoroClients {
     }
 
     public static ScoroClients create(ScoroClientSettings settings) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+        // HTTP/1.1: no h2c upgrade dance on plain-http sites (sandbox); Scoro answers one JSON body per call anyway.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         return new ScoroClients(http, settings, Clock.systemUTC());
     }

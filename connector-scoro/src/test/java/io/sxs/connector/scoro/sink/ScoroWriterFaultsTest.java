@@ -1,0 +1,69 @@
+package io.sxs.connector.scoro.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sxs.connector.connection.ConnectionContext;
+import io.sxs.connector.scoro.ScoroConnector;
+import io.sxs.connector.scoro.client.ScoroClientSettings;
+import io.sxs.connector.scoro.client.ScoroJson;
+import io.sxs.connector.scoro.contact.ScoroContactMapper;
+import io.sxs.connector.scoro.support.Commands;
+import io.sxs.connector.scoro.support.StubScoro;
+import io.sxs.connector.scoro.support.TestConnections;
+import io.sxs.schemas.common.EntityType;
+import io.sxs.schemas.common.RecordStatus;
+import io.sxs.schemas.entity.Contact;
+import io.sxs.schemas.envelope.CommandAction;
+import io.sxs.schemas.envelope.ResultStatus;
+import io.sxs.schemas.envelope.WriteResult;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A create whose reply was lost: the retry looks up first and finds the contact instead of creating it again. */
+class ScoroWriterFaultsTest {
+
+    private final StubScoro stub = new StubScoro();
+    private final ConnectionContext ctx = TestConnections.scoro("c1", stub.siteUrl(), "acme", "key");
+    private final ScoroConnector connector = ScoroConnector.create(ScoroClientSettings.fast());
+
+    @AfterEach
+    void stop() {
+        stub.close();
+    }
+
+    @Test
+    void lostCreateReplyIsRecoveredByLookupNotBySecondCreate() throws Exception {
+        Contact contact = Contact.newBuilder().setId("x").setName("Lost Reply Ltd").setStatus(RecordStatus.ACTIVE).build();
+        // What Scoro stored from the first (unanswered) create.
+        var stored = ScoroContactMapper.toRequest(contact, "XERO-xero-7").deepCopy()
+                .put("contact_id", 31).put("modified_date", "2026-03-01T10:00:00+00:00").put("is_deleted", 0);
+        stub.ok("[]")                                   // lookup: nothing yet
+                .reply(502, "<html>gateway</html>")     // create: committed, reply lost
+                .ok("[" + ScoroJson.write(stored) + "]"); // retried lookup finds it
+
+        WriteResult r = connector.writer().write(ctx, List.of(
+                Commands.of("c1", EntityType.CONTACT, CommandAction.CREATE, null, "xero-7", contact))).get(0);
+
+        assertThat(r.getStatus()).as(r.getMessage()).isEqualTo(ResultStatus.OK);
+        assertThat(r.getTargetId()).isEqualTo("31");
+        assertThat(r.getApiCalls()).isEqualTo(3);
+        assertThat(stub.requests()).extracting(StubScoro.Request::path)
+                .containsExactly("/api/v2/contacts/list", "/api/v2/contacts/modify", "/api/v2/contacts/list");
+        assertThat(ScoroJson.parse(stub.requests().get(0).body()).at("/filter/reference_no").asText()).isEqualTo("XERO-xero-7");
+    }
+
+    @Test
+    void exhaustedRetriesAreRetryable() {
+        Contact contact = Contact.newBuilder().setId("x").setName("Down Ltd").setStatus(RecordStatus.ACTIVE).build();
+        for (int i = 0; i < 10; i++) {
+            stub.reply(503, "busy");
+        }
+
+        WriteResult r = connector.writer().write(ctx, List.of(
+                Commands.of("c1", EntityType.CONTACT, CommandAction.UPDATE, "5", "xero-8", contact))).get(0);
+
+        assertThat(r.getStatus()).isEqualTo(ResultStatus.RETRYABLE);
+        assertThat(r.getApiCalls()).isEqualTo(ScoroClientSettings.fast().maxAttempts());
+    }
+}

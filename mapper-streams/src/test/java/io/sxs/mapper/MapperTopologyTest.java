@@ -270,6 +270,27 @@ class MapperTopologyTest {
     }
 
     @Test
+    void aContactArrivingAfterTheDocumentThatWaitsForItIsCreatedThenTheDocument() {
+        kit = new MapperTestKit(stateDir);
+        kit.connection(connection("c1", Direction.TO_XERO, ContactMode.WITH_DOCUMENTS));
+        kit.change(upsert("c1", SystemType.SCORO, INVOICE, invoice("42", "7", "100")));
+        assertThat(kit.commands(SystemType.XERO)).isEmpty();
+        assertThat(kit.log()).singleElement().satisfies(e -> assertThat(e.getMessage()).contains("contact 7 in Scoro (not seen yet)"));
+
+        kit.change(upsert("c1", SystemType.SCORO, CONTACT, contact("7", "Acme Ltd")));
+        Command contactCreate = kit.commands(SystemType.XERO).get(0);
+        assertThat(contactCreate.getEntity()).isEqualTo(CONTACT);
+        assertThat(outcomes(kit.log())).containsExactly(COMMAND_ISSUED);
+
+        kit.result(ok(contactCreate, "X-C7"));
+        assertThat(kit.commands(SystemType.XERO)).singleElement().satisfies(c -> {
+            assertThat(c.getEntity()).isEqualTo(INVOICE);
+            assertThat(((Invoice) c.getPayload()).getContactRef()).isEqualTo("X-C7");
+        });
+        assertThat(outcomes(kit.log())).containsExactly(WRITTEN, RELEASED, COMMAND_ISSUED);
+    }
+
+    @Test
     void aFailedContactCreateEndsTheDocumentsWaitingForIt() {
         kit = new MapperTestKit(stateDir);
         kit.connection(connection("c1", Direction.TO_XERO, ContactMode.WITH_DOCUMENTS));

@@ -37,6 +37,16 @@ final class XeroAdminApi {
                 r -> run(() -> x.createInvoice(r.pathParam("tenantId"), Json.toMap(body(r)))));
         router.add("POST", PREFIX, "/tenants/{tenantId}/invoices/{id}",
                 r -> run(() -> x.updateInvoice(r.pathParam("tenantId"), r.pathParam("id"), Json.toMap(body(r)))));
+        router.add("POST", PREFIX, "/apps", r -> run(() -> x.registerApp(body(r).path("name").asText("Sandbox App"))));
+        router.add("POST", PREFIX, "/authorize", r -> run(() -> {
+            ObjectNode b = body(r);
+            java.util.List<String> tenants = new java.util.ArrayList<>();
+            b.path("tenantIds").forEach(t -> tenants.add(t.asText()));
+            String code = x.authorize(b.path("clientId").asText(null), b.path("redirectUri").asText(null),
+                    b.path("scope").asText("openid profile email accounting.transactions accounting.contacts offline_access"),
+                    tenants.toArray(String[]::new));
+            return Json.object().put("code", code);
+        }));
         AdminSupport.clockRoutes(router, x.clock);
     }
 

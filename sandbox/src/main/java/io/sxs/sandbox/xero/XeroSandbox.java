@@ -33,11 +33,13 @@ public final class XeroSandbox implements AutoCloseable {
     final XeroTokens tokens = new XeroTokens();
     private final XeroApi api;
     private final XeroAdminApi admin;
+    private final XeroIdentityApi identity;
     private final SandboxHttpServer server;
 
     private XeroSandbox(int port) {
         this.api = new XeroApi(this);
         this.admin = new XeroAdminApi(this);
+        this.identity = new XeroIdentityApi(this);
         this.server = SandboxHttpServer.start("xero", port, THREADS, this::dispatch);
     }
 
@@ -52,6 +54,8 @@ public final class XeroSandbox implements AutoCloseable {
             resp = admin.handle(r);
         } else if (api.handles(r)) {
             resp = api.handle(r);
+        } else if (identity.handles(r)) {
+            resp = identity.handle(r);
         } else {
             resp = XeroErrors.notFound();
         }
@@ -68,6 +72,36 @@ public final class XeroSandbox implements AutoCloseable {
 
     public URI apiBase() {
         return URI.create(baseUri() + XeroApi.BASE);
+    }
+
+    /** The identity server: token endpoint at identityBase() + "/connect/token" (also /connect/authorize, /connect/revocation). */
+    public URI identityBase() {
+        return URI.create(baseUri() + XeroIdentityApi.IDENTITY);
+    }
+
+    /** GET lists the tenants an OAuth access token reaches; DELETE /connections/{id} disconnects one. */
+    public URI connectionsUri() {
+        return URI.create(baseUri() + "/connections");
+    }
+
+    /** Registers an OAuth2 app (client id and secret for the token endpoint's Basic authentication). */
+    public XeroApp registerApp(String name) {
+        return tokens.registerApp(name);
+    }
+
+    /**
+     * Simulates a user approving the app for the given organisations; returns the authorization code the
+     * redirect would carry. Exchange it at the token endpoint (grant_type=authorization_code, same redirect_uri).
+     * Ask for "offline_access" in the scope to get a refresh token.
+     */
+    public String authorize(String clientId, String redirectUri, String scope, String... tenantIds) {
+        if (tokens.app(clientId) == null) {
+            throw new SandboxNotFoundException("app " + clientId + " not registered");
+        }
+        for (String t : tenantIds) {
+            state(t);
+        }
+        return tokens.authorize(clientId, redirectUri, scope, List.of(tenantIds), clock.instant());
     }
 
     /** The sandbox clock (pin or move it to test expiry and modified-since behaviour). */

@@ -166,11 +166,14 @@ final class CommandSink implements AutoCloseable {
                 .setMessage(message).build();
     }
 
-    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, Command> records) {
+    /**
+     * The consumer's position, not last offset + 1: the position is already past the transaction markers that follow
+     * the mapper's exactly-once writes, so a caught-up sink shows no lag.
+     */
+    private Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, Command> records) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (TopicPartition tp : records.partitions()) {
-            List<ConsumerRecord<String, Command>> list = records.records(tp);
-            offsets.put(tp, new OffsetAndMetadata(list.get(list.size() - 1).offset() + 1));
+            offsets.put(tp, new OffsetAndMetadata(consumer.position(tp)));
         }
         return offsets;
     }

@@ -1,0 +1,161 @@
+package io.sxs.app.demo;
+
+import io.sxs.app.config.KafkaEndpoint;
+import io.sxs.app.config.SxsProperties;
+import io.sxs.app.pipeline.ConsumerLag;
+import io.sxs.app.pipeline.Connections;
+import io.sxs.app.pipeline.Pipeline;
+import io.sxs.app.pipeline.SyncLogFollower;
+import io.sxs.app.pipeline.SyncProgress;
+import io.sxs.schemas.common.EntityType;
+import io.sxs.schemas.common.SystemType;
+import io.sxs.schemas.envelope.ConnectionConfig;
+import io.sxs.schemas.envelope.ContactMode;
+import io.sxs.schemas.envelope.Direction;
+import io.sxs.schemas.secret.SecretCipher;
+import io.sxs.schemas.topic.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * The demo connection (invoices TO_XERO, contacts WITH_DOCUMENTS) between the two seeded sandboxes, and a summary of
+ * its initial sync. Sandboxes start empty on every run, so each run gets a new connection and earlier demo
+ * connections are marked removed.
+ */
+public class Demo implements SmartLifecycle {
+
+    private final DemoSandboxes sandboxes;
+    private final KafkaEndpoint kafka;
+    private final SxsProperties props;
+    private final SecretCipher cipher;
+    private SyncLogFollower follower;
+    private SyncProgress progress;
+    private String connectionId;
+    private Thread reporter;
+    private volatile boolean running;
+    private volatile boolean initialSyncDone;
+
+    public Demo(DemoSandboxes sandboxes, KafkaEndpoint kafka, SxsProperties props, SecretCipher cipher, Pipeline pipeline) {
+        this.sandboxes = sandboxes;
+        this.kafka = kafka;
+        this.props = props;
+        this.cipher = cipher;
+    }
+
+    @Override
+    public void start() {
+        var seed = sandboxes.seed();
+        connectionId = "demo-" + seed.xeroTenant().tenantId().substring(0, 8);
+        Connections connections = new Connections(kafka.bootstrapServers());
+        connections.removeWhere(c -> c.getConnectionId().startsWith("demo-") && !c.getConnectionId().equals(connectionId));
+        ConnectionConfig config = Connections.newConnection(connectionId, "Demo connection", cipher,
+                sandboxes.scoro().baseUri().toString(), seed.scoroCompany().companyAccountId(), seed.scoroCompany().apiKey(),
+                sandboxes.xero().apiBase().toString(), seed.xeroTenant().tenantId(), seed.xeroTenant().accessToken());
+        config.setInvoices(Direction.TO_XERO);
+        config.setContacts(ContactMode.WITH_DOCUMENTS);
+        config.setPollIntervalMs(props.demo().pollInterval().toMillis());
+        progress = new SyncProgress(Instant.now(), Set.of(
+                SyncProgress.sourceName(SystemType.SCORO, EntityType.CONTACT), SyncProgress.sourceName(SystemType.SCORO, EntityType.INVOICE),
+                SyncProgress.sourceName(SystemType.XERO, EntityType.CONTACT), SyncProgress.sourceName(SystemType.XERO, EntityType.INVOICE)));
+        follower = new SyncLogFollower(kafka.bootstrapServers(), connectionId, progress::apply).start();
+        connections.put(config);
+        printWelcome(seed);
+        running = true;
+        reporter = new Thread(this::reportWhenDone, "sxs-demo-summary");
+        reporter.setDaemon(true);
+        reporter.start();
+    }
+
+    private void printWelcome(io.sxs.sandbox.demo.DemoSeedResult seed) {
+        // Sandbox credentials are printed on purpose: they exist only in this process, for a user to try with curl.
+        System.out.printf("""
+
+                scoro-xero-sync demo
+                  Kafka:          %s%s
+                  Xero sandbox:   %s  (xero-tenant-id: %s, Authorization: Bearer %s)
+                  Scoro sandbox:  %s/api/v2  (company_account_id: %s, apiKey: %s)
+                  Connection:     %s  (invoices TO_XERO, contacts WITH_DOCUMENTS)
+                  Demo data:      %d Scoro contacts (ids %s...), %d Scoro invoices (ids %s...)
+                  Try:  curl -s -H 'Authorization: Bearer %s' -H 'xero-tenant-id: %s' %s/Invoices?page=1
+                        curl -s -X POST -d '{"apiKey":"%s","company_account_id":"%s"}' %s/api/v2/invoices/list
+                Initial sync running...
+                """,
+                kafka.bootstrapServers(), kafka.embedded() ? " (embedded)" : "",
+                sandboxes.xero().apiBase(), seed.xeroTenant().tenantId(), seed.xeroTenant().accessToken(),
+                sandboxes.scoro().baseUri(), seed.scoroCompany().companyAccountId(), seed.scoroCompany().apiKey(),
+                connectionId, seed.scoroContactIds().size(), first(seed.scoroContactIds()), seed.scoroInvoiceIds().size(), first(seed.scoroInvoiceIds()),
+                seed.xeroTenant().accessToken(), seed.xeroTenant().tenantId(), sandboxes.xero().apiBase(),
+                seed.scoroCompany().apiKey(), seed.scoroCompany().companyAccountId(), sandboxes.scoro().baseUri());
+    }
+
+    private static String first(java.util.List<?> ids) {
+        return ids.isEmpty() ? "-" : String.valueOf(ids.get(0));
+    }
+
+    private void reportWhenDone() {
+        try (ConsumerLag lag = new ConsumerLag(kafka.bootstrapServers())) {
+            int quietChecks = 0;
+            while (running && quietChecks < 2) {
+                Thread.sleep(250);
+                // Quiet twice in a row: the log's counters agree and no consumer has anything left to process.
+                quietChecks = progress.isQuiet() && caughtUp(lag) && progress.isQuiet() ? quietChecks + 1 : 0;
+            }
+            if (running) {
+                progress.markDone();
+                initialSyncDone = true;
+                System.out.println();
+                System.out.print(progress.summary(connectionId));
+                System.out.println("Keeps syncing: change data in either sandbox and watch it follow. Ctrl-C to stop.");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The sync log says quiet; the mapper and both sinks have also committed everything they were given. */
+    private static boolean caughtUp(ConsumerLag lag) {
+        return lag.lag(Topics.MAPPER_APPLICATION_ID, List.of(Topics.CHANGES_SCORO, Topics.CHANGES_XERO, Topics.RESULTS)) == 0
+                && lag.lag("sxs-sink-xero", List.of(Topics.COMMANDS_XERO)) == 0
+                && lag.lag("sxs-sink-scoro", List.of(Topics.COMMANDS_SCORO)) == 0;
+    }
+
+    public String connectionId() {
+        return connectionId;
+    }
+
+    public SyncProgress progress() {
+        return progress;
+    }
+
+    public boolean awaitInitialSync(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!initialSyncDone && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        return initialSyncDone;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (reporter != null) {
+            reporter.interrupt();
+        }
+        if (follower != null) {
+            follower.close();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return 200;
+    }
+}

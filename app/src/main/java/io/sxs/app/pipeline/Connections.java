@@ -1,0 +1,135 @@
+package io.sxs.app.pipeline;
+
+import io.sxs.schemas.envelope.ConnectionConfig;
+import io.sxs.schemas.envelope.ConnectionStatus;
+import io.sxs.schemas.envelope.ScoroEndpoint;
+import io.sxs.schemas.envelope.XeroEndpoint;
+import io.sxs.schemas.secret.SecretCipher;
+import io.sxs.schemas.serde.AvroSerde;
+import io.sxs.schemas.topic.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Reads and writes the connections topic. A Scoro entity (site and company account) and a Xero organisation may
+ * each belong to one active connection only: a second link is refused.
+ */
+public final class Connections {
+
+    private final String bootstrapServers;
+
+    public Connections(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    public static ConnectionConfig newConnection(String connectionId, String name, SecretCipher cipher, String scoroSite,
+                                                 String companyAccountId, String scoroApiKey, String xeroApiBase,
+                                                 String xeroTenantId, String xeroAccessToken) {
+        Instant now = Instant.now();
+        String tokens = "{\"access_token\":\"" + xeroAccessToken + "\"}";
+        return ConnectionConfig.newBuilder().setConnectionId(connectionId).setName(name)
+                .setScoro(ScoroEndpoint.newBuilder().setSiteUrl(scoroSite).setCompanyAccountId(companyAccountId)
+                        .setApiKey(cipher.encrypt(connectionId, scoroApiKey)).build())
+                .setXero(XeroEndpoint.newBuilder().setApiBaseUrl(xeroApiBase).setTenantId(xeroTenantId)
+                        .setTokens(cipher.encrypt(connectionId, tokens)).build())
+                .setCreatedAt(now).setUpdatedAt(now).build();
+    }
+
+    /** Every connection currently in the topic (latest value per id). */
+    public Map<String, ConnectionConfig> readAll() {
+        Map<String, ConnectionConfig> out = new HashMap<>();
+        try (KafkaConsumer<String, ConnectionConfig> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new StringDeserializer(), AvroSerde.<ConnectionConfig>forCluster(bootstrapServers))) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.CONNECTIONS, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                for (ConsumerRecord<String, ConnectionConfig> rec : consumer.poll(Duration.ofMillis(200))) {
+                    if (rec.value() == null) {
+                        out.remove(rec.key());
+                    } else {
+                        out.put(rec.key(), rec.value());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Adds or replaces a connection, refusing a second link of the same Scoro entity or Xero organisation. */
+    public void put(ConnectionConfig config) {
+        for (ConnectionConfig other : readAll().values()) {
+            if (other.getConnectionId().equals(config.getConnectionId()) || other.getStatus() == ConnectionStatus.REMOVED) {
+                continue;
+            }
+            if (other.getXero().getTenantId().equals(config.getXero().getTenantId())) {
+                throw new DuplicateLinkException("Xero organisation " + config.getXero().getTenantId()
+                        + " is already linked by connection " + other.getConnectionId());
+            }
+            if (other.getScoro().getSiteUrl().equals(config.getScoro().getSiteUrl())
+                    && other.getScoro().getCompanyAccountId().equals(config.getScoro().getCompanyAccountId())) {
+                throw new DuplicateLinkException("Scoro entity " + config.getScoro().getCompanyAccountId() + " at "
+                        + config.getScoro().getSiteUrl() + " is already linked by connection " + other.getConnectionId());
+            }
+        }
+        send(List.of(config));
+    }
+
+    /** Marks matching connections REMOVED (kept for the audit trail; their sources stop). */
+    public void removeWhere(Predicate<ConnectionConfig> filter) {
+        List<ConnectionConfig> removed = new ArrayList<>();
+        for (ConnectionConfig c : readAll().values()) {
+            if (filter.test(c) && c.getStatus() != ConnectionStatus.REMOVED) {
+                c.setStatus(ConnectionStatus.REMOVED);
+                c.setUpdatedAt(Instant.now());
+                removed.add(c);
+            }
+        }
+        send(removed);
+    }
+
+    private void send(List<ConnectionConfig> configs) {
+        if (configs.isEmpty()) {
+            return;
+        }
+        try (KafkaProducer<String, ConnectionConfig> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), AvroSerde.<ConnectionConfig>forCluster(bootstrapServers))) {
+            for (ConnectionConfig config : configs) {
+                producer.send(new ProducerRecord<>(Topics.CONNECTIONS, config.getConnectionId(), config)).get(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while writing connections", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Cannot write to " + Topics.CONNECTIONS, e);
+        }
+    }
+
+    /** A second link of the same Scoro entity or Xero organisation. */
+    public static class DuplicateLinkException extends IllegalArgumentException {
+        public DuplicateLinkException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.sxs.app.pipeline;
+
+import io.sxs.app.config.KafkaEndpoint;
+import io.sxs.app.config.SxsProperties;
+import io.sxs.app.topic.TopicCatalogueInitializer;
+import io.sxs.connector.runtime.ConnectorRuntime;
+import io.sxs.connector.runtime.ConnectorSettings;
+import io.sxs.mapper.MapperSettings;
+import io.sxs.mapper.MapperStreams;
+import io.sxs.schemas.secret.SecretCipher;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * The whole pipeline in one process: topics, both connectors (sources and sinks) and the mapper. Each part also runs
+ * on its own in a distributed deployment; here they share the JVM and the Kafka cluster.
+ */
+public class Pipeline implements SmartLifecycle {
+
+    /** Starts after the demo sandboxes and before the demo connection; stops in the reverse order. */
+    public static final int PHASE = 100;
+    private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+
+    private final KafkaEndpoint kafka;
+    private final SxsProperties props;
+    private final SecretCipher cipher;
+    private List<ConnectorRuntime> connectors = List.of();
+    private MapperStreams mapper;
+    private volatile boolean running;
+
+    public Pipeline(KafkaEndpoint kafka, SxsProperties props, SecretCipher cipher) {
+        this.kafka = kafka;
+        this.props = props;
+        this.cipher = cipher;
+    }
+
+    @Override
+    public void start() {
+        long started = System.nanoTime();
+        TopicCatalogueInitializer.ensure(kafka.bootstrapServers(), props.topics());
+        ConnectorSettings settings = new ConnectorSettings(kafka.bootstrapServers(), props.instanceId(),
+                props.source().overlap(), props.source().tick(), Map.of());
+        connectors = List.of(Connectors.xero(settings, cipher), Connectors.scoro(settings, cipher));
+        try {
+            for (ConnectorRuntime connector : connectors) {
+                connector.start();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting connectors", e);
+        }
+        mapper = new MapperStreams(streamsProperties(), MapperSettings.defaults()
+                .withDependencyTimeout(props.mapper().dependencyTimeout())
+                .withPunctuateInterval(props.mapper().punctuateInterval()));
+        mapper.start();
+        running = true;
+        log.info("Pipeline started on {} in {} ms", kafka.bootstrapServers(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private Properties streamsProperties() {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", kafka.bootstrapServers());
+        Path stateDir = props.dataDir().resolve("streams").resolve(props.instanceId());
+        p.put("state.dir", stateDir.toAbsolutePath().toString());
+        p.put("replication.factor", String.valueOf(props.topics().replicationFactor()));
+        return p;
+    }
+
+    public void requestPoll(String connectionId) {
+        connectors.forEach(c -> c.requestPoll(connectionId));
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (mapper != null) {
+            mapper.close(Duration.ofSeconds(30));
+        }
+        connectors.forEach(ConnectorRuntime::close);
+        log.info("Pipeline stopped");
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+}

@@ -1,0 +1,119 @@
+package io.sxs.app.pipeline;
+
+import io.sxs.schemas.common.EntityType;
+import io.sxs.schemas.common.SystemType;
+import io.sxs.schemas.envelope.SyncLogEntry;
+import io.sxs.schemas.envelope.SyncOutcome;
+import io.sxs.schemas.envelope.SyncStage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Progress of one connection's sync, folded from its sync-log entries: what the sources read, what the mapper decided
+ * and what the sinks wrote. The initial sync is done when every source finished a pass, every command has its result,
+ * nothing waits for a dependency, and the sources read once more after the last write (so echoes are accounted for).
+ */
+public final class SyncProgress {
+
+    /** Counters of one entity. */
+    public static final class Counts {
+        public long read;
+        public long written;
+        public long skipped;
+        public long failed;
+    }
+
+    private final Instant started;
+    private final Set<String> expectedSources;
+    private final Map<EntityType, Counts> byEntity = new EnumMap<>(EntityType.class);
+    private final Map<String, Instant> lastPass = new TreeMap<>();
+    private long commandsIssued;
+    private long results;
+    private long waiting;
+    private Instant lastWrite;
+    private Instant doneAt;
+
+    public SyncProgress(Instant started, Set<String> expectedSources) {
+        this.started = started;
+        this.expectedSources = new HashSet<>(expectedSources);
+    }
+
+    public static String sourceName(SystemType system, EntityType entity) {
+        return system + "/" + entity;
+    }
+
+    public synchronized void apply(SyncLogEntry e) {
+        EntityType entity = e.getEntity();
+        Counts counts = entity == null ? new Counts() : byEntity.computeIfAbsent(entity, k -> new Counts());
+        if (e.getStage() == SyncStage.SOURCE) {
+            if (e.getOutcome() == SyncOutcome.READ) {
+                counts.read += e.getCount();
+            } else if (e.getOutcome() == SyncOutcome.PASS_COMPLETE) {
+                lastPass.put(sourceName(e.getSystem(), entity), e.getAt());
+            } else if (e.getOutcome() == SyncOutcome.INVALID_INPUT || e.getOutcome() == SyncOutcome.FAILED) {
+                counts.failed++;
+            }
+        } else if (e.getStage() == SyncStage.MAPPER) {
+            switch (e.getOutcome()) {
+                case COMMAND_ISSUED -> commandsIssued++;
+                case WAITING_DEPENDENCY -> waiting++;
+                case RELEASED -> waiting--;
+                case DEPENDENCY_MISSING -> {
+                    waiting--;
+                    counts.failed++;
+                }
+                case SKIPPED_ECHO, SKIPPED_NOT_OWNER, SKIPPED_OUT_OF_SCOPE, SKIPPED_UNCHANGED -> counts.skipped++;
+                case INVALID_INPUT -> counts.failed++;
+                default -> { }
+            }
+        } else if (e.getStage() == SyncStage.SINK) {
+            results++;
+            lastWrite = e.getAt();
+            if (e.getOutcome() == SyncOutcome.WRITTEN) {
+                counts.written++;
+            } else {
+                counts.failed++;
+            }
+        }
+    }
+
+    /** True while the sync log shows nothing left to do; evaluated live, since a later poll may find more. */
+    public synchronized boolean isQuiet() {
+        if (!lastPass.keySet().containsAll(expectedSources) || commandsIssued != results || waiting > 0) {
+            return false;
+        }
+        return lastWrite == null || expectedSources.stream().allMatch(s -> lastPass.get(s).isAfter(lastWrite));
+    }
+
+    /** Marks the initial sync done (once), fixing the time it took. */
+    public synchronized void markDone() {
+        if (doneAt == null) {
+            doneAt = Instant.now();
+        }
+    }
+
+    public synchronized boolean done() {
+        return doneAt != null;
+    }
+
+    public synchronized Map<EntityType, Counts> counts() {
+        return Map.copyOf(byEntity);
+    }
+
+    public synchronized String summary(String connectionId) {
+        Duration took = Duration.between(started, doneAt == null ? Instant.now() : doneAt);
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("Initial sync of connection %s %s in %.1f s%n", connectionId,
+                doneAt == null ? "still running" : "done", took.toMillis() / 1000.0));
+        out.append(String.format("  %-14s %8s %8s %8s %8s%n", "entity", "read", "written", "skipped", "failed"));
+        byEntity.forEach((entity, c) -> out.append(String.format("  %-14s %8d %8d %8d %8d%n",
+                entity, c.read, c.written, c.skipped, c.failed)));
+        out.append(String.format("  commands issued %d, results %d, waiting %d%n", commandsIssued, results, waiting));
+        return out.toString();
+    }
+}

@@ -1,0 +1,152 @@
+package io.sxs.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sxs.app.broker.FreePorts;
+import io.sxs.app.demo.Demo;
+import io.sxs.app.demo.DemoSandboxes;
+import io.sxs.sandbox.demo.DemoSeedResult;
+import io.sxs.schemas.serde.AvroSerde;
+import io.sxs.schemas.topic.TopicSpec;
+import io.sxs.schemas.topic.Topics;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * README command 1 as a test: no Kafka configured, so the application starts its own broker, the seeded sandboxes
+ * and the demo connection. After the summary every demo invoice must be in Xero exactly once, and every topic must
+ * decode with a plain consumer and only the schemas module.
+ */
+class DemoAcceptanceTest {
+
+    private static ConfigurableApplicationContext app;
+    private static Demo demo;
+    private static DemoSandboxes sandboxes;
+    private static String bootstrap;
+
+    @BeforeAll
+    static void runDemo() throws Exception {
+        int brokerPort = FreePorts.next();
+        Path data = Files.createTempDirectory("sxs-demo-");
+        app = new SpringApplicationBuilder(ScoroXeroSyncApplication.class).properties(Map.of(
+                "sxs.data-dir", data.toString(), "sxs.broker.port", brokerPort, "sxs.broker.controller-port", FreePorts.next(),
+                "sxs.demo.xero-port", 0, "sxs.demo.scoro-port", 0, "sxs.demo.poll-interval", "500ms")).run();
+        bootstrap = "localhost:" + brokerPort;
+        demo = app.getBean(Demo.class);
+        sandboxes = app.getBean(DemoSandboxes.class);
+        assertThat(demo.awaitInitialSync(Duration.ofMinutes(4))).as(demo.progress().summary(demo.connectionId())).isTrue();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void everyDemoInvoiceExistsOnceInXeroWithTheSameNumberContactLinesAndTotals() {
+        DemoSeedResult seed = sandboxes.seed();
+        assertThat(seed.scoroContactIds()).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(seed.scoroInvoiceIds()).hasSizeGreaterThanOrEqualTo(50);
+        String company = seed.scoroCompany().companyAccountId();
+        String tenant = seed.xeroTenant().tenantId();
+        List<Map<String, Object>> xeroInvoices = sandboxes.xero().invoices(tenant);
+        Map<String, Long> perNumber = xeroInvoices.stream()
+                .collect(Collectors.groupingBy(i -> String.valueOf(i.get("InvoiceNumber")), Collectors.counting()));
+        Map<String, Long> contactsPerName = sandboxes.xero().contacts(tenant).stream()
+                .collect(Collectors.groupingBy(c -> String.valueOf(c.get("Name")), Collectors.counting()));
+
+        for (long id : seed.scoroInvoiceIds()) {
+            Map<String, Object> s = sandboxes.scoro().invoice(company, id);
+            String number = String.valueOf(s.get("no"));
+            assertThat(perNumber.get(number)).as("copies of " + number + " in Xero").isEqualTo(1L);
+            Map<String, Object> x = xeroInvoices.stream().filter(i -> number.equals(i.get("InvoiceNumber"))).findFirst().orElseThrow();
+            String contactName = String.valueOf(sandboxes.scoro().contact(company, ((Number) s.get("company_id")).longValue()).get("name"));
+            assertThat(((Map<?, ?>) x.get("Contact")).get("Name")).as("contact of " + number).isEqualTo(contactName);
+            assertThat(contactsPerName.get(contactName)).as("copies of contact " + contactName).isEqualTo(1L);
+            List<?> scoroLines = (List<?>) s.get("lines");
+            List<?> xeroLines = (List<?>) x.get("LineItems");
+            assertThat(xeroLines).as("lines of " + number).hasSameSizeAs(scoroLines);
+            for (int i = 0; i < scoroLines.size(); i++) {
+                Map<?, ?> sl = (Map<?, ?>) scoroLines.get(i);
+                Map<?, ?> xl = (Map<?, ?>) xeroLines.get(i);
+                assertThat(xl.get("Description")).isEqualTo(sl.get("comment"));
+                assertThat(decimal(xl.get("Quantity"))).isEqualByComparingTo(decimal(sl.get("amount")));
+                assertThat(decimal(xl.get("UnitAmount"))).isEqualByComparingTo(decimal(sl.get("price")));
+                assertThat(decimal(xl.get("LineAmount"))).isEqualByComparingTo(decimal(sl.get("sum")));
+            }
+            assertThat(decimal(x.get("SubTotal"))).as("subtotal of " + number).isEqualByComparingTo(decimal(s.get("sum")));
+            assertThat(decimal(x.get("TotalTax"))).as("tax of " + number).isEqualByComparingTo(decimal(s.get("vat_sum")));
+            String expectedStatus = Objects.equals(String.valueOf(s.get("is_sent")), "1") || Boolean.TRUE.equals(s.get("is_sent"))
+                    ? "AUTHORISED" : "DRAFT";
+            assertThat(x.get("Status")).as("status of " + number).isEqualTo(expectedStatus);
+        }
+        assertThat(sandboxes.scoro().writeCalls(company)).as("nothing written back to Scoro").isZero();
+    }
+
+    @Test
+    void everyRecordOnEveryTopicDecodesWithAPlainConsumerAndOnlyTheSchemasModule() {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        AvroSerde<SpecificRecordBase> serde = AvroSerde.forCluster(bootstrap);
+        Map<String, Integer> decoded = new HashMap<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            for (TopicSpec spec : Topics.ALL) {
+                List<TopicPartition> partitions = consumer.partitionsFor(spec.name()).stream()
+                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+                Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+                int count = 0;
+                while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                    for (ConsumerRecord<byte[], byte[]> rec : consumer.poll(Duration.ofMillis(500))) {
+                        if (spec.name().equals(Topics.SCHEMAS)) {
+                            Schema schema = new Schema.Parser().parse(new String(rec.value()));
+                            assertThat(schema.getFullName()).startsWith("io.sxs.schemas");
+                        } else {
+                            if (rec.value() != null) {
+                                assertThat(serde.deserialize(spec.name(), rec.value())).isNotNull();
+                            }
+                            if (spec.key().startsWith("connection id")) {
+                                assertThat(new String(rec.key())).startsWith("demo-");
+                            } else {
+                                assertThat(serde.deserialize(spec.name(), rec.key())).isNotNull();
+                            }
+                        }
+                        count++;
+                    }
+                }
+                decoded.put(spec.name(), count);
+            }
+        }
+        for (String topic : List.of(Topics.SCHEMAS, Topics.CONNECTIONS, Topics.SOURCE_CURSORS, Topics.CHANGES_SCORO,
+                Topics.CHANGES_XERO, Topics.COMMANDS_XERO, Topics.RESULTS, Topics.SYNC_LOG, Topics.IDMAP, Topics.LATEST)) {
+            assertThat(decoded.get(topic)).as("records on " + topic).isPositive();
+        }
+    }
+
+    private static BigDecimal decimal(Object value) {
+        return value instanceof BigDecimal bd ? bd : new BigDecimal(String.valueOf(value));
+    }
+}

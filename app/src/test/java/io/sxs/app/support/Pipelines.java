@@ -1,0 +1,30 @@
+package io.sxs.app.support;
+
+import io.sxs.app.ScoroXeroSyncApplication;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts the real application (a new Spring context) against a given broker, without the demo. */
+public final class Pipelines {
+
+    private Pipelines() {
+    }
+
+    public static ConfigurableApplicationContext start(String bootstrapServers, String secretKey, Path dataDir,
+                                                       Map<String, Object> extra) {
+        Map<String, Object> props = new HashMap<>();
+        props.put("spring.kafka.bootstrap-servers", bootstrapServers);
+        props.put("sxs.secrets.key", secretKey);
+        props.put("sxs.data-dir", dataDir.toString());
+        props.put("sxs.instance-id", "test");
+        props.put("sxs.demo.enabled", "false");
+        props.put("sxs.topics.partitions", "3");
+        props.put("sxs.source.overlap", "2s");
+        props.put("sxs.source.tick", "100ms");
+        props.putAll(extra);
+        return new SpringApplicationBuilder(ScoroXeroSyncApplication.class).properties(props).run();
+    }
+}

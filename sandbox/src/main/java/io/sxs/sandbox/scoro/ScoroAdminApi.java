@@ -22,6 +22,7 @@ final class ScoroAdminApi {
         router.add("GET", PREFIX, "/companies/{id}/calls", r -> run(() -> {
             ObjectNode o = Json.object();
             o.put("writeCalls", s.writeCalls(r.pathParam("id")));
+            o.put("throttledCalls", s.throttledCalls(r.pathParam("id")));
             ObjectNode c = o.putObject("callCounts");
             s.callCounts(r.pathParam("id")).forEach(c::put);
             return o;
@@ -48,7 +49,27 @@ final class ScoroAdminApi {
             s.deleteInvoice(r.pathParam("id"), Long.parseLong(r.pathParam("iid")));
             return Json.object().put("deleted", true);
         }));
+        router.add("POST", PREFIX, "/quotas", r -> run(() -> {
+            s.quotas(quotas(body(r)));
+            return body(r);
+        }));
+        router.add("POST", PREFIX, "/companies/{id}/quotas", r -> run(() -> {
+            ObjectNode b = body(r);
+            s.quotas(r.pathParam("id"), b.isEmpty() ? null : quotas(b));
+            return b;
+        }));
+        router.add("GET", PREFIX, "/companies/{id}/faults", r -> run(() -> s.faults(r.pathParam("id")).toJson()));
+        router.add("POST", PREFIX, "/companies/{id}/faults", r -> run(() -> s.faults(r.pathParam("id")).apply(body(r)).toJson()));
+        router.add("DELETE", PREFIX, "/companies/{id}/faults", r -> run(() -> s.faults(r.pathParam("id")).clear().toJson()));
         AdminSupport.clockRoutes(router, s.clock);
+    }
+
+    /** Missing fields keep the default value. */
+    private static ScoroQuotas quotas(ObjectNode b) {
+        ScoroQuotas d = ScoroQuotas.scoroDefaults();
+        return new ScoroQuotas(b.path("shortLimit").asInt(d.shortLimit()),
+                java.time.Duration.ofMillis((long) (b.path("shortWindowSeconds").asDouble(d.shortWindow().toMillis() / 1000.0) * 1000)),
+                b.path("dailyLimit").asInt(d.dailyLimit()));
     }
 
     boolean handles(SandboxRequest r) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sxs.sandbox.core.SandboxNotFoundException;
 import io.sxs.sandbox.core.SandboxValidationException;
+import io.sxs.sandbox.http.FaultPlan;
 import io.sxs.sandbox.http.Json;
 import io.sxs.sandbox.http.SandboxRequest;
 import io.sxs.sandbox.http.SandboxResponse;
@@ -100,11 +101,38 @@ final class ScoroApi {
         if (h == null) {
             return error(404, 404, List.of("Unknown module or action: " + module + "/" + action));
         }
-        st.calls.record(module + "/" + action, WRITE_ACTIONS.contains(action));
-        Long fid = id;
+        FaultPlan.sleep(st.faults.delay());
+        switch (st.faults.before()) {
+            case FAIL_500 -> {
+                return error(500, 500, List.of("Internal server error"));
+            }
+            case FAIL_503 -> {
+                return error(503, 503, List.of("API use is temporarily suspended"));
+            }
+            case THROTTLE -> {
+                return error(429, 429, List.of("Too many requests"))
+                        .header("x-ratelimit-remaining", "0")
+                        .header("x-ratelimit-reset", String.valueOf(st.faults.throttleRetryAfterSeconds()));
+            }
+            default -> { }
+        }
+        SandboxResponse tooMany = sandbox.quotas.acquire(st.companyAccountId, sandbox.clock.instant());
+        if (tooMany != null) {
+            return tooMany;
+        }
+        boolean write = WRITE_ACTIONS.contains(action);
+        st.calls.record(module + "/" + action, write);
+        SandboxResponse resp = run(st, h, (ObjectNode) body, id);
+        if (write && st.faults.loseReply()) {
+            return SandboxResponse.dropConnection();
+        }
+        return sandbox.quotas.headers(resp, st.companyAccountId, sandbox.clock.instant());
+    }
+
+    private SandboxResponse run(ScoroCompanyState st, Handler h, ObjectNode body, Long id) {
         synchronized (st) {
             try {
-                return SandboxResponse.json(200, ok(h.handle(st, (ObjectNode) body, fid)));
+                return SandboxResponse.json(200, ok(h.handle(st, body, id)));
             } catch (SandboxValidationException e) {
                 return error(200, 400, e.messages());
             } catch (SandboxNotFoundException e) {

@@ -1,6 +1,7 @@
 package io.sxs.sandbox.scoro;
 
 import io.sxs.sandbox.core.CallCounter;
+import io.sxs.sandbox.http.FaultPlan;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -20,6 +21,7 @@ final class ScoroCompanyState {
     final Map<Long, ScoroVatCode> vatCodes = new LinkedHashMap<>();
     final Map<Long, ScoroFinanceAccount> financeAccounts = new LinkedHashMap<>();
     final CallCounter calls = new CallCounter();
+    final FaultPlan faults = new FaultPlan();
     private long contactSeq;
     private long invoiceSeq;
     private long lineSeq;

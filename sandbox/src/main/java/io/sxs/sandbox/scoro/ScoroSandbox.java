@@ -3,6 +3,7 @@ package io.sxs.sandbox.scoro;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sxs.sandbox.core.SandboxClock;
 import io.sxs.sandbox.core.SandboxNotFoundException;
+import io.sxs.sandbox.http.FaultPlan;
 import io.sxs.sandbox.http.Json;
 import io.sxs.sandbox.http.SandboxHttpServer;
 import io.sxs.sandbox.http.SandboxRequest;
@@ -30,6 +31,7 @@ public final class ScoroSandbox implements AutoCloseable {
     private static final int THREADS = 64;
 
     final SandboxClock clock = new SandboxClock();
+    final ScoroQuotaLimiter quotas = new ScoroQuotaLimiter();
     private final Map<String, ScoroCompanyState> companies = new ConcurrentHashMap<>();
     private final Map<String, ScoroCompanyState> byKey = new ConcurrentHashMap<>();
     private final ScoroApi api = new ScoroApi(this);
@@ -104,6 +106,26 @@ public final class ScoroSandbox implements AutoCloseable {
     /** API calls per "module/action", e.g. "invoices/modify". */
     public Map<String, Long> callCounts(String companyAccountId) {
         return state(companyAccountId).calls.snapshot();
+    }
+
+    /** Sets the quotas of every company without its own (default: {@link ScoroQuotas#scoroDefaults()}). */
+    public void quotas(ScoroQuotas q) {
+        quotas.defaults(q);
+    }
+
+    /** Sets one company's quotas; null returns it to the sandbox-wide quotas. */
+    public void quotas(String companyAccountId, ScoroQuotas q) {
+        quotas.forCompany(state(companyAccountId).companyAccountId, q);
+    }
+
+    /** Calls refused with 429 for the company (not part of {@link #callCounts}). */
+    public long throttledCalls(String companyAccountId) {
+        return quotas.throttled(state(companyAccountId).companyAccountId);
+    }
+
+    /** The company's fault plan: switch injected faults on and off at run time (see {@link FaultPlan}). */
+    public FaultPlan faults(String companyAccountId) {
+        return state(companyAccountId).faults;
     }
 
     // ---- acting as a user inside Scoro -----------------------------------------------------------------------

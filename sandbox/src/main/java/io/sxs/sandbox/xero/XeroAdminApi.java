@@ -47,12 +47,33 @@ final class XeroAdminApi {
                     tenants.toArray(String[]::new));
             return Json.object().put("code", code);
         }));
+        router.add("POST", PREFIX, "/rate-limits", r -> run(() -> {
+            x.rateLimits(limits(body(r)));
+            return body(r);
+        }));
+        router.add("POST", PREFIX, "/tenants/{tenantId}/rate-limits", r -> run(() -> {
+            ObjectNode b = body(r);
+            x.rateLimits(r.pathParam("tenantId"), b.isEmpty() ? null : limits(b));
+            return b;
+        }));
+        router.add("GET", PREFIX, "/tenants/{tenantId}/faults", r -> run(() -> x.faults(r.pathParam("tenantId")).toJson()));
+        router.add("POST", PREFIX, "/tenants/{tenantId}/faults",
+                r -> run(() -> x.faults(r.pathParam("tenantId")).apply(body(r)).toJson()));
+        router.add("DELETE", PREFIX, "/tenants/{tenantId}/faults", r -> run(() -> x.faults(r.pathParam("tenantId")).clear().toJson()));
         AdminSupport.clockRoutes(router, x.clock);
+    }
+
+    /** Missing fields keep Xero's published value. */
+    private static XeroRateLimits limits(ObjectNode b) {
+        XeroRateLimits d = XeroRateLimits.xeroDefaults();
+        return new XeroRateLimits(b.path("concurrent").asInt(d.concurrent()), b.path("perMinute").asInt(d.perMinute()),
+                b.path("perDay").asInt(d.perDay()), b.path("appPerMinute").asInt(d.appPerMinute()));
     }
 
     private static ObjectNode calls(XeroSandbox x, String tenantId) {
         ObjectNode o = Json.object();
         o.put("writeCalls", x.writeCalls(tenantId));
+        o.put("throttledCalls", x.throttledCalls(tenantId));
         Map<String, Long> counts = x.callCounts(tenantId);
         ObjectNode c = o.putObject("callCounts");
         counts.forEach(c::put);

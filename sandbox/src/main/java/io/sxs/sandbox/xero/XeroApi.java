@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sxs.sandbox.core.SandboxNotFoundException;
 import io.sxs.sandbox.core.SandboxValidationException;
+import io.sxs.sandbox.http.FaultPlan;
 import io.sxs.sandbox.http.Json;
 import io.sxs.sandbox.http.RequestHandler;
 import io.sxs.sandbox.http.Router;
@@ -88,12 +89,39 @@ final class XeroApi {
         if (match.get().methodNotAllowed()) {
             return XeroErrors.error(405, 0, "MethodNotAllowed", "The method " + r.method() + " is not supported here");
         }
-        boolean write = !"GET".equalsIgnoreCase(r.method());
-        st.calls.record(r.routeName(), write);
-        r.attribute(STATE, st);
-        synchronized (st) {
-            return write ? idempotent(r, st, match.get().handler()) : match.get().handler().handle(r);
+        SandboxResponse fault = injectedFault(st.faults);
+        if (fault != null) {
+            return fault;
         }
+        Object decision = sandbox.limiter.acquire(st.tenantId, sandbox.tokens.clientFor(bearer(r)), now());
+        if (decision instanceof SandboxResponse tooMany) {
+            return tooMany;
+        }
+        try (XeroRateLimiter.Permit permit = (XeroRateLimiter.Permit) decision) {
+            boolean write = !"GET".equalsIgnoreCase(r.method());
+            st.calls.record(r.routeName(), write);
+            r.attribute(STATE, st);
+            SandboxResponse resp;
+            synchronized (st) {
+                resp = write ? idempotent(r, st, match.get().handler()) : match.get().handler().handle(r);
+            }
+            if (write && st.faults.loseReply()) {
+                return SandboxResponse.dropConnection();
+            }
+            return permit.headers(resp, now());
+        }
+    }
+
+    /** Slow reply, injected 5xx or 429 burst, decided before anything is processed. */
+    private static SandboxResponse injectedFault(FaultPlan faults) {
+        FaultPlan.sleep(faults.delay());
+        return switch (faults.before()) {
+            case PROCEED -> null;
+            case FAIL_500 -> XeroErrors.problem(500, "An error occurred", "An unexpected error occurred in the API");
+            case FAIL_503 -> SandboxResponse.text(503, "The Xero API is temporarily unavailable. Please try again later.");
+            case THROTTLE -> SandboxResponse.empty(429).header("X-Rate-Limit-Problem", "minute")
+                    .header("Retry-After", String.valueOf(faults.throttleRetryAfterSeconds()));
+        };
     }
 
     private static String bearer(SandboxRequest r) {

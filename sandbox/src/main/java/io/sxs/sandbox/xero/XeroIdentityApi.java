@@ -165,7 +165,7 @@ final class XeroIdentityApi {
                 o.put("updatedDateUtc", c.connectedAt.get(id).toString());
             });
         }
-        return SandboxResponse.json(200, out);
+        return sandbox.limiter.appHeader(SandboxResponse.json(200, out), c.clientId, now());
     }
 
     private SandboxResponse disconnect(SandboxRequest r) {

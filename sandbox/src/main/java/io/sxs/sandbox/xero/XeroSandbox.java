@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sxs.sandbox.core.SandboxClock;
 import io.sxs.sandbox.core.SandboxNotFoundException;
+import io.sxs.sandbox.http.FaultPlan;
 import io.sxs.sandbox.http.Json;
 import io.sxs.sandbox.http.SandboxHttpServer;
 import io.sxs.sandbox.http.SandboxRequest;
@@ -31,6 +32,7 @@ public final class XeroSandbox implements AutoCloseable {
     final Map<String, XeroTenantState> tenants = new ConcurrentHashMap<>();
     final Map<String, XeroTenant> tenantRecords = new ConcurrentHashMap<>();
     final XeroTokens tokens = new XeroTokens();
+    final XeroRateLimiter limiter = new XeroRateLimiter();
     private final XeroApi api;
     private final XeroAdminApi admin;
     private final XeroIdentityApi identity;
@@ -130,6 +132,26 @@ public final class XeroSandbox implements AutoCloseable {
     /** API calls per "VERB /Path-template", e.g. "PUT /Invoices" or "GET /Invoices/{InvoiceID}". */
     public Map<String, Long> callCounts(String tenantId) {
         return state(tenantId).calls.snapshot();
+    }
+
+    /** Sets the limits for every tenant without its own (default: {@link XeroRateLimits#xeroDefaults()}). */
+    public void rateLimits(XeroRateLimits limits) {
+        limiter.defaults(limits);
+    }
+
+    /** Sets one tenant's limits; null returns it to the sandbox-wide limits. */
+    public void rateLimits(String tenantId, XeroRateLimits limits) {
+        limiter.forTenant(state(tenantId).tenantId, limits);
+    }
+
+    /** Calls refused with 429 for the tenant (not part of {@link #callCounts}). */
+    public long throttledCalls(String tenantId) {
+        return limiter.throttled(state(tenantId).tenantId);
+    }
+
+    /** The tenant's fault plan: switch injected faults on and off at run time (see {@link FaultPlan}). */
+    public FaultPlan faults(String tenantId) {
+        return state(tenantId).faults;
     }
 
     // ---- acting as a user inside Xero ------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 package io.sxs.sandbox.xero;
 
 import io.sxs.sandbox.core.CallCounter;
+import io.sxs.sandbox.http.FaultPlan;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ final class XeroTenantState {
     final Map<String, XeroInvoice> invoices = new LinkedHashMap<>();
     final Map<String, StoredReply> idempotentReplies = new HashMap<>();
     final CallCounter calls = new CallCounter();
+    final FaultPlan faults = new FaultPlan();
     private int invoiceSequence;
 
     /** A reply kept for an Idempotency-Key, replayed byte for byte. */

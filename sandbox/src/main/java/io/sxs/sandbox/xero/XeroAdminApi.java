@@ -37,6 +37,11 @@ final class XeroAdminApi {
                 r -> run(() -> x.createInvoice(r.pathParam("tenantId"), Json.toMap(body(r)))));
         router.add("POST", PREFIX, "/tenants/{tenantId}/invoices/{id}",
                 r -> run(() -> x.updateInvoice(r.pathParam("tenantId"), r.pathParam("id"), Json.toMap(body(r)))));
+        router.add("GET", PREFIX, "/tenants/{tenantId}/payments", r -> run(() -> x.payments(r.pathParam("tenantId"))));
+        router.add("POST", PREFIX, "/tenants/{tenantId}/payments",
+                r -> run(() -> x.createPayment(r.pathParam("tenantId"), Json.toMap(body(r)))));
+        router.add("DELETE", PREFIX, "/tenants/{tenantId}/payments/{id}",
+                r -> run(() -> x.deletePayment(r.pathParam("tenantId"), r.pathParam("id"))));
         router.add("POST", PREFIX, "/apps", r -> run(() -> x.registerApp(body(r).path("name").asText("Sandbox App"))));
         router.add("POST", PREFIX, "/authorize", r -> run(() -> {
             ObjectNode b = body(r);

@@ -57,6 +57,11 @@ final class XeroApi {
         route("PUT", "/Invoices", r -> writeInvoices(r, true));
         route("POST", "/Invoices", r -> writeInvoices(r, false));
         route("POST", "/Invoices/{InvoiceID}", r -> writeInvoices(r, false));
+        get("/Payments", this::payments);
+        get("/Payments/{PaymentID}", this::payment);
+        route("PUT", "/Payments", r -> writePayments(r, null));
+        route("POST", "/Payments", r -> writePayments(r, null));
+        route("POST", "/Payments/{PaymentID}", r -> writePayments(r, r.pathParam("PaymentID")));
     }
 
     private void get(String template, RequestHandler h) {
@@ -405,6 +410,63 @@ final class XeroApi {
         });
     }
 
+    // ---- payments -------------------------------------------------------------------------------------------
+
+    private SandboxResponse payments(SandboxRequest r) {
+        XeroTenantState st = r.attribute(STATE);
+        Instant since = XeroDates.parseIfModifiedSince(r.header("If-Modified-Since"));
+        List<ObjectNode> rendered = st.payments.values().stream()
+                .filter(p -> since == null || p.updated().isAfter(since))
+                .map(p -> XeroPaymentService.render(st, p))
+                .collect(Collectors.toList());
+        return query(r, "Payments", rendered, false);
+    }
+
+    private SandboxResponse payment(SandboxRequest r) {
+        XeroTenantState st = r.attribute(STATE);
+        XeroPayment p = st.payments.get(r.pathParam("PaymentID").toLowerCase(Locale.ROOT));
+        return p == null ? XeroErrors.notFound() : ok("Payments", List.of(XeroPaymentService.render(st, p)), null);
+    }
+
+    /** PUT takes {"Payments":[...]}; POST also takes one bare payment; POST /Payments/{id} may only delete. */
+    private SandboxResponse writePayments(SandboxRequest r, String pathId) {
+        XeroTenantState st = r.attribute(STATE);
+        XeroPayment target = null;
+        if (pathId != null) {
+            target = st.payments.get(pathId.toLowerCase(Locale.ROOT));
+            if (target == null) {
+                return XeroErrors.notFound();
+            }
+        }
+        JsonNode body;
+        try {
+            body = Json.parse(r.body());
+        } catch (Json.MalformedJsonException e) {
+            return XeroErrors.postDataInvalid(String.valueOf(e.getMessage()));
+        }
+        if ("POST".equalsIgnoreCase(r.method()) && body != null && body.isObject() && !body.has("Payments") && body.size() > 0) {
+            ObjectNode wrapped = Json.object();
+            wrapped.putArray("Payments").add(body);
+            body = wrapped;
+        }
+        XeroPayment fixed = target;
+        Instant now = now();
+        LocalDate today = today();
+        return batch(r, body, "Payments", "Payment", "HasValidationErrors", el -> {
+            XeroPayment cur = fixed;
+            String id = Json.str(el, "PaymentID");
+            if (cur == null && id != null) {
+                cur = st.payments.get(id.toLowerCase(Locale.ROOT));
+                if (cur == null) {
+                    throw new SandboxValidationException("The payment with PaymentID '" + id + "' could not be found.");
+                }
+            }
+            XeroPayment saved = cur == null ? XeroPaymentService.create(st, el, now, today)
+                    : XeroPaymentService.update(st, cur, el, now);
+            return XeroPaymentService.render(st, saved);
+        });
+    }
+
     // ---- shared list and batch machinery --------------------------------------------------------------------
 
     /** where, order, then paging: page given → pagination block (and, for invoices, line items). */
@@ -458,6 +520,11 @@ final class XeroApi {
         } catch (Json.MalformedJsonException e) {
             return XeroErrors.postDataInvalid(String.valueOf(e.getMessage()));
         }
+        return batch(r, body, plural, singular, errorFlag, writer);
+    }
+
+    private SandboxResponse batch(SandboxRequest r, JsonNode body, String plural, String singular, String errorFlag,
+                                  ElementWriter writer) {
         JsonNode elements = body != null && body.isObject() ? body.get(plural) : null;
         if (elements == null || !elements.isArray() || elements.isEmpty()) {
             return XeroErrors.noDataProcessed(singular);

@@ -10,7 +10,16 @@ record XeroInvoice(String invoiceId, String type, String contactId, String invoi
                    LocalDate date, LocalDate dueDate, String lineAmountTypes, String status, String currencyCode,
                    BigDecimal currencyRate, String url, boolean sentToContact, List<XeroLineItem> lineItems,
                    BigDecimal subTotal, BigDecimal totalTax, BigDecimal total, BigDecimal totalDiscount,
-                   BigDecimal amountPaid, BigDecimal amountCredited, Instant updated) {
+                   BigDecimal amountPaid, BigDecimal amountCredited, Instant updated, LocalDate fullyPaidOn) {
+
+    /** The same invoice after a payment or allocation changed what is paid or credited (PAID when nothing is due). */
+    XeroInvoice withSettlement(BigDecimal paid, BigDecimal credited, LocalDate settledOn, Instant now) {
+        boolean settled = total.subtract(paid).subtract(credited).signum() <= 0;
+        String newStatus = settled ? "PAID" : "PAID".equals(status) ? "AUTHORISED" : status;
+        return new XeroInvoice(invoiceId, type, contactId, invoiceNumber, reference, date, dueDate, lineAmountTypes,
+                newStatus, currencyCode, currencyRate, url, sentToContact, lineItems, subTotal, totalTax, total,
+                totalDiscount, paid, credited, now, settled ? settledOn : null);
+    }
 
     BigDecimal amountDue() {
         if ("VOIDED".equals(status) || "DELETED".equals(status)) {

@@ -201,7 +201,7 @@ final class XeroInvoiceService {
         XeroInvoice saved = new XeroInvoice(cur == null ? UUID.randomUUID().toString() : cur.invoiceId(), type,
                 contactId, number, reference, date, dueDate, lineAmountTypes, status, currency, currencyRate, url, sent,
                 List.copyOf(lines), subTotal, totalTax, total, totalDiscount,
-                cur == null ? Money.zero2() : cur.amountPaid(), cur == null ? Money.zero2() : cur.amountCredited(), now);
+                cur == null ? Money.zero2() : cur.amountPaid(), cur == null ? Money.zero2() : cur.amountCredited(), now, null);
         XeroContact contact = st.contacts.get(contactId);
         if (contact != null) {
             if ("ACCREC".equals(type)) {
@@ -222,7 +222,7 @@ final class XeroInvoiceService {
         return new XeroInvoice(c.invoiceId(), c.type(), c.contactId(), c.invoiceNumber(), c.reference(), c.date(),
                 c.dueDate(), c.lineAmountTypes(), status, c.currencyCode(), c.currencyRate(), c.url(), c.sentToContact(),
                 c.lineItems(), c.subTotal(), c.totalTax(), c.total(), c.totalDiscount(), c.amountPaid(),
-                c.amountCredited(), now);
+                c.amountCredited(), now, c.fullyPaidOn());
     }
 
     /** Null when the move is allowed. PAID is set by payments only; drafts are deleted, approved invoices voided. */
@@ -379,7 +379,7 @@ final class XeroInvoiceService {
         o.put("InvoiceNumber", i.invoiceNumber());
         o.put("Reference", i.reference() == null ? "" : i.reference());
         if (!summaryOnly) {
-            o.set("Payments", Json.array());
+            o.set("Payments", XeroPaymentService.forInvoice(st, i.invoiceId()));
             o.set("CreditNotes", Json.array());
             o.set("Prepayments", Json.array());
             o.set("Overpayments", Json.array());
@@ -418,6 +418,9 @@ final class XeroInvoiceService {
         }
         o.put("UpdatedDateUTC", XeroDates.msJson(i.updated()));
         o.put("UpdatedDateUTCString", XeroDates.isoUtc(i.updated()));
+        if (i.fullyPaidOn() != null) {
+            o.put("FullyPaidOnDate", XeroDates.msJson(i.fullyPaidOn()));
+        }
         o.put("CurrencyCode", i.currencyCode());
         if (i.url() != null) {
             o.put("Url", i.url());

@@ -227,6 +227,31 @@ public final class XeroSandbox implements AutoCloseable {
         });
     }
 
+    /** Records a payment as a user would (body as for PUT /Payments); the invoice becomes PAID when settled. */
+    public Map<String, Object> createPayment(String tenantId, Map<String, ?> body) {
+        JsonNode in = Json.toNode(body);
+        return read(tenantId, st -> Json.toMap(XeroPaymentService.render(st,
+                XeroPaymentService.create(st, in, clock.instant(), api.today()))));
+    }
+
+    /** Deletes a payment (the only change Xero allows); the invoice is AUTHORISED again. */
+    public Map<String, Object> deletePayment(String tenantId, String paymentId) {
+        return read(tenantId, st -> {
+            XeroPayment p = st.payments.get(paymentId.toLowerCase(Locale.ROOT));
+            if (p == null) {
+                throw new SandboxNotFoundException("payment " + paymentId + " not found");
+            }
+            return Json.toMap(XeroPaymentService.render(st, XeroPaymentService.update(st, p,
+                    Json.object().put("Status", "DELETED"), clock.instant())));
+        });
+    }
+
+    /** All payments, deleted ones included. */
+    public List<Map<String, Object>> payments(String tenantId) {
+        return read(tenantId, st -> Json.toList(XeroContactService.array(
+                st.payments.values().stream().map(p -> XeroPaymentService.render(st, p)).toList())));
+    }
+
     XeroTenantState state(String tenantId) {
         XeroTenantState st = tenantId == null ? null : tenants.get(tenantId.toLowerCase(Locale.ROOT));
         if (st == null) {

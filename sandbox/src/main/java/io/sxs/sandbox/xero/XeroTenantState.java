@@ -22,6 +22,8 @@ final class XeroTenantState {
     /** Insertion (creation) order is the default list order, which keeps paging stable. */
     final Map<String, XeroContact> contacts = new LinkedHashMap<>();
     final Map<String, XeroInvoice> invoices = new LinkedHashMap<>();
+    final Map<String, XeroPayment> payments = new LinkedHashMap<>();
+    private final Map<String, java.util.List<String>> paymentsByInvoice = new HashMap<>();
     final Map<String, StoredReply> idempotentReplies = new HashMap<>();
     final CallCounter calls = new CallCounter();
     final FaultPlan faults = new FaultPlan();
@@ -36,6 +38,18 @@ final class XeroTenantState {
         this.createdAt = createdAt;
         this.accountsByCode = XeroDefaults.ukAccounts(createdAt);
         this.taxRates = XeroDefaults.ukTaxRates();
+    }
+
+    /** Stores a new or changed payment and indexes it by invoice. */
+    void savePayment(XeroPayment p) {
+        if (payments.put(p.paymentId(), p) == null) {
+            paymentsByInvoice.computeIfAbsent(p.invoiceId(), k -> new java.util.ArrayList<>()).add(p.paymentId());
+        }
+    }
+
+    /** Ids of the payments (any status) applied to an invoice. */
+    java.util.List<String> paymentsOf(String invoiceId) {
+        return paymentsByInvoice.getOrDefault(invoiceId, java.util.List.of());
     }
 
     /** Next free "INV-0001" style number (Xero's default invoice settings). */

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
+import io.sxs.schemas.serde.KafkaSchemaStore;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
@@ -99,6 +100,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (server != null) {
+            KafkaSchemaStore.closeFor(bootstrapServers());
             server.shutdown();
             server.awaitShutdown();
             server = null;

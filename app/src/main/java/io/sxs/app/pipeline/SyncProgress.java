@@ -22,10 +22,20 @@ public final class SyncProgress {
 
     /** Counters of one entity. */
     public static final class Counts {
-        public long read;
-        public long written;
+        public long readScoro;
+        public long readXero;
+        public long writtenScoro;
+        public long writtenXero;
         public long skipped;
         public long failed;
+
+        public long read() {
+            return readScoro + readXero;
+        }
+
+        public long written() {
+            return writtenScoro + writtenXero;
+        }
     }
 
     private final Instant started;
@@ -52,7 +62,11 @@ public final class SyncProgress {
         Counts counts = entity == null ? new Counts() : byEntity.computeIfAbsent(entity, k -> new Counts());
         if (e.getStage() == SyncStage.SOURCE) {
             if (e.getOutcome() == SyncOutcome.READ) {
-                counts.read += e.getCount();
+                if (e.getSystem() == SystemType.SCORO) {
+                    counts.readScoro += e.getCount();
+                } else {
+                    counts.readXero += e.getCount();
+                }
             } else if (e.getOutcome() == SyncOutcome.PASS_COMPLETE) {
                 lastPass.put(sourceName(e.getSystem(), entity), e.getAt());
             } else if (e.getOutcome() == SyncOutcome.INVALID_INPUT || e.getOutcome() == SyncOutcome.FAILED) {
@@ -74,8 +88,10 @@ public final class SyncProgress {
         } else if (e.getStage() == SyncStage.SINK) {
             results++;
             lastWrite = e.getAt();
-            if (e.getOutcome() == SyncOutcome.WRITTEN) {
-                counts.written++;
+            if (e.getOutcome() == SyncOutcome.WRITTEN && e.getSystem() == SystemType.SCORO) {
+                counts.writtenScoro++;
+            } else if (e.getOutcome() == SyncOutcome.WRITTEN) {
+                counts.writtenXero++;
             } else {
                 counts.failed++;
             }
@@ -110,9 +126,11 @@ public final class SyncProgress {
         StringBuilder out = new StringBuilder();
         out.append(String.format("Initial sync of connection %s %s in %.1f s%n", connectionId,
                 doneAt == null ? "still running" : "done", took.toMillis() / 1000.0));
-        out.append(String.format("  %-14s %8s %8s %8s %8s%n", "entity", "read", "written", "skipped", "failed"));
-        byEntity.forEach((entity, c) -> out.append(String.format("  %-14s %8d %8d %8d %8d%n",
-                entity, c.read, c.written, c.skipped, c.failed)));
+        out.append(String.format("  %-12s %11s %11s %14s %14s %8s %7s%n", "entity", "read Scoro", "read Xero",
+                "written Scoro", "written Xero", "skipped", "failed"));
+        byEntity.forEach((entity, c) -> out.append(String.format("  %-12s %11d %11d %14d %14d %8d %7d%n",
+                entity, c.readScoro, c.readXero, c.writtenScoro, c.writtenXero, c.skipped, c.failed)));
+        out.append("  (reads of the pipeline's own writes are counted as read and skipped as echoes)\n");
         out.append(String.format("  commands issued %d, results %d, waiting %d%n", commandsIssued, results, waiting));
         return out.toString();
     }

@@ -167,8 +167,9 @@ public final class KafkaSchemaStore implements SchemaRegistryStore {
         SHARED.values().remove(this);
     }
 
-    /** Closes the per-JVM stores, e.g. when an embedded broker stops. */
-    public static void closeAll() {
-        List.copyOf(SHARED.values()).forEach(KafkaSchemaStore::close);
+    /** Closes the per-JVM stores of a cluster, e.g. when an embedded broker stops, so no client outlives it. */
+    public static void closeFor(String bootstrapServers) {
+        List.copyOf(SHARED.values()).stream().filter(s -> s.bootstrapServers.equals(bootstrapServers))
+                .forEach(KafkaSchemaStore::close);
     }
 }

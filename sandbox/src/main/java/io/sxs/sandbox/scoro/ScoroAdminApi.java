@@ -58,6 +58,22 @@ final class ScoroAdminApi {
             s.quotas(r.pathParam("id"), b.isEmpty() ? null : quotas(b));
             return b;
         }));
+        router.add("GET", PREFIX, "/companies/{id}/receipts", r -> run(() -> s.receipts(r.pathParam("id"))));
+        router.add("POST", PREFIX, "/companies/{id}/receipts", r -> run(() -> s.createReceipt(r.pathParam("id"), Json.toMap(body(r)))));
+        router.add("DELETE", PREFIX, "/companies/{id}/receipts/{rid}", r -> run(() -> {
+            s.deleteReceipt(r.pathParam("id"), Long.parseLong(r.pathParam("rid")));
+            return Json.object().put("deleted", true);
+        }));
+        router.add("GET", PREFIX, "/companies/{id}/records/{module}",
+                r -> run(() -> s.records(r.pathParam("id"), r.pathParam("module"))));
+        router.add("POST", PREFIX, "/companies/{id}/records/{module}",
+                r -> run(() -> s.createRecord(r.pathParam("id"), r.pathParam("module"), Json.toMap(body(r)))));
+        router.add("POST", PREFIX, "/companies/{id}/records/{module}/{rid}", r -> run(() -> s.updateRecord(r.pathParam("id"),
+                r.pathParam("module"), Long.parseLong(r.pathParam("rid")), Json.toMap(body(r)))));
+        router.add("DELETE", PREFIX, "/companies/{id}/records/{module}/{rid}", r -> run(() -> {
+            s.deleteRecord(r.pathParam("id"), r.pathParam("module"), Long.parseLong(r.pathParam("rid")));
+            return Json.object().put("deleted", true);
+        }));
         router.add("GET", PREFIX, "/companies/{id}/faults", r -> run(() -> s.faults(r.pathParam("id")).toJson()));
         router.add("POST", PREFIX, "/companies/{id}/faults", r -> run(() -> s.faults(r.pathParam("id")).apply(body(r)).toJson()));
         router.add("DELETE", PREFIX, "/companies/{id}/faults", r -> run(() -> s.faults(r.pathParam("id")).clear().toJson()));

@@ -32,6 +32,12 @@ final class ScoroApi {
     private static final Set<String> WRITE_ACTIONS = Set.of("modify", "delete");
     private static final Set<String> DATE_FILTERS = Set.of("modified_date", "created_date", "deleted_date");
 
+    /** Modules with flat records; financeObjects writes are not confirmed for the real API but the sync needs them. */
+    static final Map<String, ScoroRecordModule> RECORD_MODULES = Map.of(
+            "products", ScoroRecordModule.products(),
+            "financeObjects", ScoroRecordModule.financeObjects(),
+            "receiptAccounts", ScoroRecordModule.receiptAccounts());
+
     private final ScoroSandbox sandbox;
 
     ScoroApi(ScoroSandbox sandbox) {
@@ -188,8 +194,59 @@ final class ScoroApi {
             case "vatCodes/list" -> (st, b, id) -> list(b, st.vatCodes.values().stream().map(ScoroVatCode::toJson).toList());
             case "financeAccounts/list" -> (st, b, id) ->
                     list(b, st.financeAccounts.values().stream().map(ScoroFinanceAccount::toJson).toList());
+            case "receipts/list" -> (st, b, id) -> list(b, st.receipts.values().stream()
+                    .filter(g -> visible(b, g.deleted())).map(ScoroReceiptService::render).toList());
+            case "receipts/modify" -> (st, b, id) -> {
+                ScoroReceiptGroup cur = id == null || id == 0 ? null : ScoroReceiptService.live(st, id);
+                return ScoroReceiptService.render(ScoroReceiptService.write(st, cur, request(b), now(), sandbox.today()));
+            };
+            case "receipts/delete" -> (st, b, id) -> {
+                ScoroReceiptService.delete(st, requireId(id), now());
+                return Json.MAPPER.getNodeFactory().booleanNode(true);
+            };
+            case "companyAccount/list" -> (st, b, id) -> companyAccount(st);
+            default -> recordHandler(module, action);
+        };
+    }
+
+    private Handler recordHandler(String module, String action) {
+        ScoroRecordModule m = RECORD_MODULES.get(module);
+        if (m == null) {
+            return null;
+        }
+        return switch (action) {
+            case "list" -> (st, b, id) -> list(b, st.records(module).values().stream()
+                    .filter(r -> visible(b, r.deleted())).map(m::render).toList());
+            case "view" -> (st, b, id) -> {
+                ScoroRecord r = st.records(module).get(requireId(id));
+                if (r == null || r.isDeleted() && !includeDeleted(b)) {
+                    throw new SandboxNotFoundException(module + " record " + id + " not found");
+                }
+                return m.render(r);
+            };
+            case "modify" -> (st, b, id) -> {
+                ScoroRecord cur = id == null || id == 0 ? null : m.live(st, id);
+                return m.render(m.write(st, cur, request(b), now()));
+            };
+            case "delete" -> (st, b, id) -> {
+                m.delete(st, requireId(id), now());
+                return Json.MAPPER.getNodeFactory().booleanNode(true);
+            };
             default -> null;
         };
+    }
+
+    /** The entity's settings: base currency, active currencies, language and the site's entities. */
+    private JsonNode companyAccount(ScoroCompanyState st) {
+        ObjectNode o = Json.object();
+        o.put("company_account_id", st.companyAccountId);
+        o.put("name", st.name);
+        o.put("base_currency", "GBP");
+        ArrayNode currencies = o.putArray("active_currencies");
+        currencies.add("GBP").add("EUR").add("USD");
+        o.put("language", "eng");
+        o.putArray("active_entities").addObject().put("entity_id", st.companyAccountId).put("entity_name", st.name);
+        return o;
     }
 
     private Instant now() {

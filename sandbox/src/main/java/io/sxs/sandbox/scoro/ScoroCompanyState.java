@@ -1,5 +1,6 @@
 package io.sxs.sandbox.scoro;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sxs.sandbox.core.CallCounter;
 import io.sxs.sandbox.http.FaultPlan;
 
@@ -18,8 +19,12 @@ final class ScoroCompanyState {
     /** Id order is the list order. */
     final TreeMap<Long, ScoroContact> contacts = new TreeMap<>();
     final TreeMap<Long, ScoroInvoice> invoices = new TreeMap<>();
+    final TreeMap<Long, ScoroReceiptGroup> receipts = new TreeMap<>();
     final Map<Long, ScoroVatCode> vatCodes = new LinkedHashMap<>();
     final Map<Long, ScoroFinanceAccount> financeAccounts = new LinkedHashMap<>();
+    /** Records of the simple modules (products, financeObjects, receiptAccounts), by module name. */
+    private final Map<String, TreeMap<Long, ScoroRecord>> records = new java.util.HashMap<>();
+    private final Map<String, Long> sequences = new java.util.HashMap<>();
     final CallCounter calls = new CallCounter();
     final FaultPlan faults = new FaultPlan();
     private long contactSeq;
@@ -41,6 +46,9 @@ final class ScoroCompanyState {
         }) {
             vatCodes.put(v.id(), v);
         }
+        ObjectNode cash = io.sxs.sandbox.http.Json.object().put("name", "Cash").put("type", "cash");
+        long cashId = nextId("receiptAccounts");
+        records("receiptAccounts").put(cashId, new ScoroRecord(cashId, cash, now, now, null));
         id = 0;
         for (ScoroFinanceAccount a : new ScoroFinanceAccount[] {
             new ScoroFinanceAccount(++id, "200", "Sales", true, false, now),
@@ -50,6 +58,14 @@ final class ScoroCompanyState {
         }) {
             financeAccounts.put(a.id(), a);
         }
+    }
+
+    TreeMap<Long, ScoroRecord> records(String module) {
+        return records.computeIfAbsent(module, k -> new TreeMap<>());
+    }
+
+    long nextId(String module) {
+        return sequences.merge(module, 1L, Long::sum);
     }
 
     long nextContactId() {

@@ -16,6 +16,12 @@ record ScoroInvoice(long id, String no, Long companyId, Long personId, Long proj
         return deleted != null;
     }
 
+    ScoroInvoice withPaidSum(BigDecimal paid, Instant now) {
+        return new ScoroInvoice(id, no, companyId, personId, projectId, ownerId, date, deadline, currency, currencyRate,
+                vatCodeId, sent, paymentType, referenceNo, description, creditedInvoices, lines, sum, vatSum, paid,
+                created, now, deleted);
+    }
+
     BigDecimal total() {
         return sum.add(vatSum);
     }

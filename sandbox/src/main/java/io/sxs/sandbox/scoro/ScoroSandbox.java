@@ -206,6 +206,62 @@ public final class ScoroSandbox implements AutoCloseable {
         });
     }
 
+    /** Records a receipt group as a user would ({receipt_account_id, date, receipts:[{invoice_id, sum}]}). */
+    public Map<String, Object> createReceipt(String companyAccountId, Map<String, ?> body) {
+        ObjectNode in = Json.toNode(body);
+        return with(companyAccountId, st -> Json.toMap(ScoroReceiptService.render(
+                ScoroReceiptService.write(st, null, in, now(), today()))));
+    }
+
+    public void deleteReceipt(String companyAccountId, long receiptGroupId) {
+        with(companyAccountId, st -> {
+            ScoroReceiptService.delete(st, receiptGroupId, now());
+            return null;
+        });
+    }
+
+    /** All receipt groups, deleted ones included. */
+    public List<Map<String, Object>> receipts(String companyAccountId) {
+        return with(companyAccountId, st -> st.receipts.values().stream()
+                .map(g -> Json.toMap(ScoroReceiptService.render(g))).toList());
+    }
+
+    /** Creates a record of products, financeObjects or receiptAccounts as a user would. */
+    public Map<String, Object> createRecord(String companyAccountId, String module, Map<String, ?> body) {
+        ScoroRecordModule m = recordModule(module);
+        ObjectNode in = Json.toNode(body);
+        return with(companyAccountId, st -> Json.toMap(m.render(m.write(st, null, in, now()))));
+    }
+
+    /** Partial update of a products, financeObjects or receiptAccounts record. */
+    public Map<String, Object> updateRecord(String companyAccountId, String module, long id, Map<String, ?> body) {
+        ScoroRecordModule m = recordModule(module);
+        ObjectNode in = Json.toNode(body);
+        return with(companyAccountId, st -> Json.toMap(m.render(m.write(st, m.live(st, id), in, now()))));
+    }
+
+    public void deleteRecord(String companyAccountId, String module, long id) {
+        ScoroRecordModule m = recordModule(module);
+        with(companyAccountId, st -> {
+            m.delete(st, id, now());
+            return null;
+        });
+    }
+
+    /** All records of products, financeObjects or receiptAccounts, deleted ones included. */
+    public List<Map<String, Object>> records(String companyAccountId, String module) {
+        ScoroRecordModule m = recordModule(module);
+        return with(companyAccountId, st -> st.records(module).values().stream().map(r -> Json.toMap(m.render(r))).toList());
+    }
+
+    private static ScoroRecordModule recordModule(String module) {
+        ScoroRecordModule m = ScoroApi.RECORD_MODULES.get(module);
+        if (m == null) {
+            throw new IllegalArgumentException("not a record module: " + module + " (use " + ScoroApi.RECORD_MODULES.keySet() + ")");
+        }
+        return m;
+    }
+
     /** The seeded VAT codes (vat_code_id, vat_code, percent, ...). */
     public List<Map<String, Object>> vatCodes(String companyAccountId) {
         return with(companyAccountId, st -> st.vatCodes.values().stream().map(v -> Json.toMap(v.toJson())).toList());

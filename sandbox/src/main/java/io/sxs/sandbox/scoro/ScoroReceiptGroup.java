@@ -1,0 +1,22 @@
+package io.sxs.sandbox.scoro;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A receipt group (payment) whose receipts settle invoices; replaced, never mutated. */
+record ScoroReceiptGroup(long id, LocalDate date, Long contactId, String currency, String salesDocType,
+                         long receiptAccountId, List<Receipt> receipts, Instant created, Instant modified, Instant deleted) {
+
+    /** One receipt: a sum paid against one invoice. */
+    record Receipt(long receiptId, LocalDate date, long invoiceId, BigDecimal sum, Long contactId) { }
+
+    boolean isDeleted() {
+        return deleted != null;
+    }
+
+    BigDecimal sum() {
+        return receipts.stream().map(Receipt::sum).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+    }
+}

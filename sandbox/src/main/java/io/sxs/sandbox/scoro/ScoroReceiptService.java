@@ -1,0 +1,210 @@
+package io.sxs.sandbox.scoro;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sxs.sandbox.core.Money;
+import io.sxs.sandbox.core.SandboxNotFoundException;
+import io.sxs.sandbox.core.SandboxValidationException;
+import io.sxs.sandbox.http.Json;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Receipts (payments): a group paid into a receipt account, split over invoices. Each invoice's paid_sum is the
+ * sum of its live receipts; it is "paid" when nothing is receivable. A receipt may not exceed what is receivable.
+ */
+final class ScoroReceiptService {
+
+    private ScoroReceiptService() {
+    }
+
+    static ScoroReceiptGroup write(ScoroCompanyState st, ScoroReceiptGroup cur, JsonNode in, Instant now, LocalDate today) {
+        List<String> errors = new ArrayList<>();
+        String docType = in.has("sales_doc_type") ? Json.str(in, "sales_doc_type") : cur == null ? "invoices" : cur.salesDocType();
+        if (!"invoices".equals(docType)) {
+            errors.add("sales_doc_type: only 'invoices' receipts are simulated by the sandbox");
+        }
+        Long accountId = cur == null ? null : cur.receiptAccountId();
+        if (in.has("receipt_account_id")) {
+            accountId = in.get("receipt_account_id").isNull() ? null : in.get("receipt_account_id").asLong();
+        }
+        ScoroRecord account = accountId == null ? null : st.records("receiptAccounts").get(accountId);
+        if (account == null || account.isDeleted()) {
+            errors.add("receipt_account_id: receipt account " + accountId + " does not exist");
+        }
+        LocalDate date = cur == null ? today : cur.date();
+        try {
+            if (in.hasNonNull("date")) {
+                date = ScoroDates.date(in.get("date").asText());
+            }
+        } catch (IllegalArgumentException e) {
+            errors.add("date " + e.getMessage());
+        }
+        Long contactId = cur == null ? null : cur.contactId();
+        if (in.hasNonNull("contact_id")) {
+            contactId = in.get("contact_id").asLong();
+            ScoroContact c = st.contacts.get(contactId);
+            if (c == null || c.isDeleted()) {
+                errors.add("contact_id: contact " + contactId + " does not exist");
+            }
+        }
+        List<ScoroReceiptGroup.Receipt> receipts = cur == null ? List.of() : cur.receipts();
+        String currency = cur == null ? null : cur.currency();
+        if (in.has("receipts")) {
+            receipts = new ArrayList<>();
+            JsonNode arr = in.get("receipts");
+            if (!arr.isArray() || arr.isEmpty()) {
+                errors.add("receipts must be a non-empty array");
+            } else {
+                Map<Long, BigDecimal> perInvoice = new HashMap<>();
+                int i = 0;
+                for (JsonNode r : arr) {
+                    String at = "receipts[" + i++ + "]";
+                    long invoiceId = r.path("invoice_id").asLong(0);
+                    ScoroInvoice inv = st.invoices.get(invoiceId);
+                    BigDecimal sum;
+                    try {
+                        sum = Json.dec(r, "sum");
+                    } catch (NumberFormatException e) {
+                        sum = null;
+                    }
+                    if (inv == null || inv.isDeleted()) {
+                        errors.add(at + ".invoice_id: invoice " + r.path("invoice_id").asText() + " does not exist");
+                        continue;
+                    }
+                    if (sum == null || sum.signum() <= 0) {
+                        errors.add(at + ".sum must be a number greater than zero");
+                        continue;
+                    }
+                    sum = Money.round2(sum);
+                    BigDecimal already = paidBy(st, invoiceId, cur == null ? -1 : cur.id());
+                    BigDecimal total = perInvoice.merge(invoiceId, sum, BigDecimal::add);
+                    if (already.add(total).compareTo(inv.total()) > 0) {
+                        errors.add(at + ".sum: receipts exceed the sum receivable on invoice " + invoiceId);
+                    }
+                    LocalDate rd = date;
+                    if (r.hasNonNull("date")) {
+                        try {
+                            rd = ScoroDates.date(r.get("date").asText());
+                        } catch (IllegalArgumentException e) {
+                            errors.add(at + ".date " + e.getMessage());
+                        }
+                    }
+                    if (contactId == null) {
+                        contactId = inv.companyId();
+                    }
+                    if (currency == null) {
+                        currency = inv.currency();
+                    }
+                    long receiptId = r.hasNonNull("receipt_id") && r.get("receipt_id").asLong() != 0
+                            ? r.get("receipt_id").asLong() : st.nextId("receipt");
+                    receipts.add(new ScoroReceiptGroup.Receipt(receiptId, rd, invoiceId, sum, inv.companyId()));
+                }
+            }
+        } else if (cur == null) {
+            errors.add("receipts is required");
+        }
+        if (in.hasNonNull("currency")) {
+            currency = in.get("currency").asText();
+        }
+        if (!errors.isEmpty()) {
+            throw new SandboxValidationException(errors);
+        }
+        ScoroReceiptGroup saved = new ScoroReceiptGroup(cur == null ? st.nextId("receipts") : cur.id(), date, contactId,
+                currency == null ? "GBP" : currency, docType, accountId, List.copyOf(receipts),
+                cur == null ? now : cur.created(), now, null);
+        Set<Long> touched = invoicesOf(cur);
+        touched.addAll(invoicesOf(saved));
+        st.receipts.put(saved.id(), saved);
+        settle(st, touched, now);
+        return saved;
+    }
+
+    static void delete(ScoroCompanyState st, long id, Instant now) {
+        ScoroReceiptGroup g = live(st, id);
+        st.receipts.put(id, new ScoroReceiptGroup(g.id(), g.date(), g.contactId(), g.currency(), g.salesDocType(),
+                g.receiptAccountId(), g.receipts(), g.created(), now, now));
+        settle(st, invoicesOf(g), now);
+    }
+
+    static ScoroReceiptGroup live(ScoroCompanyState st, long id) {
+        ScoroReceiptGroup g = st.receipts.get(id);
+        if (g == null || g.isDeleted()) {
+            throw new SandboxNotFoundException("Receipt " + id + " not found");
+        }
+        return g;
+    }
+
+    private static Set<Long> invoicesOf(ScoroReceiptGroup g) {
+        Set<Long> ids = new HashSet<>();
+        if (g != null) {
+            g.receipts().forEach(r -> ids.add(r.invoiceId()));
+        }
+        return ids;
+    }
+
+    private static BigDecimal paidBy(ScoroCompanyState st, long invoiceId, long exceptGroup) {
+        BigDecimal paid = Money.zero2();
+        for (ScoroReceiptGroup g : st.receipts.values()) {
+            if (g.isDeleted() || g.id() == exceptGroup) {
+                continue;
+            }
+            for (ScoroReceiptGroup.Receipt r : g.receipts()) {
+                if (r.invoiceId() == invoiceId) {
+                    paid = paid.add(r.sum());
+                }
+            }
+        }
+        return paid;
+    }
+
+    /** Recomputes paid_sum of the given invoices from their live receipts (bumps their modified_date). */
+    private static void settle(ScoroCompanyState st, Set<Long> invoiceIds, Instant now) {
+        for (long id : invoiceIds) {
+            ScoroInvoice inv = st.invoices.get(id);
+            if (inv != null) {
+                st.invoices.put(id, inv.withPaidSum(paidBy(st, id, -1), now));
+            }
+        }
+    }
+
+    static ObjectNode render(ScoroReceiptGroup g) {
+        ObjectNode o = Json.object();
+        o.put("id", g.id());
+        o.put("date", g.date().toString());
+        if (g.contactId() == null) {
+            o.putNull("contact_id");
+        } else {
+            o.put("contact_id", g.contactId());
+        }
+        o.put("sum", g.sum());
+        o.put("currency", g.currency());
+        o.put("sales_doc_type", g.salesDocType());
+        o.put("receipt_account_id", g.receiptAccountId());
+        ArrayNode rs = o.putArray("receipts");
+        for (ScoroReceiptGroup.Receipt r : g.receipts()) {
+            ObjectNode n = rs.addObject();
+            n.put("receipt_id", r.receiptId());
+            n.put("date", r.date().toString());
+            n.put("invoice_id", r.invoiceId());
+            n.putNull("prepayment_id");
+            n.put("sum", r.sum());
+            n.put("sales_doc_type", g.salesDocType());
+            n.put("contact_id", r.contactId());
+        }
+        o.put("modified_date", ScoroDates.document(g.modified()));
+        o.put("created_date", ScoroDates.document(g.created()));
+        o.put("is_deleted", g.isDeleted() ? 1 : 0);
+        o.put("deleted_date", ScoroDates.iso(g.deleted()));
+        return o;
+    }
+}

@@ -57,6 +57,22 @@ final class XeroApi {
         route("PUT", "/Invoices", r -> writeInvoices(r, true));
         route("POST", "/Invoices", r -> writeInvoices(r, false));
         route("POST", "/Invoices/{InvoiceID}", r -> writeInvoices(r, false));
+        get("/Items", this::items);
+        get("/Items/{ItemID}", this::item);
+        route("PUT", "/Items", r -> writeItems(r, true));
+        route("POST", "/Items", r -> writeItems(r, false));
+        route("POST", "/Items/{ItemID}", r -> writeItems(r, false));
+        route("DELETE", "/Items/{ItemID}", this::deleteItem);
+        get("/TrackingCategories", this::trackingCategories);
+        get("/TrackingCategories/{TrackingCategoryID}", this::trackingCategory);
+        route("PUT", "/TrackingCategories", this::writeTrackingCategories);
+        route("POST", "/TrackingCategories/{TrackingCategoryID}", this::writeTrackingCategories);
+        route("DELETE", "/TrackingCategories/{TrackingCategoryID}", this::deleteTrackingCategory);
+        route("PUT", "/TrackingCategories/{TrackingCategoryID}/Options", this::writeTrackingOptions);
+        route("POST", "/TrackingCategories/{TrackingCategoryID}/Options/{TrackingOptionID}", this::writeTrackingOptions);
+        route("DELETE", "/TrackingCategories/{TrackingCategoryID}/Options/{TrackingOptionID}", this::deleteTrackingOption);
+        get("/Currencies", this::currencies);
+        route("PUT", "/Currencies", this::addCurrencies);
         get("/Payments", this::payments);
         get("/Payments/{PaymentID}", this::payment);
         route("PUT", "/Payments", r -> writePayments(r, null));
@@ -465,6 +481,166 @@ final class XeroApi {
                     : XeroPaymentService.update(st, cur, el, now);
             return XeroPaymentService.render(st, saved);
         });
+    }
+
+    // ---- items, tracking categories, currencies -------------------------------------------------------------
+
+    private SandboxResponse items(SandboxRequest r) {
+        XeroTenantState st = r.attribute(STATE);
+        Instant since = XeroDates.parseIfModifiedSince(r.header("If-Modified-Since"));
+        int unitDp = unitDp(r);
+        List<ObjectNode> rendered = st.items.values().stream().filter(i -> since == null || i.updated().isAfter(since))
+                .map(i -> XeroItemService.render(i, unitDp)).collect(Collectors.toList());
+        return filtered(r, "Items", rendered);
+    }
+
+    private SandboxResponse item(SandboxRequest r) {
+        XeroTenantState st = r.attribute(STATE);
+        XeroItem i = XeroItemService.find(st, r.pathParam("ItemID"));
+        return i == null ? XeroErrors.notFound() : ok("Items", List.of(XeroItemService.render(i, unitDp(r))), null);
+    }
+
+    private SandboxResponse writeItems(SandboxRequest r, boolean createOnly) {
+        XeroTenantState st = r.attribute(STATE);
+        String pathId = r.pathParam("ItemID");
+        XeroItem target = pathId == null ? null : XeroItemService.find(st, pathId);
+        if (pathId != null && target == null) {
+            return XeroErrors.notFound();
+        }
+        int unitDp = unitDp(r);
+        Instant now = now();
+        return wrappedBatch(r, "Items", "Item", "HasValidationErrors", el -> {
+            XeroItem cur = target;
+            if (cur == null && !createOnly) {
+                String id = Json.str(el, "ItemID");
+                String code = Json.str(el, "Code");
+                cur = id != null ? st.items.get(id.toLowerCase(Locale.ROOT)) : code != null ? XeroItemService.find(st, code) : null;
+                if (id != null && cur == null) {
+                    throw new SandboxValidationException("The item with ItemID '" + id + "' could not be found.");
+                }
+            }
+            return XeroItemService.render(XeroItemService.write(st, cur, el, now, unitDp), unitDp);
+        });
+    }
+
+    private SandboxResponse deleteItem(SandboxRequest r) {
+        XeroTenantState st = r.attribute(STATE);
+        XeroItem i = XeroItemService.find(st, r.pathParam("ItemID"));
+        if (i == null) {
+            return XeroErrors.notFound();
+        }
+        st.items.remove(i.itemId());
+        return SandboxResponse.empty(204);
+    }
+
+    private SandboxResponse trackingCategories(SandboxRequest r) {
+        XeroTenantState st = r.attribute(STATE);
+        boolean archived = r.queryFlag("includeArchived");
+        List<ObjectNode> rendered = st.tracking.values().stream().filter(c -> archived || c.status.equals("ACTIVE"))
+                .map(c -> XeroTrackingService.render(c, archived)).collect(Collectors.toList());
+        return filtered(r, "TrackingCategories", rendered);
+    }
+
+    private SandboxResponse trackingCategory(SandboxRequest r) {
+        XeroTenantState st = r.attribute(STATE);
+        XeroTrackingCategory c = st.tracking.get(r.pathParam("TrackingCategoryID").toLowerCase(Locale.ROOT));
+        return c == null ? XeroErrors.notFound() : ok("TrackingCategories", List.of(XeroTrackingService.render(c, true)), null);
+    }
+
+    private SandboxResponse writeTrackingCategories(SandboxRequest r) {
+        XeroTenantState st = r.attribute(STATE);
+        String id = r.pathParam("TrackingCategoryID");
+        XeroTrackingCategory target = id == null ? null : st.tracking.get(id.toLowerCase(Locale.ROOT));
+        if (id != null && target == null) {
+            return XeroErrors.notFound();
+        }
+        return wrappedBatch(r, "TrackingCategories", "TrackingCategory", "HasValidationErrors", el -> XeroTrackingService.render(
+                target == null ? XeroTrackingService.create(st, el) : XeroTrackingService.update(st, target, el), true));
+    }
+
+    private SandboxResponse deleteTrackingCategory(SandboxRequest r) {
+        XeroTenantState st = r.attribute(STATE);
+        XeroTrackingCategory c = st.tracking.get(r.pathParam("TrackingCategoryID").toLowerCase(Locale.ROOT));
+        if (c == null) {
+            return XeroErrors.notFound();
+        }
+        try {
+            XeroTrackingService.delete(st, c);
+        } catch (SandboxValidationException e) {
+            return XeroErrors.validation(e.getMessage());
+        }
+        ObjectNode gone = XeroTrackingService.render(c, true);
+        gone.put("Status", "DELETED");
+        return ok("TrackingCategories", List.of(gone), null);
+    }
+
+    private SandboxResponse writeTrackingOptions(SandboxRequest r) {
+        XeroTenantState st = r.attribute(STATE);
+        XeroTrackingCategory c = st.tracking.get(r.pathParam("TrackingCategoryID").toLowerCase(Locale.ROOT));
+        if (c == null) {
+            return XeroErrors.notFound();
+        }
+        String optionId = r.pathParam("TrackingOptionID");
+        XeroTrackingCategory.Option target = optionId == null ? null : c.options.get(optionId.toLowerCase(Locale.ROOT));
+        if (optionId != null && target == null) {
+            return XeroErrors.notFound();
+        }
+        return wrappedBatch(r, "Options", "TrackingOption", "HasValidationErrors", el -> XeroTrackingService.renderOption(
+                target == null ? XeroTrackingService.addOption(c, el) : XeroTrackingService.updateOption(c, target, el)));
+    }
+
+    private SandboxResponse deleteTrackingOption(SandboxRequest r) {
+        XeroTenantState st = r.attribute(STATE);
+        XeroTrackingCategory c = st.tracking.get(r.pathParam("TrackingCategoryID").toLowerCase(Locale.ROOT));
+        XeroTrackingCategory.Option o = c == null ? null : c.options.get(r.pathParam("TrackingOptionID").toLowerCase(Locale.ROOT));
+        if (o == null) {
+            return XeroErrors.notFound();
+        }
+        try {
+            XeroTrackingService.deleteOption(st, c, o);
+        } catch (SandboxValidationException e) {
+            return XeroErrors.validation(e.getMessage());
+        }
+        ObjectNode gone = XeroTrackingService.renderOption(o);
+        gone.put("Status", "DELETED");
+        gone.put("IsDeleted", true);
+        return ok("Options", List.of(gone), null);
+    }
+
+    private SandboxResponse currencies(SandboxRequest r) {
+        XeroTenantState st = r.attribute(STATE);
+        List<ObjectNode> rendered = new ArrayList<>();
+        st.currencies.forEach((code, description) -> rendered.add(Json.object().put("Code", code).put("Description", description)));
+        return filtered(r, "Currencies", rendered);
+    }
+
+    private SandboxResponse addCurrencies(SandboxRequest r) {
+        XeroTenantState st = r.attribute(STATE);
+        return wrappedBatch(r, "Currencies", "Currency", "HasValidationErrors", el -> {
+            String code = String.valueOf(Json.str(el, "Code")).toUpperCase(Locale.ROOT);
+            String description = XeroCurrencies.KNOWN.get(code);
+            if (description == null) {
+                throw new SandboxValidationException("'" + Json.str(el, "Code") + "' is not a valid currency code.");
+            }
+            st.currencies.put(code, description);
+            return Json.object().put("Code", code).put("Description", description);
+        });
+    }
+
+    /** A write whose body may be the wrapped array form or one bare object (as the SDKs send for these endpoints). */
+    private SandboxResponse wrappedBatch(SandboxRequest r, String plural, String singular, String errorFlag, ElementWriter writer) {
+        JsonNode body;
+        try {
+            body = Json.parse(r.body());
+        } catch (Json.MalformedJsonException e) {
+            return XeroErrors.postDataInvalid(String.valueOf(e.getMessage()));
+        }
+        if (body != null && body.isObject() && !body.has(plural) && body.size() > 0) {
+            ObjectNode wrapped = Json.object();
+            wrapped.putArray(plural).add(body);
+            body = wrapped;
+        }
+        return batch(r, body, plural, singular, errorFlag, writer);
     }
 
     // ---- shared list and batch machinery --------------------------------------------------------------------

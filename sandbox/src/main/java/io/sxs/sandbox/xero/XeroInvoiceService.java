@@ -137,13 +137,15 @@ final class XeroInvoiceService {
         }
 
         String currency = cur == null ? "GBP" : cur.currencyCode();
+        BigDecimal currencyRate = cur == null ? new BigDecimal("1.000000") : cur.currencyRate();
         if (in.hasNonNull("CurrencyCode")) {
             currency = in.get("CurrencyCode").asText();
-            if (!"GBP".equals(currency)) {
+            if (!st.currencies.containsKey(currency)) {
                 errors.add("The currency '" + currency + "' is not enabled for this organisation.");
+            } else if (!currency.equals(cur == null ? null : cur.currencyCode()) && !in.hasNonNull("CurrencyRate")) {
+                currencyRate = XeroCurrencies.defaultRate(currency);
             }
         }
-        BigDecimal currencyRate = cur == null ? new BigDecimal("1.000000") : cur.currencyRate();
         try {
             BigDecimal r = Json.dec(in, "CurrencyRate");
             if (r != null) {
@@ -292,7 +294,31 @@ final class XeroInvoiceService {
         BigDecimal unitAmount = l.has("UnitAmount") ? Json.dec(l, "UnitAmount") : prev == null ? null : prev.unitAmount();
         BigDecimal discountRate = l.has("DiscountRate") ? Json.dec(l, "DiscountRate") : prev == null ? null : prev.discountRate();
         BigDecimal givenLineAmount = Json.dec(l, "LineAmount");
-        JsonNode tracking = l.has("Tracking") ? l.get("Tracking").deepCopy() : prev == null ? Json.array() : prev.tracking();
+        JsonNode tracking = l.has("Tracking") ? XeroTrackingService.resolveLineTracking(st, l.get("Tracking"), errors)
+                : prev == null ? Json.array() : prev.tracking();
+        if (itemCode != null && !itemCode.isBlank() && (l.has("ItemCode") || prev == null)) {
+            XeroItem item = XeroItemService.find(st, itemCode);
+            if (item == null) {
+                errors.add("Item code '" + itemCode + "' is not valid.");
+            } else {
+                // Unset line fields default from the item's sales (ACCREC) or purchase (ACCPAY) details.
+                JsonNode details = item.fields().path("ACCPAY".equals(type) ? "PurchaseDetails" : "SalesDetails");
+                if (description == null) {
+                    String d = Json.str(item.fields(), "ACCPAY".equals(type) ? "PurchaseDescription" : "Description");
+                    description = d != null ? d : Json.str(item.fields(), "Name");
+                }
+                if (unitAmount == null && details.hasNonNull("UnitPrice")) {
+                    unitAmount = details.get("UnitPrice").decimalValue();
+                }
+                if (accountCode == null && details.hasNonNull("AccountCode")) {
+                    accountCode = details.get("AccountCode").asText();
+                }
+                if (taxType == null && details.hasNonNull("TaxType")) {
+                    taxType = details.get("TaxType").asText();
+                }
+                itemCode = item.code();
+            }
+        }
 
         if ((description == null || description.isBlank()) && (itemCode == null || itemCode.isBlank())) {
             errors.add("The description field is mandatory for each line item.");
@@ -407,7 +433,7 @@ final class XeroInvoiceService {
         if (withLines && !summaryOnly) {
             ArrayNode lines = o.putArray("LineItems");
             for (XeroLineItem l : i.lineItems()) {
-                lines.add(renderLine(l, unitDp));
+                lines.add(renderLine(st, l, unitDp));
             }
         }
         o.put("SubTotal", i.subTotal());
@@ -428,7 +454,7 @@ final class XeroInvoiceService {
         return o;
     }
 
-    private static ObjectNode renderLine(XeroLineItem l, int unitDp) {
+    private static ObjectNode renderLine(XeroTenantState st, XeroLineItem l, int unitDp) {
         ObjectNode o = Json.object();
         o.put("LineItemID", l.lineItemId());
         if (l.description() != null) {
@@ -442,6 +468,11 @@ final class XeroInvoiceService {
         }
         if (l.itemCode() != null) {
             o.put("ItemCode", l.itemCode());
+            XeroItem item = XeroItemService.find(st, l.itemCode());
+            if (item != null) {
+                o.putObject("Item").put("ItemID", item.itemId()).put("Name", item.fields().path("Name").asText(""))
+                        .put("Code", item.code());
+            }
         }
         if (l.accountCode() != null) {
             o.put("AccountCode", l.accountCode());
@@ -454,7 +485,7 @@ final class XeroInvoiceService {
         if (l.discountRate() != null) {
             o.put("DiscountRate", l.discountRate());
         }
-        o.set("Tracking", l.tracking() == null ? Json.array() : l.tracking().deepCopy());
+        o.set("Tracking", l.tracking() == null ? Json.array() : XeroTrackingService.renderLineTracking(st, l.tracking()));
         return o;
     }
 }

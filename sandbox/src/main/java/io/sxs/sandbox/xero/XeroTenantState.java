@@ -23,6 +23,10 @@ final class XeroTenantState {
     final Map<String, XeroContact> contacts = new LinkedHashMap<>();
     final Map<String, XeroInvoice> invoices = new LinkedHashMap<>();
     final Map<String, XeroPayment> payments = new LinkedHashMap<>();
+    final Map<String, XeroItem> items = new LinkedHashMap<>();
+    final Map<String, XeroTrackingCategory> tracking = new LinkedHashMap<>();
+    /** Enabled currencies (code → description); the base currency first. */
+    final Map<String, String> currencies = new LinkedHashMap<>(Map.of("GBP", "British Pound"));
     private final Map<String, java.util.List<String>> paymentsByInvoice = new HashMap<>();
     final Map<String, StoredReply> idempotentReplies = new HashMap<>();
     final CallCounter calls = new CallCounter();

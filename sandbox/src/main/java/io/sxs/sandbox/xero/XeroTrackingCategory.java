@@ -1,0 +1,30 @@
+package io.sxs.sandbox.xero;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A tracking category and its options. Mutated in place under the tenant lock. */
+final class XeroTrackingCategory {
+
+    /** One option of a category. */
+    static final class Option {
+        final String optionId;
+        String name;
+        String status = "ACTIVE";
+
+        Option(String optionId, String name) {
+            this.optionId = optionId;
+            this.name = name;
+        }
+    }
+
+    final String categoryId;
+    String name;
+    String status = "ACTIVE";
+    final Map<String, Option> options = new LinkedHashMap<>();
+
+    XeroTrackingCategory(String categoryId, String name) {
+        this.categoryId = categoryId;
+        this.name = name;
+    }
+}

@@ -58,6 +58,15 @@ final class ScoroAdminApi {
             s.quotas(r.pathParam("id"), b.isEmpty() ? null : quotas(b));
             return b;
         }));
+        router.add("GET", PREFIX, "/companies/{id}/bills", r -> run(() -> s.bills(r.pathParam("id"))));
+        router.add("GET", PREFIX, "/companies/{id}/bills/{bid}", r -> run(() -> s.bill(r.pathParam("id"), Long.parseLong(r.pathParam("bid")))));
+        router.add("POST", PREFIX, "/companies/{id}/bills", r -> run(() -> s.createBill(r.pathParam("id"), Json.toMap(body(r)))));
+        router.add("POST", PREFIX, "/companies/{id}/bills/{bid}",
+                r -> run(() -> s.updateBill(r.pathParam("id"), Long.parseLong(r.pathParam("bid")), Json.toMap(body(r)))));
+        router.add("DELETE", PREFIX, "/companies/{id}/bills/{bid}", r -> run(() -> {
+            s.deleteBill(r.pathParam("id"), Long.parseLong(r.pathParam("bid")));
+            return Json.object().put("deleted", true);
+        }));
         router.add("GET", PREFIX, "/companies/{id}/receipts", r -> run(() -> s.receipts(r.pathParam("id"))));
         router.add("POST", PREFIX, "/companies/{id}/receipts", r -> run(() -> s.createReceipt(r.pathParam("id"), Json.toMap(body(r)))));
         router.add("DELETE", PREFIX, "/companies/{id}/receipts/{rid}", r -> run(() -> {

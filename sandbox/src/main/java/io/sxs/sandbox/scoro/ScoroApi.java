@@ -155,6 +155,10 @@ final class ScoroApi {
     }
 
     private Handler handler(String module, String action) {
+        ScoroDocKind kind = ScoroDocKind.ofModule(module);
+        if (kind != null) {
+            return documentHandler(kind, action);
+        }
         return switch (module + "/" + action) {
             case "contacts/list" -> (st, b, id) -> list(b, st.contacts.values().stream()
                     .filter(c -> visible(b, c.deleted())).map(ScoroContactService::render).toList());
@@ -173,24 +177,6 @@ final class ScoroApi {
                 ScoroContactService.delete(st, requireId(id), now());
                 return Json.MAPPER.getNodeFactory().booleanNode(true);
             };
-            case "invoices/list" -> (st, b, id) -> list(b, st.invoices.values().stream()
-                    .filter(i -> visible(b, i.deleted())).map(i -> ScoroInvoiceService.render(st, i, false)).toList());
-            case "invoices/view" -> (st, b, id) -> {
-                ScoroInvoice i = st.invoices.get(requireId(id));
-                if (i == null || i.isDeleted() && !includeDeleted(b)) {
-                    throw new SandboxNotFoundException("Invoice " + id + " not found");
-                }
-                return ScoroInvoiceService.render(st, i, true);
-            };
-            case "invoices/modify" -> (st, b, id) -> {
-                ScoroInvoice cur = id == null || id == 0 ? null : ScoroInvoiceService.live(st, id);
-                return ScoroInvoiceService.render(st,
-                        ScoroInvoiceService.write(st, cur, request(b), now(), sandbox.today()), true);
-            };
-            case "invoices/delete" -> (st, b, id) -> {
-                ScoroInvoiceService.delete(st, requireId(id), now());
-                return Json.MAPPER.getNodeFactory().booleanNode(true);
-            };
             case "vatCodes/list" -> (st, b, id) -> list(b, st.vatCodes.values().stream().map(ScoroVatCode::toJson).toList());
             case "financeAccounts/list" -> (st, b, id) ->
                     list(b, st.financeAccounts.values().stream().map(ScoroFinanceAccount::toJson).toList());
@@ -206,6 +192,31 @@ final class ScoroApi {
             };
             case "companyAccount/list" -> (st, b, id) -> companyAccount(st);
             default -> recordHandler(module, action);
+        };
+    }
+
+    /** invoices and bills: list without lines, view/modify with lines, soft delete. */
+    private Handler documentHandler(ScoroDocKind kind, String action) {
+        return switch (action) {
+            case "list" -> (st, b, id) -> list(b, kind.docs(st).values().stream()
+                    .filter(i -> visible(b, i.deleted())).map(i -> ScoroInvoiceService.render(st, kind, i, false)).toList());
+            case "view" -> (st, b, id) -> {
+                ScoroInvoice i = kind.docs(st).get(requireId(id));
+                if (i == null || i.isDeleted() && !includeDeleted(b)) {
+                    throw new SandboxNotFoundException(kind.label + " " + id + " not found");
+                }
+                return ScoroInvoiceService.render(st, kind, i, true);
+            };
+            case "modify" -> (st, b, id) -> {
+                ScoroInvoice cur = id == null || id == 0 ? null : ScoroInvoiceService.live(st, kind, id);
+                return ScoroInvoiceService.render(st, kind,
+                        ScoroInvoiceService.write(st, kind, cur, request(b), now(), sandbox.today()), true);
+            };
+            case "delete" -> (st, b, id) -> {
+                ScoroInvoiceService.delete(st, kind, requireId(id), now());
+                return Json.MAPPER.getNodeFactory().booleanNode(true);
+            };
+            default -> null;
         };
     }
 

@@ -19,6 +19,7 @@ final class ScoroCompanyState {
     /** Id order is the list order. */
     final TreeMap<Long, ScoroContact> contacts = new TreeMap<>();
     final TreeMap<Long, ScoroInvoice> invoices = new TreeMap<>();
+    final TreeMap<Long, ScoroInvoice> bills = new TreeMap<>();
     final TreeMap<Long, ScoroReceiptGroup> receipts = new TreeMap<>();
     final Map<Long, ScoroVatCode> vatCodes = new LinkedHashMap<>();
     final Map<Long, ScoroFinanceAccount> financeAccounts = new LinkedHashMap<>();

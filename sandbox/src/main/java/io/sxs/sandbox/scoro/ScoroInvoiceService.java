@@ -29,8 +29,18 @@ final class ScoroInvoiceService {
     private ScoroInvoiceService() {
     }
 
+    private static final List<String> BILL_TEXT = List.of("dateofpayment", "recognition_date");
+    private static final List<String> BILL_IDS = List.of("purchase_order_id");
+
     static ScoroInvoice write(ScoroCompanyState st, ScoroInvoice cur, JsonNode in, Instant now, LocalDate today) {
+        return write(st, ScoroDocKind.INVOICE, cur, in, now, today);
+    }
+
+    /** Bills differ from invoices: numbers are the supplier's (neither unique nor generated) and extra dates apply. */
+    static ScoroInvoice write(ScoroCompanyState st, ScoroDocKind kind, ScoroInvoice cur, JsonNode in, Instant now,
+                              LocalDate today) {
         List<String> errors = new ArrayList<>();
+        boolean bill = kind == ScoroDocKind.BILL;
 
         Long companyId = cur == null ? null : cur.companyId();
         if (in.has("company_id")) {
@@ -53,7 +63,9 @@ final class ScoroInvoiceService {
             no = Json.str(in, "no");
             no = no == null ? null : no.trim();
         }
-        if (no == null || no.isEmpty()) {
+        if (bill) {
+            no = no == null ? "" : no;
+        } else if (no == null || no.isEmpty()) {
             no = st.nextInvoiceNumber();
         } else {
             for (ScoroInvoice i : st.invoices.values()) {
@@ -112,7 +124,7 @@ final class ScoroInvoiceService {
         String referenceNo = in.has("reference_no") ? Json.str(in, "reference_no") : cur == null ? null : cur.referenceNo();
         String description = in.has("description") ? Json.str(in, "description") : cur == null ? null : cur.description();
         List<Long> credited = cur == null ? List.of() : cur.creditedInvoices();
-        if (in.has("credited_invoices")) {
+        if (in.has("credited_invoices") && !bill) {
             credited = new ArrayList<>();
             JsonNode ci = in.get("credited_invoices");
             if (!ci.isArray()) {
@@ -133,6 +145,32 @@ final class ScoroInvoiceService {
         if (in.has("lines")) {
             lines = lines(st, cur, in.get("lines"), vatCodeId, errors);
         }
+        ObjectNode extra = cur == null || cur.extra() == null ? Json.object() : cur.extra().deepCopy();
+        if (bill) {
+            for (String f : BILL_TEXT) {
+                if (in.has(f)) {
+                    try {
+                        extra.put(f, in.get(f).isNull() ? null : ScoroDates.date(in.get(f).asText()).toString());
+                    } catch (IllegalArgumentException e) {
+                        errors.add(f + " " + e.getMessage());
+                    }
+                }
+            }
+            for (String f : BILL_IDS) {
+                if (in.has(f)) {
+                    Long v = id(in, f, errors);
+                    if (v == null) {
+                        extra.putNull(f);
+                    } else {
+                        extra.put(f, v);
+                    }
+                }
+            }
+            if (in.has("is_chargeable")) {
+                Boolean b = Json.bool(in, "is_chargeable");
+                extra.put("is_chargeable", b != null && b ? 1 : 0);
+            }
+        }
         if (!errors.isEmpty()) {
             throw new SandboxValidationException(errors);
         }
@@ -142,11 +180,11 @@ final class ScoroInvoiceService {
             sum = sum.add(l.sum());
             vatSum = vatSum.add(Money.taxExclusive(l.sum(), l.vat()));
         }
-        ScoroInvoice saved = new ScoroInvoice(cur == null ? st.nextInvoiceId() : cur.id(), no, companyId, personId,
+        ScoroInvoice saved = new ScoroInvoice(cur == null ? (bill ? st.nextId("bills") : st.nextInvoiceId()) : cur.id(), no, companyId, personId,
                 projectId, ownerId, date, deadline, currency, rate, vatCodeId, sent, paymentType, referenceNo,
                 description, List.copyOf(credited), List.copyOf(lines), sum, vatSum,
-                cur == null ? Money.zero2() : cur.paidSum(), cur == null ? now : cur.created(), now, null);
-        st.invoices.put(saved.id(), saved);
+                cur == null ? Money.zero2() : cur.paidSum(), cur == null ? now : cur.created(), now, null, extra);
+        kind.docs(st).put(saved.id(), saved);
         return saved;
     }
 
@@ -262,23 +300,36 @@ final class ScoroInvoiceService {
     }
 
     static ScoroInvoice live(ScoroCompanyState st, long id) {
-        ScoroInvoice i = st.invoices.get(id);
+        return live(st, ScoroDocKind.INVOICE, id);
+    }
+
+    static ScoroInvoice live(ScoroCompanyState st, ScoroDocKind kind, long id) {
+        ScoroInvoice i = kind.docs(st).get(id);
         if (i == null || i.isDeleted()) {
-            throw new SandboxNotFoundException("Invoice " + id + " not found");
+            throw new SandboxNotFoundException(kind.label + " " + id + " not found");
         }
         return i;
     }
 
     static void delete(ScoroCompanyState st, long id, Instant now) {
-        ScoroInvoice i = live(st, id);
-        st.invoices.put(id, new ScoroInvoice(i.id(), i.no(), i.companyId(), i.personId(), i.projectId(), i.ownerId(),
+        delete(st, ScoroDocKind.INVOICE, id, now);
+    }
+
+    static void delete(ScoroCompanyState st, ScoroDocKind kind, long id, Instant now) {
+        ScoroInvoice i = live(st, kind, id);
+        kind.docs(st).put(id, new ScoroInvoice(i.id(), i.no(), i.companyId(), i.personId(), i.projectId(), i.ownerId(),
                 i.date(), i.deadline(), i.currency(), i.currencyRate(), i.vatCodeId(), i.sent(), i.paymentType(),
                 i.referenceNo(), i.description(), i.creditedInvoices(), i.lines(), i.sum(), i.vatSum(), i.paidSum(),
-                i.created(), now, now));
+                i.created(), now, now, i.extra()));
     }
 
     /** As view returns it; {@code withLines} false gives the list shape ("lines": null). */
     static ObjectNode render(ScoroCompanyState st, ScoroInvoice i, boolean withLines) {
+        return render(st, ScoroDocKind.INVOICE, i, withLines);
+    }
+
+    static ObjectNode render(ScoroCompanyState st, ScoroDocKind kind, ScoroInvoice i, boolean withLines) {
+        boolean bill = kind == ScoroDocKind.BILL;
         ObjectNode o = Json.object();
         o.put("id", i.id());
         o.put("no", i.no());
@@ -302,19 +353,28 @@ final class ScoroInvoiceService {
         putId(o, "vat_code_id", i.vatCodeId());
         BigDecimal total = i.total();
         o.put("status", i.paidSum().compareTo(total) >= 0 && total.signum() > 0 ? "paid" : "unpaid");
-        o.put("is_sent", i.sent() ? 1 : 0);
+        if (!bill) {
+            o.put("is_sent", i.sent() ? 1 : 0);
+        }
         o.put("payment_type", i.paymentType());
         o.put("reference_no", i.referenceNo());
         o.put("description", i.description());
         o.put("paid_sum", i.paidSum());
         o.put("receivable_sum", i.receivableSum());
-        o.put("prepayment_sum", Money.zero2());
-        ArrayNode credited = o.putArray("credited_invoices");
-        i.creditedInvoices().forEach(credited::add);
-        o.putArray("quote_id");
-        o.putArray("order_id");
-        o.putArray("prepayment_id");
-        o.put("generation_type", "manual");
+        if (bill) {
+            for (String f : List.of("dateofpayment", "recognition_date", "purchase_order_id")) {
+                o.set(f, i.extra() != null && i.extra().has(f) ? i.extra().get(f) : null);
+            }
+            o.put("is_chargeable", i.extra() == null ? 0 : i.extra().path("is_chargeable").asInt(0));
+        } else {
+            o.put("prepayment_sum", Money.zero2());
+            ArrayNode credited = o.putArray("credited_invoices");
+            i.creditedInvoices().forEach(credited::add);
+            o.putArray("quote_id");
+            o.putArray("order_id");
+            o.putArray("prepayment_id");
+            o.put("generation_type", "manual");
+        }
         o.put("modified_date", ScoroDates.document(i.modified()));
         o.put("created_date", ScoroDates.document(i.created()));
         o.put("is_deleted", i.isDeleted() ? 1 : 0);

@@ -30,8 +30,10 @@ final class ScoroReceiptService {
     static ScoroReceiptGroup write(ScoroCompanyState st, ScoroReceiptGroup cur, JsonNode in, Instant now, LocalDate today) {
         List<String> errors = new ArrayList<>();
         String docType = in.has("sales_doc_type") ? Json.str(in, "sales_doc_type") : cur == null ? "invoices" : cur.salesDocType();
-        if (!"invoices".equals(docType)) {
-            errors.add("sales_doc_type: only 'invoices' receipts are simulated by the sandbox");
+        ScoroDocKind kind = ScoroDocKind.ofModule(String.valueOf(docType));
+        if (kind == null) {
+            errors.add("sales_doc_type must be 'invoices' or 'bills' (expenses are not simulated by the sandbox)");
+            kind = ScoroDocKind.INVOICE;
         }
         Long accountId = cur == null ? null : cur.receiptAccountId();
         if (in.has("receipt_account_id")) {
@@ -70,7 +72,7 @@ final class ScoroReceiptService {
                 for (JsonNode r : arr) {
                     String at = "receipts[" + i++ + "]";
                     long invoiceId = r.path("invoice_id").asLong(0);
-                    ScoroInvoice inv = st.invoices.get(invoiceId);
+                    ScoroInvoice inv = kind.docs(st).get(invoiceId);
                     BigDecimal sum;
                     try {
                         sum = Json.dec(r, "sum");
@@ -78,7 +80,7 @@ final class ScoroReceiptService {
                         sum = null;
                     }
                     if (inv == null || inv.isDeleted()) {
-                        errors.add(at + ".invoice_id: invoice " + r.path("invoice_id").asText() + " does not exist");
+                        errors.add(at + ".invoice_id: " + kind.label.toLowerCase() + " " + r.path("invoice_id").asText() + " does not exist");
                         continue;
                     }
                     if (sum == null || sum.signum() <= 0) {
@@ -86,7 +88,7 @@ final class ScoroReceiptService {
                         continue;
                     }
                     sum = Money.round2(sum);
-                    BigDecimal already = paidBy(st, invoiceId, cur == null ? -1 : cur.id());
+                    BigDecimal already = paidBy(st, kind, invoiceId, cur == null ? -1 : cur.id());
                     BigDecimal total = perInvoice.merge(invoiceId, sum, BigDecimal::add);
                     if (already.add(total).compareTo(inv.total()) > 0) {
                         errors.add(at + ".sum: receipts exceed the sum receivable on invoice " + invoiceId);
@@ -122,10 +124,11 @@ final class ScoroReceiptService {
         ScoroReceiptGroup saved = new ScoroReceiptGroup(cur == null ? st.nextId("receipts") : cur.id(), date, contactId,
                 currency == null ? "GBP" : currency, docType, accountId, List.copyOf(receipts),
                 cur == null ? now : cur.created(), now, null);
-        Set<Long> touched = invoicesOf(cur);
-        touched.addAll(invoicesOf(saved));
         st.receipts.put(saved.id(), saved);
-        settle(st, touched, now);
+        if (cur != null) {
+            settle(st, cur, now);
+        }
+        settle(st, saved, now);
         return saved;
     }
 
@@ -133,7 +136,7 @@ final class ScoroReceiptService {
         ScoroReceiptGroup g = live(st, id);
         st.receipts.put(id, new ScoroReceiptGroup(g.id(), g.date(), g.contactId(), g.currency(), g.salesDocType(),
                 g.receiptAccountId(), g.receipts(), g.created(), now, now));
-        settle(st, invoicesOf(g), now);
+        settle(st, g, now);
     }
 
     static ScoroReceiptGroup live(ScoroCompanyState st, long id) {
@@ -152,10 +155,10 @@ final class ScoroReceiptService {
         return ids;
     }
 
-    private static BigDecimal paidBy(ScoroCompanyState st, long invoiceId, long exceptGroup) {
+    private static BigDecimal paidBy(ScoroCompanyState st, ScoroDocKind kind, long invoiceId, long exceptGroup) {
         BigDecimal paid = Money.zero2();
         for (ScoroReceiptGroup g : st.receipts.values()) {
-            if (g.isDeleted() || g.id() == exceptGroup) {
+            if (g.isDeleted() || g.id() == exceptGroup || !kind.module.equals(g.salesDocType())) {
                 continue;
             }
             for (ScoroReceiptGroup.Receipt r : g.receipts()) {
@@ -167,12 +170,13 @@ final class ScoroReceiptService {
         return paid;
     }
 
-    /** Recomputes paid_sum of the given invoices from their live receipts (bumps their modified_date). */
-    private static void settle(ScoroCompanyState st, Set<Long> invoiceIds, Instant now) {
-        for (long id : invoiceIds) {
-            ScoroInvoice inv = st.invoices.get(id);
+    /** Recomputes paid_sum of the documents a group pays from their live receipts (bumps their modified_date). */
+    private static void settle(ScoroCompanyState st, ScoroReceiptGroup g, Instant now) {
+        ScoroDocKind kind = ScoroDocKind.ofModule(g.salesDocType());
+        for (long id : invoicesOf(g)) {
+            ScoroInvoice inv = kind.docs(st).get(id);
             if (inv != null) {
-                st.invoices.put(id, inv.withPaidSum(paidBy(st, id, -1), now));
+                kind.docs(st).put(id, inv.withPaidSum(paidBy(st, kind, id, -1), now));
             }
         }
     }

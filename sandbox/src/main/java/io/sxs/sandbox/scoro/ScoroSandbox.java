@@ -206,6 +206,44 @@ public final class ScoroSandbox implements AutoCloseable {
         });
     }
 
+    /** Creates a purchase bill (with "lines") as a user would; the supplier's "no" is neither unique nor generated. */
+    public Map<String, Object> createBill(String companyAccountId, Map<String, ?> body) {
+        ObjectNode in = Json.toNode(body);
+        return with(companyAccountId, st -> Json.toMap(ScoroInvoiceService.render(st, ScoroDocKind.BILL,
+                ScoroInvoiceService.write(st, ScoroDocKind.BILL, null, in, now(), today()), true)));
+    }
+
+    public Map<String, Object> updateBill(String companyAccountId, long billId, Map<String, ?> body) {
+        ObjectNode in = Json.toNode(body);
+        return with(companyAccountId, st -> Json.toMap(ScoroInvoiceService.render(st, ScoroDocKind.BILL,
+                ScoroInvoiceService.write(st, ScoroDocKind.BILL, ScoroInvoiceService.live(st, ScoroDocKind.BILL, billId), in,
+                        now(), today()), true)));
+    }
+
+    public void deleteBill(String companyAccountId, long billId) {
+        with(companyAccountId, st -> {
+            ScoroInvoiceService.delete(st, ScoroDocKind.BILL, billId, now());
+            return null;
+        });
+    }
+
+    /** Non-deleted bills with lines. */
+    public List<Map<String, Object>> bills(String companyAccountId) {
+        return with(companyAccountId, st -> st.bills.values().stream().filter(i -> !i.isDeleted())
+                .map(i -> Json.toMap(ScoroInvoiceService.render(st, ScoroDocKind.BILL, i, true))).toList());
+    }
+
+    /** One bill with lines, deleted or not. */
+    public Map<String, Object> bill(String companyAccountId, long billId) {
+        return with(companyAccountId, st -> {
+            ScoroInvoice i = st.bills.get(billId);
+            if (i == null) {
+                throw new SandboxNotFoundException("Bill " + billId + " not found");
+            }
+            return Json.toMap(ScoroInvoiceService.render(st, ScoroDocKind.BILL, i, true));
+        });
+    }
+
     /** Records a receipt group as a user would ({receipt_account_id, date, receipts:[{invoice_id, sum}]}). */
     public Map<String, Object> createReceipt(String companyAccountId, Map<String, ?> body) {
         ObjectNode in = Json.toNode(body);

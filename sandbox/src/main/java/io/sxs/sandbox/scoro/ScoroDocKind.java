@@ -1,0 +1,30 @@
+package io.sxs.sandbox.scoro;
+
+import java.util.TreeMap;
+
+/** Sales invoices and purchase bills share one document model; these are their differences. */
+enum ScoroDocKind {
+    INVOICE("invoices", "Invoice"),
+    BILL("bills", "Bill");
+
+    final String module;
+    final String label;
+
+    ScoroDocKind(String module, String label) {
+        this.module = module;
+        this.label = label;
+    }
+
+    TreeMap<Long, ScoroInvoice> docs(ScoroCompanyState st) {
+        return this == INVOICE ? st.invoices : st.bills;
+    }
+
+    static ScoroDocKind ofModule(String module) {
+        for (ScoroDocKind k : values()) {
+            if (k.module.equals(module)) {
+                return k;
+            }
+        }
+        return null;
+    }
+}

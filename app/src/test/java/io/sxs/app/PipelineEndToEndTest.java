@@ -8,7 +8,9 @@ import io.sxs.app.pipeline.Connections;
 import io.sxs.app.support.Pipelines;
 import io.sxs.app.support.TestBroker;
 import io.sxs.sandbox.scoro.ScoroCompany;
+import io.sxs.sandbox.scoro.ScoroQuotas;
 import io.sxs.sandbox.scoro.ScoroSandbox;
+import io.sxs.sandbox.xero.XeroRateLimits;
 import io.sxs.sandbox.xero.XeroSandbox;
 import io.sxs.sandbox.xero.XeroTenant;
 import io.sxs.schemas.envelope.ConnectionConfig;
@@ -44,6 +46,9 @@ class PipelineEndToEndTest {
         broker = TestBroker.start();
         xero = XeroSandbox.start(0);
         scoro = ScoroSandbox.start(0);
+        // These tests poll every 300 ms to be quick; API limits are proven by the sandbox's and connectors' own tests.
+        xero.rateLimits(XeroRateLimits.unlimited());
+        scoro.quotas(ScoroQuotas.unlimited());
     }
 
     @AfterAll

@@ -43,6 +43,6 @@ public record SxsProperties(
     public record Demo(@DefaultValue("true") boolean enabled, @DefaultValue("18081") int xeroPort,
                        @DefaultValue("18082") int scoroPort, @DefaultValue("42") long seed,
                        @DefaultValue("20") int contacts, @DefaultValue("50") int invoices,
-                       @DefaultValue("2s") Duration pollInterval) {
+                       @DefaultValue("3s") Duration pollInterval) {
     }
 }

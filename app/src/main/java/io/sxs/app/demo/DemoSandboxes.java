@@ -3,6 +3,7 @@ package io.sxs.app.demo;
 import io.sxs.app.config.SxsProperties;
 import io.sxs.sandbox.demo.DemoData;
 import io.sxs.sandbox.demo.DemoSeedResult;
+import io.sxs.sandbox.scoro.ScoroQuotas;
 import io.sxs.sandbox.scoro.ScoroSandbox;
 import io.sxs.sandbox.xero.XeroSandbox;
 import org.springframework.context.SmartLifecycle;
@@ -10,6 +11,7 @@ import org.springframework.context.SmartLifecycle;
 /** Both sandboxes with the demo data; they start before the pipeline and stop after it. */
 public class DemoSandboxes implements SmartLifecycle {
 
+    private static final int DEMO_DAILY_QUOTA = 200_000;
     private final SxsProperties.Demo settings;
     private XeroSandbox xero;
     private ScoroSandbox scoro;
@@ -24,6 +26,10 @@ public class DemoSandboxes implements SmartLifecycle {
     public void start() {
         xero = XeroSandbox.start(settings.xeroPort());
         scoro = ScoroSandbox.start(settings.scoroPort());
+        // Scoro's documented default is 500 calls a day, which a demo polling every few seconds spends in minutes;
+        // the demo raises the daily quota and keeps the short window. Xero keeps its real limits.
+        scoro.quotas(new ScoroQuotas(ScoroQuotas.scoroDefaults().shortLimit(), ScoroQuotas.scoroDefaults().shortWindow(),
+                DEMO_DAILY_QUOTA));
         seed = DemoData.seed(scoro, xero, settings.seed(), settings.contacts(), settings.invoices());
         running = true;
     }

@@ -128,7 +128,11 @@ final class SourcePoller implements AutoCloseable {
                         nextPoll.put(id, Instant.now().plusMillis(Math.max(delay, config.getPollIntervalMs())));
                     }
                 }
-                Thread.sleep(settings.tick().toMillis());
+                synchronized (this) {
+                    if (running) {
+                        wait(settings.tick().toMillis());
+                    }
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -272,7 +276,7 @@ final class SourcePoller implements AutoCloseable {
         } catch (ProducerFencedException e) {
             throw e;
         } catch (RuntimeException e) {
-            producer.abortTransaction();
+            abortQuietly(e);
             throw e;
         }
     }
@@ -293,17 +297,36 @@ final class SourcePoller implements AutoCloseable {
             producer.send(new ProducerRecord<>(Topics.SYNC_LOG, connectionId,
                     SyncLogs.entry(connectionId, SyncStage.SOURCE, SyncOutcome.FAILED, system, reader.entity()).setMessage(message).build()));
             producer.commitTransaction();
+        } catch (ProducerFencedException e) {
+            throw e;
         } catch (RuntimeException e) {
+            abortQuietly(e);
+        }
+    }
+
+    /** Aborts after a failed send or commit; an abort that itself fails leaves the next begin to report the state. */
+    private void abortQuietly(RuntimeException cause) {
+        try {
             producer.abortTransaction();
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+            log.warn("{} source could not abort a transaction: {}", system, e.toString());
         }
     }
 
     @Override
     public void close() {
-        running = false;
-        thread.interrupt();
+        synchronized (this) {
+            running = false;
+            notifyAll();
+        }
         try {
-            thread.join(15_000);
+            // Let a poll in progress finish its transaction; interrupt only a poll that hangs.
+            thread.join(30_000);
+            if (thread.isAlive()) {
+                thread.interrupt();
+                thread.join(5_000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -37,6 +37,13 @@ final class XeroAdminApi {
                 r -> run(() -> x.createInvoice(r.pathParam("tenantId"), Json.toMap(body(r)))));
         router.add("POST", PREFIX, "/tenants/{tenantId}/invoices/{id}",
                 r -> run(() -> x.updateInvoice(r.pathParam("tenantId"), r.pathParam("id"), Json.toMap(body(r)))));
+        router.add("GET", PREFIX, "/tenants/{tenantId}/credit-notes", r -> run(() -> x.creditNotes(r.pathParam("tenantId"))));
+        router.add("POST", PREFIX, "/tenants/{tenantId}/credit-notes",
+                r -> run(() -> x.createCreditNote(r.pathParam("tenantId"), Json.toMap(body(r)))));
+        router.add("POST", PREFIX, "/tenants/{tenantId}/credit-notes/{id}",
+                r -> run(() -> x.updateCreditNote(r.pathParam("tenantId"), r.pathParam("id"), Json.toMap(body(r)))));
+        router.add("POST", PREFIX, "/tenants/{tenantId}/credit-notes/{id}/allocations",
+                r -> run(() -> x.allocateCreditNote(r.pathParam("tenantId"), r.pathParam("id"), Json.toMap(body(r)))));
         router.add("GET", PREFIX, "/tenants/{tenantId}/payments", r -> run(() -> x.payments(r.pathParam("tenantId"))));
         router.add("POST", PREFIX, "/tenants/{tenantId}/payments",
                 r -> run(() -> x.createPayment(r.pathParam("tenantId"), Json.toMap(body(r)))));

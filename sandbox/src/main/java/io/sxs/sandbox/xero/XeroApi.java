@@ -52,11 +52,18 @@ final class XeroApi {
         route("PUT", "/Contacts", r -> writeContacts(r, true));
         route("POST", "/Contacts", r -> writeContacts(r, false));
         route("POST", "/Contacts/{ContactID}", r -> writeContacts(r, false));
-        get("/Invoices", this::invoices);
-        get("/Invoices/{InvoiceID}", this::invoice);
-        route("PUT", "/Invoices", r -> writeInvoices(r, true));
-        route("POST", "/Invoices", r -> writeInvoices(r, false));
-        route("POST", "/Invoices/{InvoiceID}", r -> writeInvoices(r, false));
+        get("/Invoices", r -> documents(r, XeroDocKind.INVOICE));
+        get("/Invoices/{InvoiceID}", r -> document(r, XeroDocKind.INVOICE));
+        route("PUT", "/Invoices", r -> writeDocuments(r, XeroDocKind.INVOICE, true));
+        route("POST", "/Invoices", r -> writeDocuments(r, XeroDocKind.INVOICE, false));
+        route("POST", "/Invoices/{InvoiceID}", r -> writeDocuments(r, XeroDocKind.INVOICE, false));
+        get("/CreditNotes", r -> documents(r, XeroDocKind.CREDIT_NOTE));
+        get("/CreditNotes/{CreditNoteID}", r -> document(r, XeroDocKind.CREDIT_NOTE));
+        route("PUT", "/CreditNotes", r -> writeDocuments(r, XeroDocKind.CREDIT_NOTE, true));
+        route("POST", "/CreditNotes", r -> writeDocuments(r, XeroDocKind.CREDIT_NOTE, false));
+        route("POST", "/CreditNotes/{CreditNoteID}", r -> writeDocuments(r, XeroDocKind.CREDIT_NOTE, false));
+        route("PUT", "/CreditNotes/{CreditNoteID}/Allocations", this::allocate);
+        route("DELETE", "/CreditNotes/{CreditNoteID}/Allocations/{AllocationID}", this::deleteAllocation);
         get("/Items", this::items);
         get("/Items/{ItemID}", this::item);
         route("PUT", "/Items", r -> writeItems(r, true));
@@ -340,65 +347,70 @@ final class XeroApi {
 
     // ---- invoices -------------------------------------------------------------------------------------------
 
-    private SandboxResponse invoices(SandboxRequest r) {
+    private SandboxResponse documents(SandboxRequest r, XeroDocKind kind) {
         XeroTenantState st = r.attribute(STATE);
         Instant since = XeroDates.parseIfModifiedSince(r.header("If-Modified-Since"));
         boolean summaryOnly = r.queryFlag("summaryOnly");
         boolean paged = r.query("page") != null;
         int unitDp = unitDp(r);
         Set<String> ids = csv(r.query("IDs"), true);
-        Set<String> numbers = csv(r.query("InvoiceNumbers"), true);
+        Set<String> numbers = csv(r.query(kind == XeroDocKind.INVOICE ? "InvoiceNumbers" : "CreditNoteNumbers"), true);
         Set<String> contactIds = csv(r.query("ContactIDs"), true);
         Set<String> statuses = csv(r.query("Statuses"), false);
-        List<ObjectNode> rendered = st.invoices.values().stream()
+        List<ObjectNode> rendered = kind.docs(st).values().stream()
                 .filter(i -> ids == null || ids.contains(i.invoiceId()))
                 .filter(i -> numbers == null || numbers.contains(i.invoiceNumber().toLowerCase(Locale.ROOT)))
                 .filter(i -> contactIds == null || contactIds.contains(i.contactId()))
                 .filter(i -> statuses == null || statuses.contains(i.status()))
                 .filter(i -> since == null || i.updated().isAfter(since))
-                .map(i -> XeroInvoiceService.render(st, i, paged, summaryOnly, unitDp))
+                .map(i -> XeroInvoiceService.render(st, kind, i, paged, summaryOnly, unitDp))
                 .collect(Collectors.toList());
-        return query(r, "Invoices", rendered, true);
+        return query(r, kind.plural, rendered, true);
     }
 
-    private SandboxResponse invoice(SandboxRequest r) {
+    private SandboxResponse document(SandboxRequest r, XeroDocKind kind) {
         XeroTenantState st = r.attribute(STATE);
-        XeroInvoice i = findInvoice(st, r.pathParam("InvoiceID"));
+        XeroInvoice i = findDocument(st, kind, r.pathParam(kind.idField));
         return i == null ? XeroErrors.notFound()
-                : ok("Invoices", List.of(XeroInvoiceService.render(st, i, true, false, unitDp(r))), null);
+                : ok(kind.plural, List.of(XeroInvoiceService.render(st, kind, i, true, false, unitDp(r))), null);
     }
 
     static XeroInvoice findInvoice(XeroTenantState st, String idOrNumber) {
+        return findDocument(st, XeroDocKind.INVOICE, idOrNumber);
+    }
+
+    /** By id, else by number (preferring the sales type, whose numbers are unique). */
+    static XeroInvoice findDocument(XeroTenantState st, XeroDocKind kind, String idOrNumber) {
         if (GUID.matcher(idOrNumber).matches()) {
-            XeroInvoice i = st.invoices.get(idOrNumber.toLowerCase(Locale.ROOT));
+            XeroInvoice i = kind.docs(st).get(idOrNumber.toLowerCase(Locale.ROOT));
             if (i != null) {
                 return i;
             }
         }
         XeroInvoice found = null;
-        for (XeroInvoice i : st.invoices.values()) {
-            if (idOrNumber.equalsIgnoreCase(i.invoiceNumber()) && (found == null || "ACCREC".equals(i.type()))) {
+        for (XeroInvoice i : kind.docs(st).values()) {
+            if (idOrNumber.equalsIgnoreCase(i.invoiceNumber()) && (found == null || kind.salesType.equals(i.type()))) {
                 found = i;
             }
         }
         return found;
     }
 
-    private static XeroInvoice accrecByNumber(XeroTenantState st, String number) {
-        for (XeroInvoice i : st.invoices.values()) {
-            if ("ACCREC".equals(i.type()) && number.equalsIgnoreCase(i.invoiceNumber())) {
+    private static XeroInvoice salesByNumber(XeroTenantState st, XeroDocKind kind, String number) {
+        for (XeroInvoice i : kind.docs(st).values()) {
+            if (kind.salesType.equals(i.type()) && number.equalsIgnoreCase(i.invoiceNumber())) {
                 return i;
             }
         }
         return null;
     }
 
-    private SandboxResponse writeInvoices(SandboxRequest r, boolean createOnly) {
+    private SandboxResponse writeDocuments(SandboxRequest r, XeroDocKind kind, boolean createOnly) {
         XeroTenantState st = r.attribute(STATE);
-        String pathId = r.pathParam("InvoiceID");
+        String pathId = r.pathParam(kind.idField);
         XeroInvoice target = null;
         if (pathId != null) {
-            target = findInvoice(st, pathId);
+            target = findDocument(st, kind, pathId);
             if (target == null) {
                 return XeroErrors.notFound();
             }
@@ -407,23 +419,51 @@ final class XeroApi {
         int unitDp = unitDp(r);
         Instant now = now();
         LocalDate today = today();
-        return batch(r, "Invoices", "Invoice", "HasErrors", el -> {
+        return batch(r, kind.plural, kind == XeroDocKind.INVOICE ? "Invoice" : "CreditNote", "HasErrors", el -> {
             XeroInvoice cur = fixed;
             if (cur == null && !createOnly) {
-                String id = Json.str(el, "InvoiceID");
-                String number = Json.str(el, "InvoiceNumber");
+                String id = Json.str(el, kind.idField);
+                String number = Json.str(el, kind.numberField);
+                String type = Json.str(el, "Type");
                 if (id != null && !id.isBlank()) {
-                    cur = st.invoices.get(id.toLowerCase(Locale.ROOT));
+                    cur = kind.docs(st).get(id.toLowerCase(Locale.ROOT));
                     if (cur == null) {
-                        throw new SandboxValidationException("The invoice with InvoiceID '" + id + "' could not be found.");
+                        throw new SandboxValidationException("The " + kind.label.toLowerCase(Locale.ROOT) + " with "
+                                + kind.idField + " '" + id + "' could not be found.");
                     }
-                } else if (number != null && !number.isBlank() && !"ACCPAY".equals(Json.str(el, "Type"))) {
-                    cur = accrecByNumber(st, number.trim());
+                } else if (number != null && !number.isBlank() && (type == null || kind.salesType.equals(type))) {
+                    cur = salesByNumber(st, kind, number.trim());
                 }
             }
-            XeroInvoice saved = XeroInvoiceService.write(st, cur, el, unitDp, now, today);
-            return XeroInvoiceService.render(st, saved, true, false, unitDp);
+            XeroInvoice saved = XeroInvoiceService.write(st, kind, cur, el, unitDp, now, today);
+            return XeroInvoiceService.render(st, kind, saved, true, false, unitDp);
         });
+    }
+
+    private SandboxResponse allocate(SandboxRequest r) {
+        XeroTenantState st = r.attribute(STATE);
+        XeroInvoice note = findDocument(st, XeroDocKind.CREDIT_NOTE, r.pathParam("CreditNoteID"));
+        if (note == null) {
+            return XeroErrors.notFound();
+        }
+        Instant now = now();
+        LocalDate today = today();
+        return wrappedBatch(r, "Allocations", "Allocation", "HasValidationErrors", el -> XeroCreditNoteService.render(st,
+                XeroCreditNoteService.allocate(st, st.creditNotes.get(note.invoiceId()), el, now, today)));
+    }
+
+    private SandboxResponse deleteAllocation(SandboxRequest r) {
+        XeroTenantState st = r.attribute(STATE);
+        XeroInvoice note = findDocument(st, XeroDocKind.CREDIT_NOTE, r.pathParam("CreditNoteID"));
+        XeroAllocation a = st.allocations.get(r.pathParam("AllocationID").toLowerCase(Locale.ROOT));
+        if (note == null || a == null || !a.creditNoteId().equals(note.invoiceId())) {
+            return XeroErrors.notFound();
+        }
+        try {
+            return ok("Allocations", List.of(XeroCreditNoteService.render(st, XeroCreditNoteService.delete(st, a, now()))), null);
+        } catch (SandboxValidationException e) {
+            return XeroErrors.validation(e.getMessage());
+        }
     }
 
     // ---- payments -------------------------------------------------------------------------------------------

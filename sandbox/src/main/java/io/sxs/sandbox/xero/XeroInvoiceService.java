@@ -25,7 +25,6 @@ import java.util.UUID;
 final class XeroInvoiceService {
 
     static final String NOT_VALID_STATUS = "Invoice not of valid status for modification";
-    private static final Set<String> TYPES = Set.of("ACCREC", "ACCPAY");
     private static final Set<String> STATUSES = Set.of("DRAFT", "SUBMITTED", "AUTHORISED", "PAID", "VOIDED", "DELETED");
     private static final Set<String> FINAL = Set.of("PAID", "VOIDED", "DELETED");
 
@@ -38,8 +37,13 @@ final class XeroInvoiceService {
      * @param unitDp 2, or 4 when the request carried unitdp=4
      */
     static XeroInvoice write(XeroTenantState st, XeroInvoice cur, JsonNode in, int unitDp, Instant now, LocalDate today) {
+        return write(st, XeroDocKind.INVOICE, cur, in, unitDp, now, today);
+    }
+
+    static XeroInvoice write(XeroTenantState st, XeroDocKind kind, XeroInvoice cur, JsonNode in, int unitDp, Instant now,
+                             LocalDate today) {
         if (cur != null && FINAL.contains(cur.status())) {
-            throw new SandboxValidationException(NOT_VALID_STATUS);
+            throw new SandboxValidationException(kind.notValidStatus());
         }
         List<String> errors = new ArrayList<>();
 
@@ -47,8 +51,8 @@ final class XeroInvoiceService {
         if (cur == null) {
             if (type == null || type.isBlank()) {
                 errors.add("Invoice Type must be specified");
-            } else if (!TYPES.contains(type)) {
-                errors.add("'" + type + "' is not a valid invoice Type; use ACCREC or ACCPAY");
+            } else if (!kind.types.contains(type)) {
+                errors.add("'" + type + "' is not a valid " + kind.label + " Type; use one of " + kind.types);
             }
         } else {
             if (type != null && !type.equals(cur.type())) {
@@ -63,7 +67,7 @@ final class XeroInvoiceService {
             if (!STATUSES.contains(requested)) {
                 errors.add("'" + requested + "' is not a valid invoice Status");
             } else {
-                String transitionError = transitionError(cur, requested);
+                String transitionError = transitionError(kind, cur, requested);
                 if (transitionError != null) {
                     throw new SandboxValidationException(transitionError);
                 }
@@ -76,7 +80,7 @@ final class XeroInvoiceService {
         }
         // A delete or void only changes the status.
         if (cur != null && errors.isEmpty() && ("DELETED".equals(status) || "VOIDED".equals(status))) {
-            return store(st, copyWithStatus(cur, status, now));
+            return store(st, kind, copyWithStatus(cur, status, now));
         }
 
         String contactId = cur == null ? null : cur.contactId();
@@ -92,18 +96,18 @@ final class XeroInvoiceService {
         }
 
         String number = cur == null ? null : cur.invoiceNumber();
-        if (in.has("InvoiceNumber")) {
-            number = Json.str(in, "InvoiceNumber");
+        if (in.has(kind.numberField)) {
+            number = Json.str(in, kind.numberField);
             number = number == null ? null : number.trim();
         }
         if (number != null && number.length() > 255) {
-            errors.add("InvoiceNumber must not be more than 255 characters long.");
+            errors.add(kind.numberField + " must not be more than 255 characters long.");
         }
-        if ("ACCREC".equals(type)) {
+        if (kind.salesType.equals(type)) {
             if (number == null || number.isEmpty()) {
-                number = st.nextInvoiceNumber();
-            } else if (numberTaken(st, number, cur)) {
-                errors.add("Invoice # must be unique.");
+                number = st.nextNumber(kind);
+            } else if (numberTaken(st, kind, number, cur)) {
+                errors.add(kind == XeroDocKind.INVOICE ? "Invoice # must be unique." : "Credit Note # must be unique.");
             }
         } else if (number == null) {
             number = "";
@@ -206,17 +210,17 @@ final class XeroInvoiceService {
                 cur == null ? Money.zero2() : cur.amountPaid(), cur == null ? Money.zero2() : cur.amountCredited(), now, null);
         XeroContact contact = st.contacts.get(contactId);
         if (contact != null) {
-            if ("ACCREC".equals(type)) {
+            if (type.startsWith("ACCREC")) {
                 contact.customer = true;
             } else {
                 contact.supplier = true;
             }
         }
-        return store(st, saved);
+        return store(st, kind, saved);
     }
 
-    private static XeroInvoice store(XeroTenantState st, XeroInvoice inv) {
-        st.invoices.put(inv.invoiceId(), inv);
+    private static XeroInvoice store(XeroTenantState st, XeroDocKind kind, XeroInvoice inv) {
+        kind.docs(st).put(inv.invoiceId(), inv);
         return inv;
     }
 
@@ -228,15 +232,16 @@ final class XeroInvoiceService {
     }
 
     /** Null when the move is allowed. PAID is set by payments only; drafts are deleted, approved invoices voided. */
-    private static String transitionError(XeroInvoice cur, String to) {
+    private static String transitionError(XeroDocKind kind, XeroInvoice cur, String to) {
+        String notValid = kind.notValidStatus();
         if ("PAID".equals(to)) {
-            return cur != null && "PAID".equals(cur.status()) ? null : NOT_VALID_STATUS;
+            return cur != null && "PAID".equals(cur.status()) ? null : notValid;
         }
         if (cur == null) {
-            return Set.of("DRAFT", "SUBMITTED", "AUTHORISED").contains(to) ? null : NOT_VALID_STATUS;
+            return Set.of("DRAFT", "SUBMITTED", "AUTHORISED").contains(to) ? null : notValid;
         }
         return switch (cur.status()) {
-            case "DRAFT", "SUBMITTED" -> "VOIDED".equals(to) ? NOT_VALID_STATUS : null;
+            case "DRAFT", "SUBMITTED" -> "VOIDED".equals(to) ? notValid : null;
             case "AUTHORISED" -> {
                 if ("AUTHORISED".equals(to)) {
                     yield null;
@@ -245,15 +250,15 @@ final class XeroInvoiceService {
                     yield cur.hasPaymentsOrCredits()
                             ? "This document cannot be edited as it has a payment or credit note allocated to it." : null;
                 }
-                yield NOT_VALID_STATUS;
+                yield notValid;
             }
-            default -> NOT_VALID_STATUS;
+            default -> notValid;
         };
     }
 
-    private static boolean numberTaken(XeroTenantState st, String number, XeroInvoice self) {
-        for (XeroInvoice i : st.invoices.values()) {
-            if ("ACCREC".equals(i.type()) && number.equalsIgnoreCase(i.invoiceNumber())
+    private static boolean numberTaken(XeroTenantState st, XeroDocKind kind, String number, XeroInvoice self) {
+        for (XeroInvoice i : kind.docs(st).values()) {
+            if (kind.salesType.equals(i.type()) && number.equalsIgnoreCase(i.invoiceNumber())
                     && (self == null || !i.invoiceId().equals(self.invoiceId()))) {
                 return true;
             }
@@ -302,9 +307,10 @@ final class XeroInvoiceService {
                 errors.add("Item code '" + itemCode + "' is not valid.");
             } else {
                 // Unset line fields default from the item's sales (ACCREC) or purchase (ACCPAY) details.
-                JsonNode details = item.fields().path("ACCPAY".equals(type) ? "PurchaseDetails" : "SalesDetails");
+                boolean purchase = type != null && type.startsWith("ACCPAY");
+                JsonNode details = item.fields().path(purchase ? "PurchaseDetails" : "SalesDetails");
                 if (description == null) {
-                    String d = Json.str(item.fields(), "ACCPAY".equals(type) ? "PurchaseDescription" : "Description");
+                    String d = Json.str(item.fields(), purchase ? "PurchaseDescription" : "Description");
                     description = d != null ? d : Json.str(item.fields(), "Name");
                 }
                 if (unitAmount == null && details.hasNonNull("UnitPrice")) {
@@ -399,20 +405,33 @@ final class XeroInvoiceService {
 
     /** The invoice as GET by id returns it; {@code withLines} false for non-paged lists. */
     static ObjectNode render(XeroTenantState st, XeroInvoice i, boolean withLines, boolean summaryOnly, int unitDp) {
+        return render(st, XeroDocKind.INVOICE, i, withLines, summaryOnly, unitDp);
+    }
+
+    static ObjectNode render(XeroTenantState st, XeroDocKind kind, XeroInvoice i, boolean withLines, boolean summaryOnly,
+                             int unitDp) {
         ObjectNode o = Json.object();
         o.put("Type", i.type());
-        o.put("InvoiceID", i.invoiceId());
-        o.put("InvoiceNumber", i.invoiceNumber());
+        o.put(kind.idField, i.invoiceId());
+        o.put(kind.numberField, i.invoiceNumber());
         o.put("Reference", i.reference() == null ? "" : i.reference());
-        if (!summaryOnly) {
-            o.set("Payments", XeroPaymentService.forInvoice(st, i.invoiceId()));
-            o.set("CreditNotes", Json.array());
-            o.set("Prepayments", Json.array());
-            o.set("Overpayments", Json.array());
+        if (kind == XeroDocKind.INVOICE) {
+            if (!summaryOnly) {
+                o.set("Payments", XeroPaymentService.forInvoice(st, i.invoiceId()));
+                o.set("CreditNotes", XeroCreditNoteService.appliedTo(st, i.invoiceId()));
+                o.set("Prepayments", Json.array());
+                o.set("Overpayments", Json.array());
+            }
+            o.put("AmountDue", i.amountDue());
+            o.put("AmountPaid", i.amountPaid());
+            o.put("AmountCredited", i.amountCredited());
+        } else {
+            if (!summaryOnly) {
+                o.set("Payments", Json.array());
+                o.set("Allocations", XeroCreditNoteService.allocationsOf(st, i.invoiceId()));
+            }
+            o.put("RemainingCredit", i.amountDue());
         }
-        o.put("AmountDue", i.amountDue());
-        o.put("AmountPaid", i.amountPaid());
-        o.put("AmountCredited", i.amountCredited());
         o.put("SentToContact", i.sentToContact());
         o.put("CurrencyRate", i.currencyRate());
         o.put("IsDiscounted", i.totalDiscount().signum() != 0);

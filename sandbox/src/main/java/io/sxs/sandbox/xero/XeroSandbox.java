@@ -227,6 +227,43 @@ public final class XeroSandbox implements AutoCloseable {
         });
     }
 
+    /** Creates a credit note (ACCRECCREDIT or ACCPAYCREDIT, shaped as for PUT /CreditNotes) as a user would. */
+    public Map<String, Object> createCreditNote(String tenantId, Map<String, ?> body) {
+        JsonNode in = Json.toNode(body);
+        return read(tenantId, st -> Json.toMap(XeroInvoiceService.render(st, XeroDocKind.CREDIT_NOTE,
+                XeroInvoiceService.write(st, XeroDocKind.CREDIT_NOTE, null, in, 4, clock.instant(), api.today()), true, false, 4)));
+    }
+
+    public Map<String, Object> updateCreditNote(String tenantId, String creditNoteId, Map<String, ?> body) {
+        JsonNode in = Json.toNode(body);
+        return read(tenantId, st -> {
+            XeroInvoice cur = XeroApi.findDocument(st, XeroDocKind.CREDIT_NOTE, creditNoteId);
+            if (cur == null) {
+                throw new SandboxNotFoundException("credit note " + creditNoteId + " not found");
+            }
+            return Json.toMap(XeroInvoiceService.render(st, XeroDocKind.CREDIT_NOTE,
+                    XeroInvoiceService.write(st, XeroDocKind.CREDIT_NOTE, cur, in, 4, clock.instant(), api.today()), true, false, 4));
+        });
+    }
+
+    /** All credit notes with lines and allocations. */
+    public List<Map<String, Object>> creditNotes(String tenantId) {
+        return read(tenantId, st -> Json.toList(XeroContactService.array(st.creditNotes.values().stream()
+                .map(i -> XeroInvoiceService.render(st, XeroDocKind.CREDIT_NOTE, i, true, false, 4)).toList())));
+    }
+
+    /** Allocates credit to an invoice ({Invoice:{InvoiceID}, Amount, Date}) as a user would. */
+    public Map<String, Object> allocateCreditNote(String tenantId, String creditNoteId, Map<String, ?> body) {
+        JsonNode in = Json.toNode(body);
+        return read(tenantId, st -> {
+            XeroInvoice note = XeroApi.findDocument(st, XeroDocKind.CREDIT_NOTE, creditNoteId);
+            if (note == null) {
+                throw new SandboxNotFoundException("credit note " + creditNoteId + " not found");
+            }
+            return Json.toMap(XeroCreditNoteService.render(st, XeroCreditNoteService.allocate(st, note, in, clock.instant(), api.today())));
+        });
+    }
+
     /** Records a payment as a user would (body as for PUT /Payments); the invoice becomes PAID when settled. */
     public Map<String, Object> createPayment(String tenantId, Map<String, ?> body) {
         JsonNode in = Json.toNode(body);

@@ -23,6 +23,8 @@ final class XeroTenantState {
     final Map<String, XeroContact> contacts = new LinkedHashMap<>();
     final Map<String, XeroInvoice> invoices = new LinkedHashMap<>();
     final Map<String, XeroPayment> payments = new LinkedHashMap<>();
+    final Map<String, XeroInvoice> creditNotes = new LinkedHashMap<>();
+    final Map<String, XeroAllocation> allocations = new LinkedHashMap<>();
     final Map<String, XeroItem> items = new LinkedHashMap<>();
     final Map<String, XeroTrackingCategory> tracking = new LinkedHashMap<>();
     /** Enabled currencies (code → description); the base currency first. */
@@ -31,7 +33,7 @@ final class XeroTenantState {
     final Map<String, StoredReply> idempotentReplies = new HashMap<>();
     final CallCounter calls = new CallCounter();
     final FaultPlan faults = new FaultPlan();
-    private int invoiceSequence;
+    private final Map<XeroDocKind, Integer> numberSequences = new java.util.EnumMap<>(XeroDocKind.class);
 
     /** A reply kept for an Idempotency-Key, replayed byte for byte. */
     record StoredReply(int status, byte[] body, String contentType) { }
@@ -56,12 +58,12 @@ final class XeroTenantState {
         return paymentsByInvoice.getOrDefault(invoiceId, java.util.List.of());
     }
 
-    /** Next free "INV-0001" style number (Xero's default invoice settings). */
-    String nextInvoiceNumber() {
+    /** Next free "INV-0001" / "CN-0001" style number (Xero's default settings). */
+    String nextNumber(XeroDocKind kind) {
         while (true) {
-            String candidate = String.format("INV-%04d", ++invoiceSequence);
-            boolean used = invoices.values().stream()
-                    .anyMatch(i -> "ACCREC".equals(i.type()) && candidate.equalsIgnoreCase(i.invoiceNumber()));
+            String candidate = kind.numberPrefix + String.format("%04d", numberSequences.merge(kind, 1, Integer::sum));
+            boolean used = kind.docs(this).values().stream()
+                    .anyMatch(i -> kind.salesType.equals(i.type()) && candidate.equalsIgnoreCase(i.invoiceNumber()));
             if (!used) {
                 return candidate;
             }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.sxs.app.broker.EmbeddedKafkaBroker;
 import io.sxs.app.pipeline.Connections;
+import io.sxs.app.pipeline.Pipeline;
 import io.sxs.app.support.Pipelines;
 import io.sxs.app.support.TestBroker;
 import io.sxs.sandbox.scoro.ScoroCompany;
@@ -95,9 +96,7 @@ class PipelineEndToEndTest {
 
             long xeroWrites = settledWrites(() -> xero.writeCalls(tenant.tenantId()));
             assertThat(scoro.writeCalls(company.companyAccountId())).isZero();
-            app.close();
-            app = Pipelines.start(broker.bootstrapServers(), KEY, data, Map.of());
-            pollCycles();
+            app = restart(app, data);
             assertThat(xero.writeCalls(tenant.tenantId())).isEqualTo(xeroWrites);
             assertThat(scoro.writeCalls(company.companyAccountId())).isZero();
             assertThat(countByNumber(tenant, "SC-1001")).isEqualTo(1);
@@ -139,15 +138,23 @@ class PipelineEndToEndTest {
 
             long scoroWrites = settledWrites(() -> scoro.writeCalls(company.companyAccountId()));
             assertThat(xero.writeCalls(tenant.tenantId())).isZero();
-            app.close();
-            app = Pipelines.start(broker.bootstrapServers(), KEY, data, Map.of());
-            pollCycles();
+            app = restart(app, data);
             assertThat(scoro.writeCalls(company.companyAccountId())).isEqualTo(scoroWrites);
             assertThat(xero.writeCalls(tenant.tenantId())).isZero();
             assertThat(scoro.invoices(company.companyAccountId())).hasSize(1);
         } finally {
             app.close();
         }
+    }
+
+    /** A new application context on the same broker and data; returns once its mapper processes again. */
+    private static ConfigurableApplicationContext restart(ConfigurableApplicationContext app, Path data) throws InterruptedException {
+        app.close();
+        ConfigurableApplicationContext next = Pipelines.start(broker.bootstrapServers(), KEY, data, Map.of());
+        Pipeline pipeline = next.getBean(Pipeline.class);
+        await().atMost(TIMEOUT).until(pipeline::mapperRunning);
+        pollCycles();
+        return next;
     }
 
     private static void connect(String id, ScoroCompany company, XeroTenant tenant, Direction invoices) {

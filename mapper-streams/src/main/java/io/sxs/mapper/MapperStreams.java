@@ -60,9 +60,14 @@ public final class MapperStreams implements AutoCloseable {
         streams.start();
     }
 
-    /** @return true when the streams shut down within the timeout */
+    /**
+     * Stops and leaves the consumer group: without static membership, staying in the group only makes the next
+     * instance wait out the session timeout (45 s) before it gets the tasks back.
+     *
+     * @return true when the streams shut down within the timeout
+     */
     public boolean close(Duration timeout) {
-        return streams.close(timeout);
+        return streams.close(new KafkaStreams.CloseOptions().timeout(timeout).leaveGroup(true));
     }
 
     @Override

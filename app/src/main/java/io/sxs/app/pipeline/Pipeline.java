@@ -72,6 +72,11 @@ public class Pipeline implements SmartLifecycle {
         return p;
     }
 
+    /** True once the mapper has its tasks and processes (after a restart it first rejoins the group). */
+    public boolean mapperRunning() {
+        return mapper != null && mapper.state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING;
+    }
+
     public void requestPoll(String connectionId) {
         connectors.forEach(c -> c.requestPoll(connectionId));
     }
@@ -79,11 +84,14 @@ public class Pipeline implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        if (mapper != null) {
-            mapper.close(Duration.ofSeconds(30));
+        long started = System.nanoTime();
+        if (mapper != null && !mapper.close(Duration.ofSeconds(30))) {
+            log.warn("Mapper did not stop within 30 s");
         }
+        long mapperStopped = System.nanoTime();
         connectors.forEach(ConnectorRuntime::close);
-        log.info("Pipeline stopped");
+        log.info("Pipeline stopped (mapper {} ms, connectors {} ms)", (mapperStopped - started) / 1_000_000,
+                (System.nanoTime() - mapperStopped) / 1_000_000);
     }
 
     @Override

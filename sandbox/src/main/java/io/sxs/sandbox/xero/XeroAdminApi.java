@@ -44,6 +44,11 @@ final class XeroAdminApi {
                 r -> run(() -> x.updateCreditNote(r.pathParam("tenantId"), r.pathParam("id"), Json.toMap(body(r)))));
         router.add("POST", PREFIX, "/tenants/{tenantId}/credit-notes/{id}/allocations",
                 r -> run(() -> x.allocateCreditNote(r.pathParam("tenantId"), r.pathParam("id"), Json.toMap(body(r)))));
+        router.add("GET", PREFIX, "/tenants/{tenantId}/bank-transactions", r -> run(() -> x.bankTransactions(r.pathParam("tenantId"))));
+        router.add("POST", PREFIX, "/tenants/{tenantId}/bank-transactions",
+                r -> run(() -> x.createBankTransaction(r.pathParam("tenantId"), Json.toMap(body(r)))));
+        router.add("GET", PREFIX, "/tenants/{tenantId}/prepayments", r -> run(() -> x.prepayments(r.pathParam("tenantId"))));
+        router.add("GET", PREFIX, "/tenants/{tenantId}/overpayments", r -> run(() -> x.overpayments(r.pathParam("tenantId"))));
         router.add("GET", PREFIX, "/tenants/{tenantId}/payments", r -> run(() -> x.payments(r.pathParam("tenantId"))));
         router.add("POST", PREFIX, "/tenants/{tenantId}/payments",
                 r -> run(() -> x.createPayment(r.pathParam("tenantId"), Json.toMap(body(r)))));

@@ -80,6 +80,18 @@ final class XeroApi {
         route("DELETE", "/TrackingCategories/{TrackingCategoryID}/Options/{TrackingOptionID}", this::deleteTrackingOption);
         get("/Currencies", this::currencies);
         route("PUT", "/Currencies", this::addCurrencies);
+        get("/BankTransactions", this::bankTransactions);
+        get("/BankTransactions/{BankTransactionID}", this::bankTransaction);
+        route("PUT", "/BankTransactions", r -> writeBankTransactions(r, true));
+        route("POST", "/BankTransactions", r -> writeBankTransactions(r, false));
+        route("POST", "/BankTransactions/{BankTransactionID}", r -> writeBankTransactions(r, false));
+        for (XeroCreditSource source : List.of(XeroCreditSource.PREPAYMENT, XeroCreditSource.OVERPAYMENT)) {
+            get("/" + source.plural, r -> credits(r, source));
+            get("/" + source.plural + "/{" + source.idField + "}", r -> credit(r, source));
+            route("PUT", "/" + source.plural + "/{" + source.idField + "}/Allocations", r -> allocateCredit(r, source));
+            route("DELETE", "/" + source.plural + "/{" + source.idField + "}/Allocations/{AllocationID}",
+                    r -> deleteCreditAllocation(r, source));
+        }
         get("/Payments", this::payments);
         get("/Payments/{PaymentID}", this::payment);
         route("PUT", "/Payments", r -> writePayments(r, null));
@@ -448,19 +460,106 @@ final class XeroApi {
         }
         Instant now = now();
         LocalDate today = today();
-        return wrappedBatch(r, "Allocations", "Allocation", "HasValidationErrors", el -> XeroCreditNoteService.render(st,
-                XeroCreditNoteService.allocate(st, st.creditNotes.get(note.invoiceId()), el, now, today)));
+        return wrappedBatch(r, "Allocations", "Allocation", "HasValidationErrors", el -> XeroAllocationService.render(st,
+                XeroAllocationService.allocate(st, XeroCreditSource.CREDIT_NOTE, st.creditNotes.get(note.invoiceId()), el, now, today)));
     }
 
     private SandboxResponse deleteAllocation(SandboxRequest r) {
         XeroTenantState st = r.attribute(STATE);
         XeroInvoice note = findDocument(st, XeroDocKind.CREDIT_NOTE, r.pathParam("CreditNoteID"));
         XeroAllocation a = st.allocations.get(r.pathParam("AllocationID").toLowerCase(Locale.ROOT));
-        if (note == null || a == null || !a.creditNoteId().equals(note.invoiceId())) {
+        if (note == null || a == null || !a.creditId().equals(note.invoiceId())) {
             return XeroErrors.notFound();
         }
         try {
-            return ok("Allocations", List.of(XeroCreditNoteService.render(st, XeroCreditNoteService.delete(st, a, now()))), null);
+            return ok("Allocations", List.of(XeroAllocationService.render(st, XeroAllocationService.delete(st, a, now()))), null);
+        } catch (SandboxValidationException e) {
+            return XeroErrors.validation(e.getMessage());
+        }
+    }
+
+    // ---- bank transactions, prepayments, overpayments ---------------------------------------------------------
+
+    private SandboxResponse bankTransactions(SandboxRequest r) {
+        XeroTenantState st = r.attribute(STATE);
+        Instant since = XeroDates.parseIfModifiedSince(r.header("If-Modified-Since"));
+        int unitDp = unitDp(r);
+        List<ObjectNode> rendered = st.bankTransactions.values().stream()
+                .filter(t -> since == null || t.updated().isAfter(since))
+                .map(t -> XeroBankTransactionService.render(st, t, unitDp)).collect(Collectors.toList());
+        return query(r, "BankTransactions", rendered, false);
+    }
+
+    private SandboxResponse bankTransaction(SandboxRequest r) {
+        XeroTenantState st = r.attribute(STATE);
+        XeroBankTransaction t = st.bankTransactions.get(r.pathParam("BankTransactionID").toLowerCase(Locale.ROOT));
+        return t == null ? XeroErrors.notFound()
+                : ok("BankTransactions", List.of(XeroBankTransactionService.render(st, t, unitDp(r))), null);
+    }
+
+    private SandboxResponse writeBankTransactions(SandboxRequest r, boolean createOnly) {
+        XeroTenantState st = r.attribute(STATE);
+        String pathId = r.pathParam("BankTransactionID");
+        XeroBankTransaction target = pathId == null ? null : st.bankTransactions.get(pathId.toLowerCase(Locale.ROOT));
+        if (pathId != null && target == null) {
+            return XeroErrors.notFound();
+        }
+        int unitDp = unitDp(r);
+        Instant now = now();
+        LocalDate today = today();
+        return batch(r, "BankTransactions", "BankTransaction", "HasErrors", el -> {
+            XeroBankTransaction cur = target;
+            String id = Json.str(el, "BankTransactionID");
+            if (cur == null && !createOnly && id != null) {
+                cur = st.bankTransactions.get(id.toLowerCase(Locale.ROOT));
+                if (cur == null) {
+                    throw new SandboxValidationException("The bank transaction with BankTransactionID '" + id + "' could not be found.");
+                }
+            }
+            XeroBankTransaction saved = cur == null ? XeroBankTransactionService.create(st, el, unitDp, now, today)
+                    : XeroBankTransactionService.update(st, cur, el, now);
+            return XeroBankTransactionService.render(st, saved, unitDp);
+        });
+    }
+
+    private SandboxResponse credits(SandboxRequest r, XeroCreditSource source) {
+        XeroTenantState st = r.attribute(STATE);
+        Instant since = XeroDates.parseIfModifiedSince(r.header("If-Modified-Since"));
+        int unitDp = unitDp(r);
+        List<ObjectNode> rendered = source.docs(st).values().stream()
+                .filter(p -> since == null || p.updated().isAfter(since))
+                .map(p -> XeroBankTransactionService.renderCredit(st, source, p, unitDp)).collect(Collectors.toList());
+        return query(r, source.plural, rendered, false);
+    }
+
+    private SandboxResponse credit(SandboxRequest r, XeroCreditSource source) {
+        XeroTenantState st = r.attribute(STATE);
+        XeroInvoice p = source.docs(st).get(r.pathParam(source.idField).toLowerCase(Locale.ROOT));
+        return p == null ? XeroErrors.notFound()
+                : ok(source.plural, List.of(XeroBankTransactionService.renderCredit(st, source, p, unitDp(r))), null);
+    }
+
+    private SandboxResponse allocateCredit(SandboxRequest r, XeroCreditSource source) {
+        XeroTenantState st = r.attribute(STATE);
+        String id = r.pathParam(source.idField).toLowerCase(Locale.ROOT);
+        if (!source.docs(st).containsKey(id)) {
+            return XeroErrors.notFound();
+        }
+        Instant now = now();
+        LocalDate today = today();
+        return wrappedBatch(r, "Allocations", "Allocation", "HasValidationErrors", el -> XeroAllocationService.render(st,
+                XeroAllocationService.allocate(st, source, source.docs(st).get(id), el, now, today)));
+    }
+
+    private SandboxResponse deleteCreditAllocation(SandboxRequest r, XeroCreditSource source) {
+        XeroTenantState st = r.attribute(STATE);
+        String id = r.pathParam(source.idField).toLowerCase(Locale.ROOT);
+        XeroAllocation a = st.allocations.get(r.pathParam("AllocationID").toLowerCase(Locale.ROOT));
+        if (a == null || a.source() != source || !a.creditId().equals(id)) {
+            return XeroErrors.notFound();
+        }
+        try {
+            return ok("Allocations", List.of(XeroAllocationService.render(st, XeroAllocationService.delete(st, a, now()))), null);
         } catch (SandboxValidationException e) {
             return XeroErrors.validation(e.getMessage());
         }

@@ -266,7 +266,7 @@ final class XeroInvoiceService {
         return false;
     }
 
-    private static List<XeroLineItem> lines(XeroTenantState st, XeroInvoice cur, JsonNode arr, String type,
+    static List<XeroLineItem> lines(XeroTenantState st, XeroInvoice cur, JsonNode arr, String type,
                                             String lineAmountTypes, int unitDp, List<String> errors) {
         List<XeroLineItem> out = new ArrayList<>();
         if (!arr.isArray()) {
@@ -307,7 +307,7 @@ final class XeroInvoiceService {
                 errors.add("Item code '" + itemCode + "' is not valid.");
             } else {
                 // Unset line fields default from the item's sales (ACCREC) or purchase (ACCPAY) details.
-                boolean purchase = type != null && type.startsWith("ACCPAY");
+                boolean purchase = type != null && (type.startsWith("ACCPAY") || type.startsWith("SPEND"));
                 JsonNode details = item.fields().path(purchase ? "PurchaseDetails" : "SalesDetails");
                 if (description == null) {
                     String d = Json.str(item.fields(), purchase ? "PurchaseDescription" : "Description");
@@ -418,9 +418,9 @@ final class XeroInvoiceService {
         if (kind == XeroDocKind.INVOICE) {
             if (!summaryOnly) {
                 o.set("Payments", XeroPaymentService.forInvoice(st, i.invoiceId()));
-                o.set("CreditNotes", XeroCreditNoteService.appliedTo(st, i.invoiceId()));
-                o.set("Prepayments", Json.array());
-                o.set("Overpayments", Json.array());
+                o.set("CreditNotes", XeroAllocationService.appliedTo(st, XeroCreditSource.CREDIT_NOTE, i.invoiceId()));
+                o.set("Prepayments", XeroAllocationService.appliedTo(st, XeroCreditSource.PREPAYMENT, i.invoiceId()));
+                o.set("Overpayments", XeroAllocationService.appliedTo(st, XeroCreditSource.OVERPAYMENT, i.invoiceId()));
             }
             o.put("AmountDue", i.amountDue());
             o.put("AmountPaid", i.amountPaid());
@@ -428,7 +428,7 @@ final class XeroInvoiceService {
         } else {
             if (!summaryOnly) {
                 o.set("Payments", Json.array());
-                o.set("Allocations", XeroCreditNoteService.allocationsOf(st, i.invoiceId()));
+                o.set("Allocations", XeroAllocationService.allocationsOf(st, XeroCreditSource.CREDIT_NOTE, i.invoiceId()));
             }
             o.put("RemainingCredit", i.amountDue());
         }
@@ -450,10 +450,7 @@ final class XeroInvoiceService {
         o.put("Status", i.status());
         o.put("LineAmountTypes", i.lineAmountTypes());
         if (withLines && !summaryOnly) {
-            ArrayNode lines = o.putArray("LineItems");
-            for (XeroLineItem l : i.lineItems()) {
-                lines.add(renderLine(st, l, unitDp));
-            }
+            o.set("LineItems", renderLines(st, i.lineItems(), unitDp));
         }
         o.put("SubTotal", i.subTotal());
         o.put("TotalTax", i.totalTax());
@@ -471,6 +468,14 @@ final class XeroInvoiceService {
             o.put("Url", i.url());
         }
         return o;
+    }
+
+    static ArrayNode renderLines(XeroTenantState st, List<XeroLineItem> items, int unitDp) {
+        ArrayNode lines = Json.array();
+        for (XeroLineItem l : items) {
+            lines.add(renderLine(st, l, unitDp));
+        }
+        return lines;
     }
 
     private static ObjectNode renderLine(XeroTenantState st, XeroLineItem l, int unitDp) {

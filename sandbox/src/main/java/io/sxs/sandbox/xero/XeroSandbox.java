@@ -260,8 +260,31 @@ public final class XeroSandbox implements AutoCloseable {
             if (note == null) {
                 throw new SandboxNotFoundException("credit note " + creditNoteId + " not found");
             }
-            return Json.toMap(XeroCreditNoteService.render(st, XeroCreditNoteService.allocate(st, note, in, clock.instant(), api.today())));
+            return Json.toMap(XeroAllocationService.render(st, XeroAllocationService.allocate(st, XeroCreditSource.CREDIT_NOTE,
+                    note, in, clock.instant(), api.today())));
         });
+    }
+
+    /** Records a bank transaction as a user would (RECEIVE/SPEND, and -PREPAYMENT/-OVERPAYMENT which create credit). */
+    public Map<String, Object> createBankTransaction(String tenantId, Map<String, ?> body) {
+        JsonNode in = Json.toNode(body);
+        return read(tenantId, st -> Json.toMap(XeroBankTransactionService.render(st,
+                XeroBankTransactionService.create(st, in, 4, clock.instant(), api.today()), 4)));
+    }
+
+    public List<Map<String, Object>> bankTransactions(String tenantId) {
+        return read(tenantId, st -> Json.toList(XeroContactService.array(st.bankTransactions.values().stream()
+                .map(t -> XeroBankTransactionService.render(st, t, 4)).toList())));
+    }
+
+    public List<Map<String, Object>> prepayments(String tenantId) {
+        return read(tenantId, st -> Json.toList(XeroContactService.array(st.prepayments.values().stream()
+                .map(p -> XeroBankTransactionService.renderCredit(st, XeroCreditSource.PREPAYMENT, p, 4)).toList())));
+    }
+
+    public List<Map<String, Object>> overpayments(String tenantId) {
+        return read(tenantId, st -> Json.toList(XeroContactService.array(st.overpayments.values().stream()
+                .map(p -> XeroBankTransactionService.renderCredit(st, XeroCreditSource.OVERPAYMENT, p, 4)).toList())));
     }
 
     /** Records a payment as a user would (body as for PUT /Payments); the invoice becomes PAID when settled. */

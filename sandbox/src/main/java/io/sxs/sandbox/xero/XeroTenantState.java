@@ -24,6 +24,10 @@ final class XeroTenantState {
     final Map<String, XeroInvoice> invoices = new LinkedHashMap<>();
     final Map<String, XeroPayment> payments = new LinkedHashMap<>();
     final Map<String, XeroInvoice> creditNotes = new LinkedHashMap<>();
+    /** Prepayments and overpayments share the document record (type RECEIVE-/SPEND-PREPAYMENT or -OVERPAYMENT). */
+    final Map<String, XeroInvoice> prepayments = new LinkedHashMap<>();
+    final Map<String, XeroInvoice> overpayments = new LinkedHashMap<>();
+    final Map<String, XeroBankTransaction> bankTransactions = new LinkedHashMap<>();
     final Map<String, XeroAllocation> allocations = new LinkedHashMap<>();
     final Map<String, XeroItem> items = new LinkedHashMap<>();
     final Map<String, XeroTrackingCategory> tracking = new LinkedHashMap<>();

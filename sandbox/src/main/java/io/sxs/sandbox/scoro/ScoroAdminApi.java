@@ -67,6 +67,8 @@ final class ScoroAdminApi {
             s.deleteBill(r.pathParam("id"), Long.parseLong(r.pathParam("bid")));
             return Json.object().put("deleted", true);
         }));
+        router.add("GET", PREFIX, "/companies/{id}/prepayments", r -> run(() -> s.prepayments(r.pathParam("id"))));
+        router.add("POST", PREFIX, "/companies/{id}/prepayments", r -> run(() -> s.createPrepayment(r.pathParam("id"), Json.toMap(body(r)))));
         router.add("GET", PREFIX, "/companies/{id}/receipts", r -> run(() -> s.receipts(r.pathParam("id"))));
         router.add("POST", PREFIX, "/companies/{id}/receipts", r -> run(() -> s.createReceipt(r.pathParam("id"), Json.toMap(body(r)))));
         router.add("DELETE", PREFIX, "/companies/{id}/receipts/{rid}", r -> run(() -> {

@@ -20,6 +20,7 @@ final class ScoroCompanyState {
     final TreeMap<Long, ScoroContact> contacts = new TreeMap<>();
     final TreeMap<Long, ScoroInvoice> invoices = new TreeMap<>();
     final TreeMap<Long, ScoroInvoice> bills = new TreeMap<>();
+    final TreeMap<Long, ScoroInvoice> prepayments = new TreeMap<>();
     final TreeMap<Long, ScoroReceiptGroup> receipts = new TreeMap<>();
     final Map<Long, ScoroVatCode> vatCodes = new LinkedHashMap<>();
     final Map<Long, ScoroFinanceAccount> financeAccounts = new LinkedHashMap<>();
@@ -31,7 +32,7 @@ final class ScoroCompanyState {
     private long contactSeq;
     private long invoiceSeq;
     private long lineSeq;
-    private long numberSeq = 1000;
+    private final long numberSeq = 1000;
 
     ScoroCompanyState(String companyAccountId, String apiKey, String name, Instant now) {
         this.companyAccountId = companyAccountId;
@@ -81,11 +82,11 @@ final class ScoroCompanyState {
         return ++lineSeq;
     }
 
-    /** Next free invoice number among non-deleted invoices. */
-    String nextInvoiceNumber() {
+    /** Next free number among the kind's non-deleted documents (invoices and prepayments count separately from 1001). */
+    String nextNumber(ScoroDocKind kind) {
         while (true) {
-            String candidate = String.valueOf(++numberSeq);
-            if (invoices.values().stream().noneMatch(i -> !i.isDeleted() && candidate.equals(i.no()))) {
+            String candidate = String.valueOf(numberSeq + sequences.merge("no:" + kind.module, 1L, Long::sum));
+            if (kind.docs(this).values().stream().noneMatch(i -> !i.isDeleted() && candidate.equals(i.no()))) {
                 return candidate;
             }
         }

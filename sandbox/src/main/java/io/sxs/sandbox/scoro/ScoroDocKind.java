@@ -2,10 +2,11 @@ package io.sxs.sandbox.scoro;
 
 import java.util.TreeMap;
 
-/** Sales invoices and purchase bills share one document model; these are their differences. */
+/** Sales invoices, prepayment invoices and purchase bills share one document model; these are their differences. */
 enum ScoroDocKind {
     INVOICE("invoices", "Invoice"),
-    BILL("bills", "Bill");
+    BILL("bills", "Bill"),
+    PREPAYMENT("prepayments", "Prepayment");
 
     final String module;
     final String label;
@@ -16,7 +17,11 @@ enum ScoroDocKind {
     }
 
     TreeMap<Long, ScoroInvoice> docs(ScoroCompanyState st) {
-        return this == INVOICE ? st.invoices : st.bills;
+        return switch (this) {
+            case INVOICE -> st.invoices;
+            case BILL -> st.bills;
+            case PREPAYMENT -> st.prepayments;
+        };
     }
 
     static ScoroDocKind ofModule(String module) {

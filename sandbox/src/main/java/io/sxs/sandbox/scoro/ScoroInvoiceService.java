@@ -66,9 +66,9 @@ final class ScoroInvoiceService {
         if (bill) {
             no = no == null ? "" : no;
         } else if (no == null || no.isEmpty()) {
-            no = st.nextInvoiceNumber();
+            no = st.nextNumber(kind);
         } else {
-            for (ScoroInvoice i : st.invoices.values()) {
+            for (ScoroInvoice i : kind.docs(st).values()) {
                 if (!i.isDeleted() && no.equals(i.no()) && (cur == null || i.id() != cur.id())) {
                     errors.add("no: invoice number " + no + " is already in use");
                     break;
@@ -124,7 +124,7 @@ final class ScoroInvoiceService {
         String referenceNo = in.has("reference_no") ? Json.str(in, "reference_no") : cur == null ? null : cur.referenceNo();
         String description = in.has("description") ? Json.str(in, "description") : cur == null ? null : cur.description();
         List<Long> credited = cur == null ? List.of() : cur.creditedInvoices();
-        if (in.has("credited_invoices") && !bill) {
+        if (in.has("credited_invoices") && kind == ScoroDocKind.INVOICE) {
             credited = new ArrayList<>();
             JsonNode ci = in.get("credited_invoices");
             if (!ci.isArray()) {
@@ -171,6 +171,36 @@ final class ScoroInvoiceService {
                 extra.put("is_chargeable", b != null && b ? 1 : 0);
             }
         }
+        if (kind == ScoroDocKind.PREPAYMENT) {
+            if (in.has("prepayment_percent")) {
+                BigDecimal pct = decimal(in, "prepayment_percent", errors);
+                if (pct != null && (pct.signum() < 0 || pct.compareTo(Money.HUNDRED) > 0)) {
+                    errors.add("prepayment_percent must be between 0 and 100");
+                }
+                extra.put("prepayment_percent", pct);
+            }
+            for (String f : List.of("quote_id", "order_id")) {
+                if (in.has(f)) {
+                    Long v = id(in, f, errors);
+                    if (v == null) {
+                        extra.putNull(f);
+                    } else {
+                        extra.put(f, v);
+                    }
+                }
+            }
+        }
+        if (kind == ScoroDocKind.INVOICE && in.has("prepayment_id")) {
+            ArrayNode ids = extra.putArray("prepayment_id");
+            JsonNode given = in.get("prepayment_id");
+            for (JsonNode n : given.isArray() ? given : Json.array().add(given)) {
+                ScoroInvoice p = st.prepayments.get(n.asLong());
+                if (p == null || p.isDeleted()) {
+                    errors.add("prepayment_id: prepayment " + n.asText() + " does not exist");
+                }
+                ids.add(n.asLong());
+            }
+        }
         if (!errors.isEmpty()) {
             throw new SandboxValidationException(errors);
         }
@@ -180,7 +210,8 @@ final class ScoroInvoiceService {
             sum = sum.add(l.sum());
             vatSum = vatSum.add(Money.taxExclusive(l.sum(), l.vat()));
         }
-        ScoroInvoice saved = new ScoroInvoice(cur == null ? (bill ? st.nextId("bills") : st.nextInvoiceId()) : cur.id(), no, companyId, personId,
+        ScoroInvoice saved = new ScoroInvoice(cur == null ? (kind == ScoroDocKind.INVOICE ? st.nextInvoiceId() : st.nextId(kind.module))
+                : cur.id(), no, companyId, personId,
                 projectId, ownerId, date, deadline, currency, rate, vatCodeId, sent, paymentType, referenceNo,
                 description, List.copyOf(credited), List.copyOf(lines), sum, vatSum,
                 cur == null ? Money.zero2() : cur.paidSum(), cur == null ? now : cur.created(), now, null, extra);
@@ -366,13 +397,17 @@ final class ScoroInvoiceService {
                 o.set(f, i.extra() != null && i.extra().has(f) ? i.extra().get(f) : null);
             }
             o.put("is_chargeable", i.extra() == null ? 0 : i.extra().path("is_chargeable").asInt(0));
+        } else if (kind == ScoroDocKind.PREPAYMENT) {
+            for (String f : List.of("prepayment_percent", "quote_id", "order_id")) {
+                o.set(f, i.extra() != null && i.extra().has(f) ? i.extra().get(f) : null);
+            }
         } else {
             o.put("prepayment_sum", Money.zero2());
             ArrayNode credited = o.putArray("credited_invoices");
             i.creditedInvoices().forEach(credited::add);
             o.putArray("quote_id");
             o.putArray("order_id");
-            o.putArray("prepayment_id");
+            o.set("prepayment_id", i.extra() != null && i.extra().has("prepayment_id") ? i.extra().get("prepayment_id") : Json.array());
             o.put("generation_type", "manual");
         }
         o.put("modified_date", ScoroDates.document(i.modified()));

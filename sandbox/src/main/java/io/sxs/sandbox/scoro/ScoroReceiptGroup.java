@@ -9,8 +9,8 @@ import java.util.List;
 record ScoroReceiptGroup(long id, LocalDate date, Long contactId, String currency, String salesDocType,
                          long receiptAccountId, List<Receipt> receipts, Instant created, Instant modified, Instant deleted) {
 
-    /** One receipt: a sum paid against one invoice. */
-    record Receipt(long receiptId, LocalDate date, long invoiceId, BigDecimal sum, Long contactId) { }
+    /** One receipt: a sum paid against one document (an invoice or bill, or a prepayment via prepayment_id). */
+    record Receipt(long receiptId, LocalDate date, ScoroDocKind kind, long docId, BigDecimal sum, Long contactId) { }
 
     boolean isDeleted() {
         return deleted != null;

@@ -13,10 +13,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Receipts (payments): a group paid into a receipt account, split over invoices. Each invoice's paid_sum is the
@@ -31,7 +29,7 @@ final class ScoroReceiptService {
         List<String> errors = new ArrayList<>();
         String docType = in.has("sales_doc_type") ? Json.str(in, "sales_doc_type") : cur == null ? "invoices" : cur.salesDocType();
         ScoroDocKind kind = ScoroDocKind.ofModule(String.valueOf(docType));
-        if (kind == null) {
+        if (kind == null || kind == ScoroDocKind.PREPAYMENT) {
             errors.add("sales_doc_type must be 'invoices' or 'bills' (expenses are not simulated by the sandbox)");
             kind = ScoroDocKind.INVOICE;
         }
@@ -71,8 +69,10 @@ final class ScoroReceiptService {
                 int i = 0;
                 for (JsonNode r : arr) {
                     String at = "receipts[" + i++ + "]";
-                    long invoiceId = r.path("invoice_id").asLong(0);
-                    ScoroInvoice inv = kind.docs(st).get(invoiceId);
+                    boolean toPrepayment = r.path("prepayment_id").asLong(0) != 0;
+                    ScoroDocKind docKind = toPrepayment ? ScoroDocKind.PREPAYMENT : kind;
+                    long invoiceId = toPrepayment ? r.get("prepayment_id").asLong() : r.path("invoice_id").asLong(0);
+                    ScoroInvoice inv = docKind.docs(st).get(invoiceId);
                     BigDecimal sum;
                     try {
                         sum = Json.dec(r, "sum");
@@ -80,7 +80,8 @@ final class ScoroReceiptService {
                         sum = null;
                     }
                     if (inv == null || inv.isDeleted()) {
-                        errors.add(at + ".invoice_id: " + kind.label.toLowerCase() + " " + r.path("invoice_id").asText() + " does not exist");
+                        errors.add(at + (toPrepayment ? ".prepayment_id: " : ".invoice_id: ") + docKind.label.toLowerCase()
+                                + " " + invoiceId + " does not exist");
                         continue;
                     }
                     if (sum == null || sum.signum() <= 0) {
@@ -88,10 +89,10 @@ final class ScoroReceiptService {
                         continue;
                     }
                     sum = Money.round2(sum);
-                    BigDecimal already = paidBy(st, kind, invoiceId, cur == null ? -1 : cur.id());
-                    BigDecimal total = perInvoice.merge(invoiceId, sum, BigDecimal::add);
+                    BigDecimal already = paidBy(st, docKind, invoiceId, cur == null ? -1 : cur.id());
+                    BigDecimal total = perInvoice.merge(docKind.ordinal() * 1_000_000_000L + invoiceId, sum, BigDecimal::add);
                     if (already.add(total).compareTo(inv.total()) > 0) {
-                        errors.add(at + ".sum: receipts exceed the sum receivable on invoice " + invoiceId);
+                        errors.add(at + ".sum: receipts exceed the sum receivable on " + docKind.label.toLowerCase() + " " + invoiceId);
                     }
                     LocalDate rd = date;
                     if (r.hasNonNull("date")) {
@@ -109,7 +110,7 @@ final class ScoroReceiptService {
                     }
                     long receiptId = r.hasNonNull("receipt_id") && r.get("receipt_id").asLong() != 0
                             ? r.get("receipt_id").asLong() : st.nextId("receipt");
-                    receipts.add(new ScoroReceiptGroup.Receipt(receiptId, rd, invoiceId, sum, inv.companyId()));
+                    receipts.add(new ScoroReceiptGroup.Receipt(receiptId, rd, docKind, invoiceId, sum, inv.companyId()));
                 }
             }
         } else if (cur == null) {
@@ -147,22 +148,15 @@ final class ScoroReceiptService {
         return g;
     }
 
-    private static Set<Long> invoicesOf(ScoroReceiptGroup g) {
-        Set<Long> ids = new HashSet<>();
-        if (g != null) {
-            g.receipts().forEach(r -> ids.add(r.invoiceId()));
-        }
-        return ids;
-    }
 
     private static BigDecimal paidBy(ScoroCompanyState st, ScoroDocKind kind, long invoiceId, long exceptGroup) {
         BigDecimal paid = Money.zero2();
         for (ScoroReceiptGroup g : st.receipts.values()) {
-            if (g.isDeleted() || g.id() == exceptGroup || !kind.module.equals(g.salesDocType())) {
+            if (g.isDeleted() || g.id() == exceptGroup) {
                 continue;
             }
             for (ScoroReceiptGroup.Receipt r : g.receipts()) {
-                if (r.invoiceId() == invoiceId) {
+                if (r.kind() == kind && r.docId() == invoiceId) {
                     paid = paid.add(r.sum());
                 }
             }
@@ -172,11 +166,10 @@ final class ScoroReceiptService {
 
     /** Recomputes paid_sum of the documents a group pays from their live receipts (bumps their modified_date). */
     private static void settle(ScoroCompanyState st, ScoroReceiptGroup g, Instant now) {
-        ScoroDocKind kind = ScoroDocKind.ofModule(g.salesDocType());
-        for (long id : invoicesOf(g)) {
-            ScoroInvoice inv = kind.docs(st).get(id);
+        for (ScoroReceiptGroup.Receipt r : g.receipts()) {
+            ScoroInvoice inv = r.kind().docs(st).get(r.docId());
             if (inv != null) {
-                kind.docs(st).put(id, inv.withPaidSum(paidBy(st, kind, id, -1), now));
+                r.kind().docs(st).put(r.docId(), inv.withPaidSum(paidBy(st, r.kind(), r.docId(), -1), now));
             }
         }
     }
@@ -199,8 +192,13 @@ final class ScoroReceiptService {
             ObjectNode n = rs.addObject();
             n.put("receipt_id", r.receiptId());
             n.put("date", r.date().toString());
-            n.put("invoice_id", r.invoiceId());
-            n.putNull("prepayment_id");
+            if (r.kind() == ScoroDocKind.PREPAYMENT) {
+                n.putNull("invoice_id");
+                n.put("prepayment_id", r.docId());
+            } else {
+                n.put("invoice_id", r.docId());
+                n.putNull("prepayment_id");
+            }
             n.put("sum", r.sum());
             n.put("sales_doc_type", g.salesDocType());
             n.put("contact_id", r.contactId());

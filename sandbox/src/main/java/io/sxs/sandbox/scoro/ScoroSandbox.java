@@ -244,6 +244,19 @@ public final class ScoroSandbox implements AutoCloseable {
         });
     }
 
+    /** Creates a prepayment invoice (with "lines", "prepayment_percent") as a user would. */
+    public Map<String, Object> createPrepayment(String companyAccountId, Map<String, ?> body) {
+        ObjectNode in = Json.toNode(body);
+        return with(companyAccountId, st -> Json.toMap(ScoroInvoiceService.render(st, ScoroDocKind.PREPAYMENT,
+                ScoroInvoiceService.write(st, ScoroDocKind.PREPAYMENT, null, in, now(), today()), true)));
+    }
+
+    /** Non-deleted prepayment invoices with lines. */
+    public List<Map<String, Object>> prepayments(String companyAccountId) {
+        return with(companyAccountId, st -> st.prepayments.values().stream().filter(i -> !i.isDeleted())
+                .map(i -> Json.toMap(ScoroInvoiceService.render(st, ScoroDocKind.PREPAYMENT, i, true))).toList());
+    }
+
     /** Records a receipt group as a user would ({receipt_account_id, date, receipts:[{invoice_id, sum}]}). */
     public Map<String, Object> createReceipt(String companyAccountId, Map<String, ?> body) {
         ObjectNode in = Json.toNode(body);

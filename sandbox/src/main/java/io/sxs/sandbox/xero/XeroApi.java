@@ -301,8 +301,11 @@ final class XeroApi {
         boolean includeArchived = r.queryFlag("includeArchived");
         boolean summaryOnly = r.queryFlag("summaryOnly");
         Set<String> ids = csv(r.query("IDs"), true);
+        String search = r.query("searchTerm") == null ? null : r.query("searchTerm").toLowerCase(Locale.ROOT);
         List<ObjectNode> rendered = st.contacts.values().stream()
                 .filter(c -> includeArchived || !"ARCHIVED".equals(c.status))
+                .filter(c -> search == null || List.of("Name", "FirstName", "LastName", "ContactNumber", "EmailAddress").stream()
+                        .anyMatch(f -> c.fields.path(f).asText("").toLowerCase(Locale.ROOT).contains(search)))
                 .filter(c -> ids == null || ids.contains(c.contactId))
                 .filter(c -> since == null || c.updated.isAfter(since))
                 .map(c -> XeroContactService.render(c, summaryOnly))
@@ -369,7 +372,12 @@ final class XeroApi {
         Set<String> numbers = csv(r.query(kind == XeroDocKind.INVOICE ? "InvoiceNumbers" : "CreditNoteNumbers"), true);
         Set<String> contactIds = csv(r.query("ContactIDs"), true);
         Set<String> statuses = csv(r.query("Statuses"), false);
+        String app = r.queryFlag("createdByMyApp") ? sandbox.tokens.clientFor(bearer(r)) : null;
+        String search = r.query("searchTerm") == null ? null : r.query("searchTerm").toLowerCase(Locale.ROOT);
         List<ObjectNode> rendered = kind.docs(st).values().stream()
+                .filter(i -> app == null || app.equals(st.createdByApp.get(i.invoiceId())))
+                .filter(i -> search == null || i.invoiceNumber().toLowerCase(Locale.ROOT).contains(search)
+                        || i.reference() != null && i.reference().toLowerCase(Locale.ROOT).contains(search))
                 .filter(i -> ids == null || ids.contains(i.invoiceId()))
                 .filter(i -> numbers == null || numbers.contains(i.invoiceNumber().toLowerCase(Locale.ROOT)))
                 .filter(i -> contactIds == null || contactIds.contains(i.contactId()))
@@ -431,6 +439,7 @@ final class XeroApi {
         int unitDp = unitDp(r);
         Instant now = now();
         LocalDate today = today();
+        String app = sandbox.tokens.clientFor(bearer(r));
         return batch(r, kind.plural, kind == XeroDocKind.INVOICE ? "Invoice" : "CreditNote", "HasErrors", el -> {
             XeroInvoice cur = fixed;
             if (cur == null && !createOnly) {
@@ -447,7 +456,11 @@ final class XeroApi {
                     cur = salesByNumber(st, kind, number.trim());
                 }
             }
+            boolean created = cur == null;
             XeroInvoice saved = XeroInvoiceService.write(st, kind, cur, el, unitDp, now, today);
+            if (created) {
+                st.createdByApp.put(saved.invoiceId(), app);
+            }
             return XeroInvoiceService.render(st, kind, saved, true, false, unitDp);
         });
     }

@@ -29,6 +29,8 @@ final class XeroTenantState {
     final Map<String, XeroInvoice> overpayments = new LinkedHashMap<>();
     final Map<String, XeroBankTransaction> bankTransactions = new LinkedHashMap<>();
     final Map<String, XeroAllocation> allocations = new LinkedHashMap<>();
+    /** Document id → client id of the app that created it through the API (for createdByMyApp). */
+    final Map<String, String> createdByApp = new HashMap<>();
     final Map<String, XeroItem> items = new LinkedHashMap<>();
     final Map<String, XeroTrackingCategory> tracking = new LinkedHashMap<>();
     /** Enabled currencies (code → description); the base currency first. */

@@ -258,4 +258,13 @@ class XeroContactsContractTest {
         xero.createContact(c.tenant().tenantId(), Map.of("Name", "Made by a user"));
         assertThat(xero.writeCalls(c.tenant().tenantId())).isEqualTo(2);
     }
+
+    @Test
+    void searchTermMatchesNameNumberAndEmail() {
+        create(Map.of("Name", "Harbour Design Ltd", "ContactNumber", "scoro-7", "EmailAddress", "ap@harbour.test"));
+        create(Map.of("Name", "Other"));
+        assertThat(names(c.get("/Contacts?searchTerm=harbour").body().get("Contacts"))).containsExactly("Harbour Design Ltd");
+        assertThat(names(c.get("/Contacts?searchTerm=SCORO-7").body().get("Contacts"))).containsExactly("Harbour Design Ltd");
+        assertThat(c.get("/Contacts?searchTerm=nothing").body().get("Contacts")).isEmpty();
+    }
 }

@@ -419,4 +419,16 @@ class XeroInvoicesContractTest {
                 .hasMessageContaining("Invoice not of valid status for modification");
         assertThat(xero.writeCalls(tenant)).isEqualTo(1);
     }
+
+    @Test
+    void createdByMyAppAndSearchTermNarrowTheList() {
+        Map<String, Object> a = invoice("ACCREC", line("x", 1, 10, "200", null));
+        a.put("Reference", "scoro:invoice:42");
+        put(a);
+        xero.createInvoice(c.tenant().tenantId(), invoice("ACCREC", line("by a user", 1, 10, "200", null)));
+        assertThat(c.get("/Invoices").body().get("Invoices")).hasSize(2);
+        assertThat(c.get("/Invoices?createdByMyApp=true").body().get("Invoices")).hasSize(1);
+        assertThat(c.get("/Invoices?searchTerm=SCORO%3AINVOICE%3A42").body().get("Invoices")).hasSize(1);
+        assertThat(c.get("/Invoices?searchTerm=INV-0002").body().get("Invoices")).hasSize(1);
+    }
 }

@@ -69,6 +69,9 @@ public class Pipeline implements SmartLifecycle {
         Path stateDir = props.dataDir().resolve("streams").resolve(props.instanceId());
         p.put("state.dir", stateDir.toAbsolutePath().toString());
         p.put("replication.factor", String.valueOf(props.topics().replicationFactor()));
+        // Static membership: a restarted instance takes its tasks back at once instead of waiting for the group to
+        // time out its previous incarnation. Streams appends the thread index.
+        p.put("main.consumer.group.instance.id", "sxs-mapper-" + props.instanceId());
         return p;
     }
 

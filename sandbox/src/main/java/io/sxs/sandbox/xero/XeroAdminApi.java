@@ -55,6 +55,8 @@ final class XeroAdminApi {
         router.add("DELETE", PREFIX, "/tenants/{tenantId}/payments/{id}",
                 r -> run(() -> x.deletePayment(r.pathParam("tenantId"), r.pathParam("id"))));
         router.add("POST", PREFIX, "/apps", r -> run(() -> x.registerApp(body(r).path("name").asText("Sandbox App"))));
+        router.add("POST", PREFIX, "/custom-connections", r -> run(() -> x.registerCustomConnection(
+                body(r).path("name").asText("Custom connection"), body(r).path("tenantId").asText(null))));
         router.add("POST", PREFIX, "/authorize", r -> run(() -> {
             ObjectNode b = body(r);
             java.util.List<String> tenants = new java.util.ArrayList<>();

@@ -122,6 +122,9 @@ final class XeroApi {
             return XeroErrors.unauthorized();
         }
         String tenantId = r.header("xero-tenant-id");
+        if (tenantId == null) {
+            tenantId = sandbox.tokens.customTenant(bearer(r));
+        }
         XeroTenantState st = tenantId == null ? null : sandbox.tenants.get(tenantId.trim().toLowerCase(Locale.ROOT));
         if (st == null || !reachable.contains(st.tenantId)) {
             return XeroErrors.forbidden();

@@ -111,6 +111,11 @@ final class XeroIdentityApi {
             set = sandbox.tokens.exchangeCode(app, form.get("code"), form.get("redirect_uri"), now());
         } else if ("refresh_token".equals(grant)) {
             set = sandbox.tokens.refresh(app, form.get("refresh_token"), now());
+        } else if ("client_credentials".equals(grant)) {
+            set = sandbox.tokens.clientCredentials(app, form.get("scope"), now());
+            if (set == null) {
+                return oauthError(400, "unauthorized_client");
+            }
         } else {
             return oauthError(400, "unsupported_grant_type");
         }

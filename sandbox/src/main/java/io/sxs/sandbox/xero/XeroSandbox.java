@@ -92,6 +92,14 @@ public final class XeroSandbox implements AutoCloseable {
     }
 
     /**
+     * Registers a custom connection: an app bound to one organisation that gets 30-minute tokens with
+     * grant_type=client_credentials (no refresh token) and calls the API without the xero-tenant-id header.
+     */
+    public XeroApp registerCustomConnection(String name, String tenantId) {
+        return tokens.registerCustomConnection(name, state(tenantId).tenantId);
+    }
+
+    /**
      * Simulates a user approving the app for the given organisations; returns the authorization code the
      * redirect would carry. Exchange it at the token endpoint (grant_type=authorization_code, same redirect_uri).
      * Ask for "offline_access" in the scope to get a refresh token.

@@ -37,6 +37,7 @@ final class XeroTokens {
         final Map<String, String> connections = new ConcurrentHashMap<>();
         final Map<String, Instant> connectedAt = new ConcurrentHashMap<>();
         volatile boolean revoked;
+        volatile boolean custom;
 
         Consent(String clientId, String scope, Instant created) {
             this.clientId = clientId;
@@ -68,6 +69,8 @@ final class XeroTokens {
     record TokenSet(String accessToken, String refreshToken, long expiresIn, String scope, String idToken) { }
 
     private final Map<String, XeroApp> apps = new ConcurrentHashMap<>();
+    /** Custom connections: client id → the one tenant its client_credentials tokens reach. */
+    private final Map<String, String> customConnections = new ConcurrentHashMap<>();
     private final Map<String, Access> access = new ConcurrentHashMap<>();
     private final Map<String, Code> codes = new ConcurrentHashMap<>();
     private final Map<String, Refresh> refresh = new ConcurrentHashMap<>();
@@ -83,6 +86,33 @@ final class XeroTokens {
         XeroApp app = new XeroApp(UUID.randomUUID().toString().replace("-", "").toUpperCase(), randomToken(36), name);
         apps.put(app.clientId(), app);
         return app;
+    }
+
+    /** A custom connection: an app bound to one organisation, using the client_credentials grant. */
+    XeroApp registerCustomConnection(String name, String tenantId) {
+        XeroApp app = registerApp(name);
+        customConnections.put(app.clientId(), tenantId);
+        return app;
+    }
+
+    /** client_credentials: a 30-minute token for the custom connection's tenant, no refresh token; null if not custom. */
+    TokenSet clientCredentials(XeroApp app, String scope, Instant now) {
+        String tenantId = customConnections.get(app.clientId());
+        if (tenantId == null) {
+            return null;
+        }
+        Consent consent = new Consent(app.clientId(), scope, now);
+        consent.connections.put(UUID.randomUUID().toString(), tenantId);
+        consent.custom = true;
+        String at = jwt(app.clientId(), null, now.plus(ACCESS_TTL));
+        access.put(at, new Access(consent, null, now.plus(ACCESS_TTL)));
+        return new TokenSet(at, null, ACCESS_TTL.toSeconds(), scope, null);
+    }
+
+    /** The single tenant of a custom-connection token (which needs no xero-tenant-id header), else null. */
+    String customTenant(String token) {
+        Access a = token == null ? null : access.get(token);
+        return a != null && a.consent != null && a.consent.custom ? a.consent.connections.values().iterator().next() : null;
     }
 
     /** The app a client authenticates as, or null when the id or secret is wrong. */

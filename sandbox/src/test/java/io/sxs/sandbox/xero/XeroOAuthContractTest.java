@@ -190,4 +190,25 @@ class XeroOAuthContractTest {
         assertThat(api(t.get("access_token").asText(), a.tenantId()).status()).isEqualTo(200);
         assertThat(api(t.get("access_token").asText(), b.tenantId()).status()).isEqualTo(403);
     }
+
+    @Test
+    void customConnectionsUseClientCredentialsAndNeedNoTenantHeader() {
+        XeroApp custom = xero.registerCustomConnection("Custom", a.tenantId());
+        HttpJson.Reply r = token("grant_type=client_credentials&scope=" + enc("accounting.transactions"),
+                custom.clientId(), custom.clientSecret());
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        assertThat(r.body().has("refresh_token")).isFalse();
+        assertThat(r.body().get("expires_in").asInt()).isEqualTo(1800);
+        String access = r.body().get("access_token").asText();
+        HttpJson.Reply org = HttpJson.send("GET", URI.create(xero.apiBase() + "/Organisation"), null,
+                Map.of("Authorization", "Bearer " + access));
+        assertThat(org.status()).isEqualTo(200);
+        assertThat(org.body().get("Organisations").get(0).get("OrganisationID").asText()).isEqualTo(a.tenantId());
+        assertThat(api(access, b.tenantId()).status()).isEqualTo(403);
+        assertThat(token("grant_type=client_credentials", app.clientId(), app.clientSecret()).body().get("error").asText())
+                .isEqualTo("unauthorized_client");
+        xero.clock().advance(Duration.ofMinutes(30));
+        assertThat(HttpJson.send("GET", URI.create(xero.apiBase() + "/Organisation"), null,
+                Map.of("Authorization", "Bearer " + access)).status()).isEqualTo(401);
+    }
 }

@@ -35,7 +35,8 @@ public final class SecretCipher {
         try {
             return new SecretCipher(keyId, Base64.getDecoder().decode(base64Key.trim()));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("sxs.secrets.key is not a base64 32-byte key", e);
+            // The key itself never goes into the message.
+            throw new IllegalArgumentException("sxs.secrets.key is not a base64 32-byte key: " + e.getMessage());
         }
     }
 

@@ -1,0 +1,37 @@
+package io.sxs.app;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sxs.app.config.SxsProperties;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/** Bad configuration stops the start with an error that names the setting, before anything connects anywhere. */
+class ConfigurationErrorsTest {
+
+    @Test
+    void zeroPartitionsIsRefusedByName() {
+        assertThatThrownBy(() -> start(Map.of("sxs.topics.partitions", "0")))
+                .hasRootCauseInstanceOf(SxsProperties.InvalidConfigurationException.class)
+                .rootCause().hasMessageContaining("sxs.topics.partitions");
+    }
+
+    @Test
+    void aSecretKeyThatIsNotABase64AesKeyIsRefusedByName() {
+        assertThatThrownBy(() -> start(Map.of("spring.kafka.bootstrap-servers", "localhost:1", "sxs.secrets.key", "not-a-key")))
+                .rootCause().hasMessageContaining("sxs.secrets.key");
+    }
+
+    @Test
+    void anExternalClusterWithoutASecretKeyIsRefused() {
+        assertThatThrownBy(() -> start(Map.of("spring.kafka.bootstrap-servers", "localhost:1")))
+                .rootCause().hasMessageContaining("sxs.secrets.key is required");
+    }
+
+    private static void start(Map<String, Object> props) {
+        Map<String, Object> all = new java.util.HashMap<>(props);
+        all.put("sxs.demo.enabled", "false");
+        new SpringApplicationBuilder(ScoroXeroSyncApplication.class).properties(all).run().close();
+    }
+}

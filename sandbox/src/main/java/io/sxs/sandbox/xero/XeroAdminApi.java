@@ -55,6 +55,12 @@ final class XeroAdminApi {
         router.add("DELETE", PREFIX, "/tenants/{tenantId}/payments/{id}",
                 r -> run(() -> x.deletePayment(r.pathParam("tenantId"), r.pathParam("id"))));
         router.add("POST", PREFIX, "/apps", r -> run(() -> x.registerApp(body(r).path("name").asText("Sandbox App"))));
+        router.add("POST", PREFIX, "/webhooks", r -> run(() -> {
+            ObjectNode b = body(r);
+            return x.configureWebhook(b.path("clientId").asText(x.defaultAppClientId()),
+                    java.net.URI.create(b.path("url").asText()), b.path("key").asText());
+        }));
+        router.add("GET", PREFIX, "/webhooks/{clientId}", r -> run(() -> x.webhookStatus(r.pathParam("clientId"))));
         router.add("POST", PREFIX, "/custom-connections", r -> run(() -> x.registerCustomConnection(
                 body(r).path("name").asText("Custom connection"), body(r).path("tenantId").asText(null))));
         router.add("POST", PREFIX, "/authorize", r -> run(() -> {

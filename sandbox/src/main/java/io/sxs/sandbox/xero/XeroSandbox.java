@@ -37,6 +37,7 @@ public final class XeroSandbox implements AutoCloseable {
     private final XeroAdminApi admin;
     private final XeroIdentityApi identity;
     private final SandboxHttpServer server;
+    private final XeroWebhooks webhooks = new XeroWebhooks(this);
 
     private XeroSandbox(int port) {
         this.api = new XeroApi(this);
@@ -114,6 +115,24 @@ public final class XeroSandbox implements AutoCloseable {
         return tokens.authorize(clientId, redirectUri, scope, List.of(tenantIds), clock.instant());
     }
 
+    /** The client id of the app that tokens from {@link #createTenant} belong to (connected to every tenant). */
+    public String defaultAppClientId() {
+        return XeroTokens.DEFAULT_CLIENT;
+    }
+
+    /**
+     * Sets the webhook of an app (use {@link #defaultAppClientId()} for the createTenant tokens' app): events for
+     * contacts, invoices and credit notes of every connected organisation are POSTed to {@code url}, signed with
+     * {@code webhookKey}. The intent-to-receive check runs at once; the returned status says whether it passed.
+     */
+    public XeroWebhookStatus configureWebhook(String clientId, URI url, String webhookKey) {
+        return webhooks.configure(clientId, url, webhookKey);
+    }
+
+    public XeroWebhookStatus webhookStatus(String clientId) {
+        return webhooks.status(clientId);
+    }
+
     /** The sandbox clock (pin or move it to test expiry and modified-since behaviour). */
     public SandboxClock clock() {
         return clock;
@@ -122,7 +141,7 @@ public final class XeroSandbox implements AutoCloseable {
     /** Creates an organisation with the UK defaults and a non-expiring access token for it. */
     public XeroTenant createTenant(String organisationName) {
         String tenantId = UUID.randomUUID().toString();
-        tenants.put(tenantId, new XeroTenantState(tenantId, organisationName, clock.instant()));
+        tenants.put(tenantId, new XeroTenantState(tenantId, organisationName, clock.instant(), webhooks));
         XeroTenant t = new XeroTenant(tenantId, tokens.issueStatic(tenantId), organisationName);
         tenantRecords.put(tenantId, t);
         return t;
@@ -338,6 +357,7 @@ public final class XeroSandbox implements AutoCloseable {
 
     @Override
     public void close() {
+        webhooks.close();
         server.close();
     }
 }

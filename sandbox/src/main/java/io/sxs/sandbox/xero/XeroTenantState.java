@@ -20,10 +20,10 @@ final class XeroTenantState {
     final Map<String, XeroAccount> accountsByCode;
     final Map<String, XeroTaxRate> taxRates;
     /** Insertion (creation) order is the default list order, which keeps paging stable. */
-    final Map<String, XeroContact> contacts = new LinkedHashMap<>();
-    final Map<String, XeroInvoice> invoices = new LinkedHashMap<>();
+    final Map<String, XeroContact> contacts;
+    final Map<String, XeroInvoice> invoices;
     final Map<String, XeroPayment> payments = new LinkedHashMap<>();
-    final Map<String, XeroInvoice> creditNotes = new LinkedHashMap<>();
+    final Map<String, XeroInvoice> creditNotes;
     /** Prepayments and overpayments share the document record (type RECEIVE-/SPEND-PREPAYMENT or -OVERPAYMENT). */
     final Map<String, XeroInvoice> prepayments = new LinkedHashMap<>();
     final Map<String, XeroInvoice> overpayments = new LinkedHashMap<>();
@@ -44,8 +44,12 @@ final class XeroTenantState {
     /** A reply kept for an Idempotency-Key, replayed byte for byte. */
     record StoredReply(int status, byte[] body, String contentType) { }
 
-    XeroTenantState(String tenantId, String organisationName, Instant createdAt) {
+    /** Creates, updates of contacts, invoices and credit notes go to {@code events} (webhooks). */
+    XeroTenantState(String tenantId, String organisationName, Instant createdAt, XeroWebhooks events) {
         this.tenantId = tenantId;
+        this.contacts = new ObservedMap<>((id, created) -> events.publish(tenantId, "CONTACT", id, created));
+        this.invoices = new ObservedMap<>((id, created) -> events.publish(tenantId, "INVOICE", id, created));
+        this.creditNotes = new ObservedMap<>((id, created) -> events.publish(tenantId, "CREDITNOTE", id, created));
         this.organisationName = organisationName;
         this.createdAt = createdAt;
         this.accountsByCode = XeroDefaults.ukAccounts(createdAt);

@@ -215,6 +215,22 @@ final class XeroTokens {
         return a.staticTenants;
     }
 
+    /** Whether an app is connected to a tenant: the default app to every tenant, others through live consents. */
+    boolean appReaches(String clientId, String tenantId) {
+        if (DEFAULT_CLIENT.equals(clientId)) {
+            return true;
+        }
+        if (tenantId.equals(customConnections.get(clientId))) {
+            return true;
+        }
+        for (Consent c : consents) {
+            if (c.clientId.equals(clientId) && !c.revoked && c.connections.containsValue(tenantId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The client id a token belongs to (for per-app rate limits). */
     String clientFor(String token) {
         Access a = token == null ? null : access.get(token);

@@ -178,8 +178,22 @@ final class ScoroApi {
                 return Json.MAPPER.getNodeFactory().booleanNode(true);
             };
             case "vatCodes/list" -> (st, b, id) -> list(b, st.vatCodes.values().stream().map(ScoroVatCode::toJson).toList());
+            case "vatCodes/view" -> (st, b, id) -> vatCode(st, requireId(id)).toJson();
+            case "vatCodes/modify" -> (st, b, id) -> ScoroChartService.writeVatCode(st,
+                    id == null || id == 0 ? null : vatCode(st, id), request(b), now()).toJson();
+            case "vatCodes/delete" -> (st, b, id) -> {
+                ScoroChartService.deleteVatCode(st, requireId(id));
+                return Json.MAPPER.getNodeFactory().booleanNode(true);
+            };
             case "financeAccounts/list" -> (st, b, id) ->
                     list(b, st.financeAccounts.values().stream().map(ScoroFinanceAccount::toJson).toList());
+            case "financeAccounts/view" -> (st, b, id) -> financeAccount(st, requireId(id)).toJson();
+            case "financeAccounts/modify" -> (st, b, id) -> ScoroChartService.writeAccount(st,
+                    id == null || id == 0 ? null : financeAccount(st, id), request(b), now()).toJson();
+            case "financeAccounts/delete" -> (st, b, id) -> {
+                ScoroChartService.deleteAccount(st, requireId(id));
+                return Json.MAPPER.getNodeFactory().booleanNode(true);
+            };
             case "receipts/list" -> (st, b, id) -> list(b, st.receipts.values().stream()
                     .filter(g -> visible(b, g.deleted())).map(ScoroReceiptService::render).toList());
             case "receipts/modify" -> (st, b, id) -> {
@@ -258,6 +272,22 @@ final class ScoroApi {
         o.put("language", "eng");
         o.putArray("active_entities").addObject().put("entity_id", st.companyAccountId).put("entity_name", st.name);
         return o;
+    }
+
+    private static ScoroVatCode vatCode(ScoroCompanyState st, long id) {
+        ScoroVatCode v = st.vatCodes.get(id);
+        if (v == null) {
+            throw new SandboxNotFoundException("VAT code " + id + " not found");
+        }
+        return v;
+    }
+
+    private static ScoroFinanceAccount financeAccount(ScoroCompanyState st, long id) {
+        ScoroFinanceAccount a = st.financeAccounts.get(id);
+        if (a == null) {
+            throw new SandboxNotFoundException("Finance account " + id + " not found");
+        }
+        return a;
     }
 
     private Instant now() {

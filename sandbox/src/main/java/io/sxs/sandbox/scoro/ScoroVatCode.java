@@ -4,10 +4,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sxs.sandbox.http.Json;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 
 /** A VAT code (vatCodes module); codes mirror the Xero UK tax types so that mapping is by code. */
 record ScoroVatCode(long id, String code, String name, BigDecimal percent, boolean sales, boolean purchases,
-                    boolean notApplicable) {
+                    boolean notApplicable, boolean active, Instant modified) {
+
+    ScoroVatCode(long id, String code, String name, BigDecimal percent, boolean sales, boolean purchases, boolean notApplicable) {
+        this(id, code, name, percent, sales, purchases, notApplicable, true, null);
+    }
 
     ObjectNode toJson() {
         ObjectNode o = Json.object();
@@ -17,7 +22,7 @@ record ScoroVatCode(long id, String code, String name, BigDecimal percent, boole
         o.put("percent", percent);
         o.put("is_sales", sales ? 1 : 0);
         o.put("is_purchases", purchases ? 1 : 0);
-        o.put("is_active", 1);
+        o.put("is_active", active ? 1 : 0);
         o.put("is_not_applicable", notApplicable ? 1 : 0);
         return o;
     }

@@ -7,7 +7,18 @@ import java.time.Instant;
 
 /** One account of a tenant's chart of accounts. */
 record XeroAccount(String accountId, String code, String name, String type, String accountClass, String taxType,
-                   String systemAccount, String bankAccountNumber, boolean enablePaymentsToAccount, Instant updated) {
+                   String systemAccount, String bankAccountNumber, boolean enablePaymentsToAccount, Instant updated,
+                   String status, String description) {
+
+    XeroAccount(String accountId, String code, String name, String type, String accountClass, String taxType,
+                String systemAccount, String bankAccountNumber, boolean enablePaymentsToAccount, Instant updated) {
+        this(accountId, code, name, type, accountClass, taxType, systemAccount, bankAccountNumber, enablePaymentsToAccount,
+                updated, "ACTIVE", null);
+    }
+
+    boolean isActive() {
+        return "ACTIVE".equals(status);
+    }
 
     boolean isBank() {
         return "BANK".equals(type);
@@ -23,7 +34,10 @@ record XeroAccount(String accountId, String code, String name, String type, Stri
         o.put("AccountID", accountId);
         o.put("Code", code);
         o.put("Name", name);
-        o.put("Status", "ACTIVE");
+        o.put("Status", status);
+        if (description != null) {
+            o.put("Description", description);
+        }
         o.put("Type", type);
         o.put("TaxType", taxType);
         o.put("Class", accountClass);

@@ -45,6 +45,11 @@ final class XeroApi {
         get("/Organisation", this::organisation);
         get("/Accounts", this::accounts);
         get("/Accounts/{AccountID}", this::account);
+        route("PUT", "/Accounts", this::writeAccounts);
+        route("POST", "/Accounts/{AccountID}", this::writeAccounts);
+        route("DELETE", "/Accounts/{AccountID}", this::deleteAccount);
+        route("PUT", "/TaxRates", this::writeTaxRates);
+        route("POST", "/TaxRates", this::writeTaxRates);
         get("/TaxRates", this::taxRates);
         get("/TaxRates/{TaxType}", this::taxRate);
         get("/Contacts", this::contacts);
@@ -279,6 +284,49 @@ final class XeroApi {
         XeroTenantState st = r.attribute(STATE);
         XeroTaxRate t = st.taxRates.get(r.pathParam("TaxType").toUpperCase(Locale.ROOT));
         return t == null ? XeroErrors.notFound() : ok("TaxRates", List.of(t.toJson()), null);
+    }
+
+    private SandboxResponse writeAccounts(SandboxRequest r) {
+        XeroTenantState st = r.attribute(STATE);
+        String id = r.pathParam("AccountID");
+        XeroAccount target = id == null ? null : st.accountsByCode.values().stream()
+                .filter(a -> a.accountId().equalsIgnoreCase(id)).findFirst().orElse(null);
+        if (id != null && target == null) {
+            return XeroErrors.notFound();
+        }
+        Instant now = now();
+        return wrappedBatch(r, "Accounts", "Account", "HasValidationErrors",
+                el -> XeroChartService.writeAccount(st, target, el, now).toJson());
+    }
+
+    private SandboxResponse deleteAccount(SandboxRequest r) {
+        XeroTenantState st = r.attribute(STATE);
+        String id = r.pathParam("AccountID");
+        XeroAccount a = st.accountsByCode.values().stream().filter(x -> x.accountId().equalsIgnoreCase(id)).findFirst().orElse(null);
+        if (a == null) {
+            return XeroErrors.notFound();
+        }
+        try {
+            XeroChartService.deleteAccount(st, a);
+        } catch (SandboxValidationException e) {
+            return XeroErrors.validation(e.getMessage());
+        }
+        ObjectNode gone = a.toJson();
+        gone.put("Status", "DELETED");
+        return ok("Accounts", List.of(gone), null);
+    }
+
+    private SandboxResponse writeTaxRates(SandboxRequest r) {
+        XeroTenantState st = r.attribute(STATE);
+        boolean createOnly = "PUT".equalsIgnoreCase(r.method());
+        return wrappedBatch(r, "TaxRates", "TaxRate", "HasValidationErrors", el -> {
+            String taxType = Json.str(el, "TaxType");
+            XeroTaxRate cur = createOnly || taxType == null ? null : st.taxRates.get(taxType.toUpperCase(Locale.ROOT));
+            if (!createOnly && taxType != null && cur == null) {
+                throw new SandboxValidationException("The TaxType code '" + taxType + "' does not exist.");
+            }
+            return XeroChartService.writeTaxRate(st, cur, el).toJson();
+        });
     }
 
     /** where + order for the small, unpaged reference lists. */

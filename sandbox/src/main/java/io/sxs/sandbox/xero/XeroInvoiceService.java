@@ -333,6 +333,9 @@ final class XeroInvoiceService {
             XeroAccount account = st.accountsByCode.get(accountCode);
             if (account == null || !account.usableOnInvoiceLines()) {
                 errors.add("Account code '" + accountCode + "' is not a valid code for this document.");
+            } else if (!account.isActive()) {
+                errors.add("Account code '" + accountCode + "' has been archived, or has been deleted. "
+                        + "Each line item must reference a valid account.");
             } else if (taxType == null) {
                 taxType = account.taxType();
             } else {
@@ -350,7 +353,7 @@ final class XeroInvoiceService {
         XeroTaxRate rate = null;
         if (taxType != null) {
             rate = st.taxRates.get(taxType);
-            if (rate == null) {
+            if (rate == null || !rate.isActive() && (prev == null || !taxType.equals(prev.taxType()))) {
                 errors.add("The TaxType code '" + taxType + "' does not exist or cannot be used for this type of transaction.");
             }
         }

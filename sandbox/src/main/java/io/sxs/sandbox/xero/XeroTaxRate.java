@@ -7,7 +7,16 @@ import java.math.BigDecimal;
 
 /** A UK tax rate. Output (sales) rates cannot be used on expense accounts and input rates not on revenue accounts. */
 record XeroTaxRate(String taxType, String name, BigDecimal rate, String reportTaxType, boolean canApplyToRevenue,
-                   boolean canApplyToExpenses) {
+                   boolean canApplyToExpenses, String status) {
+
+    XeroTaxRate(String taxType, String name, BigDecimal rate, String reportTaxType, boolean canApplyToRevenue,
+                boolean canApplyToExpenses) {
+        this(taxType, name, rate, reportTaxType, canApplyToRevenue, canApplyToExpenses, "ACTIVE");
+    }
+
+    boolean isActive() {
+        return "ACTIVE".equals(status);
+    }
 
     boolean canApplyTo(XeroAccount account) {
         return switch (account.accountClass()) {
@@ -29,7 +38,7 @@ record XeroTaxRate(String taxType, String name, BigDecimal rate, String reportTa
         o.put("CanApplyToRevenue", canApplyToRevenue);
         o.put("DisplayTaxRate", rate);
         o.put("EffectiveRate", rate);
-        o.put("Status", "ACTIVE");
+        o.put("Status", status);
         ObjectNode component = o.putArray("TaxComponents").addObject();
         component.put("Name", "VAT");
         component.put("Rate", rate);

@@ -148,7 +148,6 @@ final class ScoroReceiptService {
         return g;
     }
 
-
     private static BigDecimal paidBy(ScoroCompanyState st, ScoroDocKind kind, long invoiceId, long exceptGroup) {
         BigDecimal paid = Money.zero2();
         for (ScoroReceiptGroup g : st.receipts.values()) {

@@ -32,7 +32,7 @@ final class XeroPaymentService {
             String id = Json.str(ref, "InvoiceID");
             String number = Json.str(ref, "InvoiceNumber");
             invoice = id != null ? st.invoices.get(id.toLowerCase(Locale.ROOT))
-                    : number != null ? XeroApi.findInvoice(st, number) : null;
+                    : number != null ? XeroDocumentRoutes.findInvoice(st, number) : null;
             if (invoice == null) {
                 errors.add("Invoice could not be found.");
             } else if (!"AUTHORISED".equals(invoice.status())) {

@@ -191,7 +191,7 @@ public final class XeroSandbox implements AutoCloseable {
 
     public Map<String, Object> contact(String tenantId, String contactIdOrNumber) {
         return read(tenantId, st -> {
-            XeroContact c = XeroApi.findContact(st, contactIdOrNumber);
+            XeroContact c = XeroContactRoutes.findContact(st, contactIdOrNumber);
             if (c == null) {
                 throw new SandboxNotFoundException("contact " + contactIdOrNumber + " not found");
             }
@@ -210,7 +210,7 @@ public final class XeroSandbox implements AutoCloseable {
     public Map<String, Object> updateContact(String tenantId, String contactId, Map<String, ?> body) {
         ObjectNode in = Json.toNode(body);
         return read(tenantId, st -> {
-            XeroContact cur = XeroApi.findContact(st, contactId);
+            XeroContact cur = XeroContactRoutes.findContact(st, contactId);
             if (cur == null) {
                 throw new SandboxNotFoundException("contact " + contactId + " not found");
             }
@@ -226,7 +226,7 @@ public final class XeroSandbox implements AutoCloseable {
 
     public Map<String, Object> invoice(String tenantId, String invoiceIdOrNumber) {
         return read(tenantId, st -> {
-            XeroInvoice i = XeroApi.findInvoice(st, invoiceIdOrNumber);
+            XeroInvoice i = XeroDocumentRoutes.findInvoice(st, invoiceIdOrNumber);
             if (i == null) {
                 throw new SandboxNotFoundException("invoice " + invoiceIdOrNumber + " not found");
             }
@@ -245,7 +245,7 @@ public final class XeroSandbox implements AutoCloseable {
     public Map<String, Object> updateInvoice(String tenantId, String invoiceId, Map<String, ?> body) {
         JsonNode in = Json.toNode(body);
         return read(tenantId, st -> {
-            XeroInvoice cur = XeroApi.findInvoice(st, invoiceId);
+            XeroInvoice cur = XeroDocumentRoutes.findInvoice(st, invoiceId);
             if (cur == null) {
                 throw new SandboxNotFoundException("invoice " + invoiceId + " not found");
             }
@@ -264,7 +264,7 @@ public final class XeroSandbox implements AutoCloseable {
     public Map<String, Object> updateCreditNote(String tenantId, String creditNoteId, Map<String, ?> body) {
         JsonNode in = Json.toNode(body);
         return read(tenantId, st -> {
-            XeroInvoice cur = XeroApi.findDocument(st, XeroDocKind.CREDIT_NOTE, creditNoteId);
+            XeroInvoice cur = XeroDocumentRoutes.findDocument(st, XeroDocKind.CREDIT_NOTE, creditNoteId);
             if (cur == null) {
                 throw new SandboxNotFoundException("credit note " + creditNoteId + " not found");
             }
@@ -283,7 +283,7 @@ public final class XeroSandbox implements AutoCloseable {
     public Map<String, Object> allocateCreditNote(String tenantId, String creditNoteId, Map<String, ?> body) {
         JsonNode in = Json.toNode(body);
         return read(tenantId, st -> {
-            XeroInvoice note = XeroApi.findDocument(st, XeroDocKind.CREDIT_NOTE, creditNoteId);
+            XeroInvoice note = XeroDocumentRoutes.findDocument(st, XeroDocKind.CREDIT_NOTE, creditNoteId);
             if (note == null) {
                 throw new SandboxNotFoundException("credit note " + creditNoteId + " not found");
             }

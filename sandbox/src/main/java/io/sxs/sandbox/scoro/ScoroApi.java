@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -161,7 +162,7 @@ final class ScoroApi {
         }
         return switch (module + "/" + action) {
             case "contacts/list" -> (st, b, id) -> list(b, st.contacts.values().stream()
-                    .filter(c -> visible(b, c.deleted())).map(ScoroContactService::render).toList());
+                    .filter(c -> visible(b, c.deleted())).toList(), ScoroContactService::render);
             case "contacts/view" -> (st, b, id) -> {
                 ScoroContact c = st.contacts.get(requireId(id));
                 if (c == null || c.isDeleted() && !includeDeleted(b)) {
@@ -177,7 +178,7 @@ final class ScoroApi {
                 ScoroContactService.delete(st, requireId(id), now());
                 return Json.MAPPER.getNodeFactory().booleanNode(true);
             };
-            case "vatCodes/list" -> (st, b, id) -> list(b, st.vatCodes.values().stream().map(ScoroVatCode::toJson).toList());
+            case "vatCodes/list" -> (st, b, id) -> list(b, List.copyOf(st.vatCodes.values()), ScoroVatCode::toJson);
             case "vatCodes/view" -> (st, b, id) -> vatCode(st, requireId(id)).toJson();
             case "vatCodes/modify" -> (st, b, id) -> ScoroChartService.writeVatCode(st,
                     id == null || id == 0 ? null : vatCode(st, id), request(b), now()).toJson();
@@ -186,7 +187,7 @@ final class ScoroApi {
                 return Json.MAPPER.getNodeFactory().booleanNode(true);
             };
             case "financeAccounts/list" -> (st, b, id) ->
-                    list(b, st.financeAccounts.values().stream().map(ScoroFinanceAccount::toJson).toList());
+                    list(b, List.copyOf(st.financeAccounts.values()), ScoroFinanceAccount::toJson);
             case "financeAccounts/view" -> (st, b, id) -> financeAccount(st, requireId(id)).toJson();
             case "financeAccounts/modify" -> (st, b, id) -> ScoroChartService.writeAccount(st,
                     id == null || id == 0 ? null : financeAccount(st, id), request(b), now()).toJson();
@@ -195,7 +196,7 @@ final class ScoroApi {
                 return Json.MAPPER.getNodeFactory().booleanNode(true);
             };
             case "receipts/list" -> (st, b, id) -> list(b, st.receipts.values().stream()
-                    .filter(g -> visible(b, g.deleted())).map(ScoroReceiptService::render).toList());
+                    .filter(g -> visible(b, g.deleted())).toList(), ScoroReceiptService::render);
             case "receipts/modify" -> (st, b, id) -> {
                 ScoroReceiptGroup cur = id == null || id == 0 ? null : ScoroReceiptService.live(st, id);
                 return ScoroReceiptService.render(ScoroReceiptService.write(st, cur, request(b), now(), sandbox.today()));
@@ -213,7 +214,7 @@ final class ScoroApi {
     private Handler documentHandler(ScoroDocKind kind, String action) {
         return switch (action) {
             case "list" -> (st, b, id) -> list(b, kind.docs(st).values().stream()
-                    .filter(i -> visible(b, i.deleted())).map(i -> ScoroInvoiceService.render(st, kind, i, false)).toList());
+                    .filter(i -> visible(b, i.deleted())).toList(), i -> ScoroInvoiceService.render(st, kind, i, false));
             case "view" -> (st, b, id) -> {
                 ScoroInvoice i = kind.docs(st).get(requireId(id));
                 if (i == null || i.isDeleted() && !includeDeleted(b)) {
@@ -241,7 +242,7 @@ final class ScoroApi {
         }
         return switch (action) {
             case "list" -> (st, b, id) -> list(b, st.records(module).values().stream()
-                    .filter(r -> visible(b, r.deleted())).map(m::render).toList());
+                    .filter(r -> visible(b, r.deleted())).toList(), m::render);
             case "view" -> (st, b, id) -> {
                 ScoroRecord r = st.records(module).get(requireId(id));
                 if (r == null || r.isDeleted() && !includeDeleted(b)) {
@@ -335,14 +336,24 @@ final class ScoroApi {
         return includeDeleted(body) && deleted.plus(DELETED_VISIBLE_FOR).isAfter(now());
     }
 
-    /** filter, then id order (already the map order), then page/per_page (default 50, at most 100). */
-    private static JsonNode list(ObjectNode body, List<ObjectNode> rows) {
-        Predicate<ObjectNode> filter = filter(option(body, "filter"));
-        List<ObjectNode> matched = new ArrayList<>();
-        for (ObjectNode row : rows) {
-            if (filter.test(row)) {
-                matched.add(row);
+    /**
+     * filter, then id order (already the map order), then page/per_page (default 50, at most 100). Without a filter
+     * only the requested page is rendered.
+     */
+    private static <T> JsonNode list(ObjectNode body, List<T> rows, Function<T, ObjectNode> render) {
+        JsonNode filterSpec = option(body, "filter");
+        Predicate<ObjectNode> filter = filter(filterSpec);
+        boolean plain = filterSpec == null || filterSpec.isNull() || filterSpec.isEmpty();
+        List<?> matched = rows;
+        if (!plain) {
+            List<ObjectNode> kept = new ArrayList<>();
+            for (T row : rows) {
+                ObjectNode rendered = render.apply(row);
+                if (filter.test(rendered)) {
+                    kept.add(rendered);
+                }
             }
+            matched = kept;
         }
         int perPage = intOption(body, "per_page", 50);
         perPage = perPage < 1 ? 50 : Math.min(perPage, 100);
@@ -350,7 +361,10 @@ final class ScoroApi {
         ArrayNode out = Json.array();
         int from = (page - 1) * perPage;
         for (int i = from; i < Math.min(matched.size(), from + perPage); i++) {
-            out.add(matched.get(i));
+            Object row = matched.get(i);
+            @SuppressWarnings("unchecked")
+            ObjectNode node = plain ? render.apply((T) row) : (ObjectNode) row;
+            out.add(node);
         }
         return out;
     }

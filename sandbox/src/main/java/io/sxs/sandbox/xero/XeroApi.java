@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -208,22 +209,32 @@ final class XeroApi {
 
     // ---- shared list and batch machinery --------------------------------------------------------------------
 
-    /** where, order, then paging: page given → pagination block (and, for invoices, line items). */
-    SandboxResponse query(SandboxRequest r, String plural, List<ObjectNode> rendered, boolean stripLinesWhenUnpaged) {
+    /**
+     * where, order, then paging (page given → pagination block). Without where/order only the requested page is
+     * rendered, which keeps paged polling of large tenants cheap.
+     */
+    <T> SandboxResponse query(SandboxRequest r, String plural, List<T> matching, Function<T, ObjectNode> render) {
+        String whereText = r.query("where");
+        String orderText = r.query("order");
         Predicate<ObjectNode> where;
         Comparator<ObjectNode> order;
         try {
-            where = XeroQuery.where(r.query("where"));
-            order = XeroQuery.order(r.query("order"));
+            where = XeroQuery.where(whereText);
+            order = XeroQuery.order(orderText);
         } catch (XeroQuery.QueryParseException e) {
             return XeroErrors.queryParse(e.getMessage());
         }
-        List<ObjectNode> items = rendered.stream().filter(where).collect(Collectors.toCollection(ArrayList::new));
-        if (order != null) {
-            items.sort(order);
+        boolean plain = (whereText == null || whereText.isBlank()) && order == null;
+        List<T> source = matching;
+        List<ObjectNode> items = null;
+        if (!plain) {
+            items = matching.stream().map(render).filter(where).collect(Collectors.toCollection(ArrayList::new));
+            if (order != null) {
+                items.sort(order);
+            }
         }
         if (r.query("page") == null) {
-            return ok(plural, items, null);
+            return ok(plural, items != null ? items : source.stream().map(render).collect(Collectors.toList()), null);
         }
         int page = Math.max(1, parseInt(r.query("page"), 1));
         int pageSize = parseInt(r.query("pageSize"), 100);
@@ -231,14 +242,17 @@ final class XeroApi {
             pageSize = 100;
         }
         pageSize = Math.min(pageSize, 1000);
-        int from = Math.min(items.size(), (page - 1) * pageSize);
-        int to = Math.min(items.size(), from + pageSize);
+        int count = items != null ? items.size() : source.size();
+        int from = Math.min(count, (page - 1) * pageSize);
+        int to = Math.min(count, from + pageSize);
         ObjectNode pagination = Json.object();
         pagination.put("page", page);
         pagination.put("pageSize", pageSize);
-        pagination.put("pageCount", (items.size() + pageSize - 1) / pageSize);
-        pagination.put("itemCount", items.size());
-        return ok(plural, items.subList(from, to), pagination);
+        pagination.put("pageCount", (count + pageSize - 1) / pageSize);
+        pagination.put("itemCount", count);
+        List<ObjectNode> slice = items != null ? items.subList(from, to)
+                : source.subList(from, to).stream().map(render).collect(Collectors.toList());
+        return ok(plural, slice, pagination);
     }
 
     /** Writes one element; throws SandboxValidationException with the element's messages. */

@@ -41,10 +41,10 @@ final class XeroBankingRoutes extends XeroRouteGroup {
         XeroTenantState st = r.attribute(STATE);
         Instant since = XeroDates.parseIfModifiedSince(r.header("If-Modified-Since"));
         int unitDp = unitDp(r);
-        List<ObjectNode> rendered = st.bankTransactions.values().stream()
+        List<XeroBankTransaction> matching = st.bankTransactions.values().stream()
                 .filter(t -> since == null || t.updated().isAfter(since))
-                .map(t -> XeroBankTransactionService.render(st, t, unitDp)).collect(Collectors.toList());
-        return query(r, "BankTransactions", rendered, false);
+                .collect(Collectors.toList());
+        return query(r, "BankTransactions", matching, t -> XeroBankTransactionService.render(st, t, unitDp));
     }
 
     private SandboxResponse bankTransaction(SandboxRequest r) {
@@ -83,10 +83,10 @@ final class XeroBankingRoutes extends XeroRouteGroup {
         XeroTenantState st = r.attribute(STATE);
         Instant since = XeroDates.parseIfModifiedSince(r.header("If-Modified-Since"));
         int unitDp = unitDp(r);
-        List<ObjectNode> rendered = source.docs(st).values().stream()
+        List<XeroInvoice> matching = source.docs(st).values().stream()
                 .filter(p -> since == null || p.updated().isAfter(since))
-                .map(p -> XeroBankTransactionService.renderCredit(st, source, p, unitDp)).collect(Collectors.toList());
-        return query(r, source.plural, rendered, false);
+                .collect(Collectors.toList());
+        return query(r, source.plural, matching, p -> XeroBankTransactionService.renderCredit(st, source, p, unitDp));
     }
 
     private SandboxResponse credit(SandboxRequest r, XeroCreditSource source) {
@@ -127,11 +127,10 @@ final class XeroBankingRoutes extends XeroRouteGroup {
     private SandboxResponse payments(SandboxRequest r) {
         XeroTenantState st = r.attribute(STATE);
         Instant since = XeroDates.parseIfModifiedSince(r.header("If-Modified-Since"));
-        List<ObjectNode> rendered = st.payments.values().stream()
+        List<XeroPayment> matching = st.payments.values().stream()
                 .filter(p -> since == null || p.updated().isAfter(since))
-                .map(p -> XeroPaymentService.render(st, p))
                 .collect(Collectors.toList());
-        return query(r, "Payments", rendered, false);
+        return query(r, "Payments", matching, p -> XeroPaymentService.render(st, p));
     }
 
     private SandboxResponse payment(SandboxRequest r) {

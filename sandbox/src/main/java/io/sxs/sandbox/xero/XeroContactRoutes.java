@@ -1,6 +1,5 @@
 package io.sxs.sandbox.xero;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sxs.sandbox.core.SandboxValidationException;
 import io.sxs.sandbox.http.Json;
 import io.sxs.sandbox.http.SandboxRequest;
@@ -31,15 +30,14 @@ final class XeroContactRoutes extends XeroRouteGroup {
         boolean summaryOnly = r.queryFlag("summaryOnly");
         Set<String> ids = csv(r.query("IDs"), true);
         String search = r.query("searchTerm") == null ? null : r.query("searchTerm").toLowerCase(Locale.ROOT);
-        List<ObjectNode> rendered = st.contacts.values().stream()
+        List<XeroContact> matching = st.contacts.values().stream()
                 .filter(c -> includeArchived || !"ARCHIVED".equals(c.status))
                 .filter(c -> search == null || List.of("Name", "FirstName", "LastName", "ContactNumber", "EmailAddress").stream()
                         .anyMatch(f -> c.fields.path(f).asText("").toLowerCase(Locale.ROOT).contains(search)))
                 .filter(c -> ids == null || ids.contains(c.contactId))
                 .filter(c -> since == null || c.updated.isAfter(since))
-                .map(c -> XeroContactService.render(c, summaryOnly))
                 .collect(Collectors.toList());
-        return query(r, "Contacts", rendered, false);
+        return query(r, "Contacts", matching, c -> XeroContactService.render(c, summaryOnly));
     }
 
     private SandboxResponse contact(SandboxRequest r) {

@@ -1,6 +1,5 @@
 package io.sxs.sandbox.xero;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sxs.sandbox.core.SandboxValidationException;
 import io.sxs.sandbox.http.Json;
 import io.sxs.sandbox.http.SandboxRequest;
@@ -44,7 +43,7 @@ final class XeroDocumentRoutes extends XeroRouteGroup {
         Set<String> statuses = csv(r.query("Statuses"), false);
         String app = r.queryFlag("createdByMyApp") ? sandbox.tokens.clientFor(bearer(r)) : null;
         String search = r.query("searchTerm") == null ? null : r.query("searchTerm").toLowerCase(Locale.ROOT);
-        List<ObjectNode> rendered = kind.docs(st).values().stream()
+        List<XeroInvoice> matching = kind.docs(st).values().stream()
                 .filter(i -> app == null || app.equals(st.createdByApp.get(i.invoiceId())))
                 .filter(i -> search == null || i.invoiceNumber().toLowerCase(Locale.ROOT).contains(search)
                         || i.reference() != null && i.reference().toLowerCase(Locale.ROOT).contains(search))
@@ -53,9 +52,8 @@ final class XeroDocumentRoutes extends XeroRouteGroup {
                 .filter(i -> contactIds == null || contactIds.contains(i.contactId()))
                 .filter(i -> statuses == null || statuses.contains(i.status()))
                 .filter(i -> since == null || i.updated().isAfter(since))
-                .map(i -> XeroInvoiceService.render(st, kind, i, paged, summaryOnly, unitDp))
                 .collect(Collectors.toList());
-        return query(r, kind.plural, rendered, true);
+        return query(r, kind.plural, matching, i -> XeroInvoiceService.render(st, kind, i, paged, summaryOnly, unitDp));
     }
 
     private SandboxResponse document(SandboxRequest r, XeroDocKind kind) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** Base of the endpoint groups: registers routes on the API and lends them its envelope, list and batch helpers. */
@@ -50,8 +51,8 @@ abstract class XeroRouteGroup {
         return api.filtered(r, plural, items);
     }
 
-    SandboxResponse query(SandboxRequest r, String plural, List<ObjectNode> rendered, boolean stripLinesWhenUnpaged) {
-        return api.query(r, plural, rendered, stripLinesWhenUnpaged);
+    <T> SandboxResponse query(SandboxRequest r, String plural, List<T> matching, Function<T, ObjectNode> render) {
+        return api.query(r, plural, matching, render);
     }
 
     SandboxResponse batch(SandboxRequest r, String plural, String singular, String errorFlag, XeroApi.ElementWriter writer) {

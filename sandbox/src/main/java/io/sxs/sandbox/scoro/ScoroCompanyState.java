@@ -27,6 +27,7 @@ final class ScoroCompanyState {
     /** Records of the simple modules (products, financeObjects, receiptAccounts), by module name. */
     private final Map<String, TreeMap<Long, ScoroRecord>> records = new java.util.HashMap<>();
     private final Map<String, Long> sequences = new java.util.HashMap<>();
+    private final Map<ScoroDocKind, Map<String, Long>> liveNumbers = new java.util.EnumMap<>(ScoroDocKind.class);
     final CallCounter calls = new CallCounter();
     final FaultPlan faults = new FaultPlan();
     private long contactSeq;
@@ -86,9 +87,26 @@ final class ScoroCompanyState {
     String nextNumber(ScoroDocKind kind) {
         while (true) {
             String candidate = String.valueOf(numberSeq + sequences.merge("no:" + kind.module, 1L, Long::sum));
-            if (kind.docs(this).values().stream().noneMatch(i -> !i.isDeleted() && candidate.equals(i.no()))) {
+            if (liveDocumentWithNumber(kind, candidate) == null) {
                 return candidate;
             }
+        }
+    }
+
+    /** The id of the non-deleted document of this kind with this number, or null (an index keeps it O(1)). */
+    Long liveDocumentWithNumber(ScoroDocKind kind, String no) {
+        return liveNumbers.computeIfAbsent(kind, k -> new java.util.HashMap<>()).get(no);
+    }
+
+    /** Stores a document and keeps the live-number index in step (deleted documents free their number). */
+    void saveDocument(ScoroDocKind kind, ScoroInvoice doc) {
+        ScoroInvoice previous = kind.docs(this).put(doc.id(), doc);
+        Map<String, Long> index = liveNumbers.computeIfAbsent(kind, k -> new java.util.HashMap<>());
+        if (previous != null && !previous.isDeleted()) {
+            index.remove(previous.no(), previous.id());
+        }
+        if (!doc.isDeleted() && doc.no() != null && !doc.no().isEmpty()) {
+            index.put(doc.no(), doc.id());
         }
     }
 

@@ -68,11 +68,9 @@ final class ScoroInvoiceService {
         } else if (no == null || no.isEmpty()) {
             no = st.nextNumber(kind);
         } else {
-            for (ScoroInvoice i : kind.docs(st).values()) {
-                if (!i.isDeleted() && no.equals(i.no()) && (cur == null || i.id() != cur.id())) {
-                    errors.add("no: invoice number " + no + " is already in use");
-                    break;
-                }
+            Long owner = st.liveDocumentWithNumber(kind, no);
+            if (owner != null && (cur == null || owner != cur.id())) {
+                errors.add("no: invoice number " + no + " is already in use");
             }
         }
 
@@ -215,7 +213,7 @@ final class ScoroInvoiceService {
                 projectId, ownerId, date, deadline, currency, rate, vatCodeId, sent, paymentType, referenceNo,
                 description, List.copyOf(credited), List.copyOf(lines), sum, vatSum,
                 cur == null ? Money.zero2() : cur.paidSum(), cur == null ? now : cur.created(), now, null, extra);
-        kind.docs(st).put(saved.id(), saved);
+        st.saveDocument(kind, saved);
         return saved;
     }
 
@@ -348,7 +346,7 @@ final class ScoroInvoiceService {
 
     static void delete(ScoroCompanyState st, ScoroDocKind kind, long id, Instant now) {
         ScoroInvoice i = live(st, kind, id);
-        kind.docs(st).put(id, new ScoroInvoice(i.id(), i.no(), i.companyId(), i.personId(), i.projectId(), i.ownerId(),
+        st.saveDocument(kind, new ScoroInvoice(i.id(), i.no(), i.companyId(), i.personId(), i.projectId(), i.ownerId(),
                 i.date(), i.deadline(), i.currency(), i.currencyRate(), i.vatCodeId(), i.sent(), i.paymentType(),
                 i.referenceNo(), i.description(), i.creditedInvoices(), i.lines(), i.sum(), i.vatSum(), i.paidSum(),
                 i.created(), now, now, i.extra()));

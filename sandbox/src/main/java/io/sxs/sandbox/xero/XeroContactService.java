@@ -126,7 +126,7 @@ final class XeroContactService {
             saved.customer = cur.customer;
             saved.supplier = cur.supplier;
         }
-        st.contacts.put(saved.contactId, saved);
+        st.saveContact(saved);
         return saved;
     }
 
@@ -160,10 +160,9 @@ final class XeroContactService {
     }
 
     private static boolean nameTaken(XeroTenantState st, String name, XeroContact self) {
-        String key = name.trim().toLowerCase(Locale.ROOT);
-        for (XeroContact c : st.contacts.values()) {
-            if (c.isActive() && (self == null || !c.contactId.equals(self.contactId))
-                    && c.name().trim().toLowerCase(Locale.ROOT).equals(key)) {
+        for (String id : st.contactsNamed(name)) {
+            XeroContact c = st.contacts.get(id);
+            if (c.isActive() && (self == null || !c.contactId.equals(self.contactId))) {
                 return true;
             }
         }
@@ -185,9 +184,9 @@ final class XeroContactService {
         }
         String name = Json.str(ref, "Name");
         if (name != null && !name.isBlank()) {
-            String key = name.trim().toLowerCase(Locale.ROOT);
-            for (XeroContact c : st.contacts.values()) {
-                if (c.isActive() && c.name().trim().toLowerCase(Locale.ROOT).equals(key)) {
+            for (String named : st.contactsNamed(name)) {
+                XeroContact c = st.contacts.get(named);
+                if (c.isActive()) {
                     return c;
                 }
             }

@@ -75,6 +75,10 @@ final class XeroDocumentRoutes extends XeroRouteGroup {
                 return i;
             }
         }
+        XeroInvoice sales = salesByNumber(st, kind, idOrNumber);
+        if (sales != null) {
+            return sales;
+        }
         XeroInvoice found = null;
         for (XeroInvoice i : kind.docs(st).values()) {
             if (idOrNumber.equalsIgnoreCase(i.invoiceNumber()) && (found == null || kind.salesType.equals(i.type()))) {
@@ -85,12 +89,8 @@ final class XeroDocumentRoutes extends XeroRouteGroup {
     }
 
     private static XeroInvoice salesByNumber(XeroTenantState st, XeroDocKind kind, String number) {
-        for (XeroInvoice i : kind.docs(st).values()) {
-            if (kind.salesType.equals(i.type()) && number.equalsIgnoreCase(i.invoiceNumber())) {
-                return i;
-            }
-        }
-        return null;
+        String id = st.salesDocumentWithNumber(kind, number);
+        return id == null ? null : kind.docs(st).get(id);
     }
 
     private SandboxResponse writeDocuments(SandboxRequest r, XeroDocKind kind, boolean createOnly) {

@@ -220,7 +220,7 @@ final class XeroInvoiceService {
     }
 
     private static XeroInvoice store(XeroTenantState st, XeroDocKind kind, XeroInvoice inv) {
-        kind.docs(st).put(inv.invoiceId(), inv);
+        st.saveDocument(kind, inv);
         return inv;
     }
 
@@ -257,13 +257,8 @@ final class XeroInvoiceService {
     }
 
     private static boolean numberTaken(XeroTenantState st, XeroDocKind kind, String number, XeroInvoice self) {
-        for (XeroInvoice i : kind.docs(st).values()) {
-            if (kind.salesType.equals(i.type()) && number.equalsIgnoreCase(i.invoiceNumber())
-                    && (self == null || !i.invoiceId().equals(self.invoiceId()))) {
-                return true;
-            }
-        }
-        return false;
+        String owner = st.salesDocumentWithNumber(kind, number);
+        return owner != null && (self == null || !owner.equals(self.invoiceId()));
     }
 
     static List<XeroLineItem> lines(XeroTenantState st, XeroInvoice cur, JsonNode arr, String type,

@@ -39,6 +39,9 @@ final class XeroTenantState {
     final Map<String, StoredReply> idempotentReplies = new HashMap<>();
     final CallCounter calls = new CallCounter();
     final FaultPlan faults = new FaultPlan();
+    /** Indexes that keep uniqueness checks O(1): sales-type document numbers and contact names (lower case). */
+    private final Map<XeroDocKind, Map<String, String>> salesNumbers = new java.util.EnumMap<>(XeroDocKind.class);
+    private final Map<String, java.util.Set<String>> contactsByName = new HashMap<>();
     private final Map<XeroDocKind, Integer> numberSequences = new java.util.EnumMap<>(XeroDocKind.class);
 
     /** A reply kept for an Idempotency-Key, replayed byte for byte. */
@@ -72,11 +75,47 @@ final class XeroTenantState {
     String nextNumber(XeroDocKind kind) {
         while (true) {
             String candidate = kind.numberPrefix + String.format("%04d", numberSequences.merge(kind, 1, Integer::sum));
-            boolean used = kind.docs(this).values().stream()
-                    .anyMatch(i -> kind.salesType.equals(i.type()) && candidate.equalsIgnoreCase(i.invoiceNumber()));
-            if (!used) {
+            if (salesDocumentWithNumber(kind, candidate) == null) {
                 return candidate;
             }
         }
+    }
+
+    /** The id of the sales-type document (ACCREC, ACCRECCREDIT) with this number, any status, or null. */
+    String salesDocumentWithNumber(XeroDocKind kind, String number) {
+        return salesNumbers.computeIfAbsent(kind, k -> new HashMap<>()).get(number.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Stores a document and keeps the number index in step. */
+    void saveDocument(XeroDocKind kind, XeroInvoice doc) {
+        XeroInvoice previous = kind.docs(this).put(doc.invoiceId(), doc);
+        Map<String, String> index = salesNumbers.computeIfAbsent(kind, k -> new HashMap<>());
+        if (previous != null && kind.salesType.equals(previous.type())) {
+            index.remove(previous.invoiceNumber().toLowerCase(java.util.Locale.ROOT), previous.invoiceId());
+        }
+        if (kind.salesType.equals(doc.type())) {
+            index.put(doc.invoiceNumber().toLowerCase(java.util.Locale.ROOT), doc.invoiceId());
+        }
+    }
+
+    /** Stores a contact and keeps the name index in step. */
+    void saveContact(XeroContact contact) {
+        XeroContact previous = contacts.put(contact.contactId, contact);
+        if (previous != null) {
+            java.util.Set<String> ids = contactsByName.get(nameKey(previous.name()));
+            if (ids != null) {
+                ids.remove(previous.contactId);
+            }
+        }
+        contactsByName.computeIfAbsent(nameKey(contact.name()), k -> new java.util.HashSet<>()).add(contact.contactId);
+    }
+
+    /** Contacts (any status) whose name matches ignoring case and surrounding spaces. */
+    java.util.Set<String> contactsNamed(String name) {
+        return contactsByName.getOrDefault(nameKey(name), java.util.Set.of());
+    }
+
+    private static String nameKey(String name) {
+        return name.trim().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -49,7 +49,7 @@ class DemoAcceptanceTest {
         Path data = Files.createTempDirectory("sxs-demo-");
         app = new SpringApplicationBuilder(ScoroXeroSyncApplication.class).properties(Map.of(
                 "sxs.data-dir", data.toString(), "sxs.broker.port", brokerPort, "sxs.broker.controller-port", FreePorts.next(),
-                "sxs.demo.xero-port", 0, "sxs.demo.scoro-port", 0, "sxs.demo.poll-interval", "500ms")).run();
+                "sxs.demo.xero-port", 0, "sxs.demo.scoro-port", 0)).run();
         bootstrap = "localhost:" + brokerPort;
         demo = app.getBean(Demo.class);
         sandboxes = app.getBean(DemoSandboxes.class);

@@ -206,6 +206,13 @@ final class ScoroApi {
                 return Json.MAPPER.getNodeFactory().booleanNode(true);
             };
             case "companyAccount/list" -> (st, b, id) -> companyAccount(st);
+            case "webhooks/subscribe" -> (st, b, id) -> sandbox.webhooks.subscribe(st.companyAccountId, request(b)).toJson();
+            case "webhooks/unsubscribe" -> (st, b, id) -> {
+                sandbox.webhooks.unsubscribe(st.companyAccountId, requireId(id));
+                return Json.MAPPER.getNodeFactory().booleanNode(true);
+            };
+            case "webhooks/list" -> (st, b, id) -> list(b, sandbox.webhooks.list(st.companyAccountId),
+                    ScoroWebhooks.Subscription::toJson);
             default -> recordHandler(module, action);
         };
     }

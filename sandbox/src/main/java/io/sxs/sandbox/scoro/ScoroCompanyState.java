@@ -35,8 +35,12 @@ final class ScoroCompanyState {
     private long lineSeq;
     private final long numberSeq = 1000;
 
-    ScoroCompanyState(String companyAccountId, String apiKey, String name, Instant now) {
+    /** Where changes are reported (the webhooks module). */
+    final ScoroWebhooks events;
+
+    ScoroCompanyState(String companyAccountId, String apiKey, String name, Instant now, ScoroWebhooks events) {
         this.companyAccountId = companyAccountId;
+        this.events = events;
         this.apiKey = apiKey;
         this.name = name;
         long id = 0;
@@ -71,6 +75,16 @@ final class ScoroCompanyState {
         return sequences.merge(module, 1L, Long::sum);
     }
 
+    /** Stores a contact and reports it under contacts and under companies or persons. */
+    void saveContact(ScoroContact contact) {
+        ScoroContact previous = contacts.put(contact.id(), contact);
+        String action = previous == null ? "create" : contact.isDeleted() && !previous.isDeleted() ? "delete" : "modify";
+        String typed = "person".equals(contact.fields().path("contact_type").asText()) ? "persons" : "companies";
+        events.publish(companyAccountId, java.util.Set.of("contacts", typed), action, contact.id(),
+                () -> previous == null ? null : ScoroContactService.render(previous),
+                () -> ScoroContactService.render(contact));
+    }
+
     long nextContactId() {
         return ++contactSeq;
     }
@@ -101,6 +115,10 @@ final class ScoroCompanyState {
     /** Stores a document and keeps the live-number index in step (deleted documents free their number). */
     void saveDocument(ScoroDocKind kind, ScoroInvoice doc) {
         ScoroInvoice previous = kind.docs(this).put(doc.id(), doc);
+        String action = previous == null ? "create" : doc.isDeleted() && !previous.isDeleted() ? "delete" : "modify";
+        events.publish(companyAccountId, java.util.Set.of(kind.module), action, doc.id(),
+                () -> previous == null ? null : ScoroInvoiceService.render(this, kind, previous, true),
+                () -> ScoroInvoiceService.render(this, kind, doc, true));
         Map<String, Long> index = liveNumbers.computeIfAbsent(kind, k -> new java.util.HashMap<>());
         if (previous != null && !previous.isDeleted()) {
             index.remove(previous.no(), previous.id());

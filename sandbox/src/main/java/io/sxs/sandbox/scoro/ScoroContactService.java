@@ -118,7 +118,7 @@ final class ScoroContactService {
         }
         ScoroContact saved = new ScoroContact(cur == null ? st.nextContactId() : cur.id(), f,
                 cur == null ? now : cur.created(), now, null);
-        st.contacts.put(saved.id(), saved);
+        st.saveContact(saved);
         return saved;
     }
 
@@ -132,7 +132,7 @@ final class ScoroContactService {
 
     static void delete(ScoroCompanyState st, long id, Instant now) {
         ScoroContact c = live(st, id);
-        st.contacts.put(id, new ScoroContact(c.id(), c.fields(), c.created(), now, now));
+        st.saveContact(new ScoroContact(c.id(), c.fields(), c.created(), now, now));
     }
 
     static ObjectNode render(ScoroContact c) {

@@ -168,7 +168,7 @@ final class ScoroReceiptService {
         for (ScoroReceiptGroup.Receipt r : g.receipts()) {
             ScoroInvoice inv = r.kind().docs(st).get(r.docId());
             if (inv != null) {
-                r.kind().docs(st).put(r.docId(), inv.withPaidSum(paidBy(st, r.kind(), r.docId(), -1), now));
+                st.saveDocument(r.kind(), inv.withPaidSum(paidBy(st, r.kind(), r.docId(), -1), now));
             }
         }
     }

@@ -34,6 +34,7 @@ public final class ScoroSandbox implements AutoCloseable {
     final ScoroQuotaLimiter quotas = new ScoroQuotaLimiter();
     private final Map<String, ScoroCompanyState> companies = new ConcurrentHashMap<>();
     private final Map<String, ScoroCompanyState> byKey = new ConcurrentHashMap<>();
+    final ScoroWebhooks webhooks = new ScoroWebhooks(this);
     private final ScoroApi api = new ScoroApi(this);
     private final ScoroAdminApi admin = new ScoroAdminApi(this);
     private final SandboxHttpServer server;
@@ -82,7 +83,7 @@ public final class ScoroSandbox implements AutoCloseable {
     public ScoroCompany createCompany(String name) {
         String id = String.valueOf(companies.size() + 1) + "-" + UUID.randomUUID().toString().substring(0, 8);
         String key = "ScoroAPI_" + UUID.randomUUID().toString().replace("-", "");
-        ScoroCompanyState st = new ScoroCompanyState(id, key, name, now());
+        ScoroCompanyState st = new ScoroCompanyState(id, key, name, now(), webhooks);
         companies.put(id, st);
         byKey.put(key, st);
         return new ScoroCompany(id, key, name);
@@ -340,6 +341,7 @@ public final class ScoroSandbox implements AutoCloseable {
 
     @Override
     public void close() {
+        webhooks.close();
         server.close();
     }
 }

@@ -36,7 +36,13 @@ final class XeroTenantState {
     /** Enabled currencies (code → description); the base currency first. */
     final Map<String, String> currencies = new LinkedHashMap<>(Map.of("GBP", "British Pound"));
     private final Map<String, java.util.List<String>> paymentsByInvoice = new HashMap<>();
-    final Map<String, StoredReply> idempotentReplies = new HashMap<>();
+    /** Replies kept for Idempotency-Key replays; the oldest are forgotten beyond 50,000 keys to bound memory. */
+    final Map<String, StoredReply> idempotentReplies = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, StoredReply> eldest) {
+            return size() > 50_000;
+        }
+    };
     final CallCounter calls = new CallCounter();
     final FaultPlan faults = new FaultPlan();
     /** Indexes that keep uniqueness checks O(1): sales-type document numbers and contact names (lower case). */

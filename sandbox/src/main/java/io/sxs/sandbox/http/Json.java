@@ -44,6 +44,12 @@ public final class Json {
         return MAPPER.createArrayNode();
     }
 
+    public static ArrayNode arrayOf(List<? extends JsonNode> items) {
+        ArrayNode a = array();
+        items.forEach(a::add);
+        return a;
+    }
+
     /** Parses a request body; throws {@link MalformedJsonException} when it is not JSON. */
     public static JsonNode parse(byte[] body) {
         if (body == null || body.length == 0) {

@@ -1,7 +1,6 @@
 package io.sxs.sandbox.xero;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sxs.sandbox.core.SandboxValidationException;
 import io.sxs.sandbox.http.Json;
@@ -249,11 +248,5 @@ final class XeroContactService {
         o.set("ContactPersons", Json.array());
         o.put("HasValidationErrors", false);
         return o;
-    }
-
-    static ArrayNode array(List<ObjectNode> items) {
-        ArrayNode a = Json.array();
-        items.forEach(a::add);
-        return a;
     }
 }

@@ -185,7 +185,7 @@ public final class XeroSandbox implements AutoCloseable {
 
     /** All contacts, archived included, as GET /Contacts/{ContactID} returns them. */
     public List<Map<String, Object>> contacts(String tenantId) {
-        return read(tenantId, st -> Json.toList(XeroContactService.array(
+        return read(tenantId, st -> Json.toList(Json.arrayOf(
                 st.contacts.values().stream().map(c -> XeroContactService.render(c, false)).toList())));
     }
 
@@ -220,7 +220,7 @@ public final class XeroSandbox implements AutoCloseable {
 
     /** All invoices and bills with their lines, as GET /Invoices/{InvoiceID} returns them. */
     public List<Map<String, Object>> invoices(String tenantId) {
-        return read(tenantId, st -> Json.toList(XeroContactService.array(
+        return read(tenantId, st -> Json.toList(Json.arrayOf(
                 st.invoices.values().stream().map(i -> XeroInvoiceService.render(st, i, true, false, 4)).toList())));
     }
 
@@ -275,7 +275,7 @@ public final class XeroSandbox implements AutoCloseable {
 
     /** All credit notes with lines and allocations. */
     public List<Map<String, Object>> creditNotes(String tenantId) {
-        return read(tenantId, st -> Json.toList(XeroContactService.array(st.creditNotes.values().stream()
+        return read(tenantId, st -> Json.toList(Json.arrayOf(st.creditNotes.values().stream()
                 .map(i -> XeroInvoiceService.render(st, XeroDocKind.CREDIT_NOTE, i, true, false, 4)).toList())));
     }
 
@@ -300,17 +300,17 @@ public final class XeroSandbox implements AutoCloseable {
     }
 
     public List<Map<String, Object>> bankTransactions(String tenantId) {
-        return read(tenantId, st -> Json.toList(XeroContactService.array(st.bankTransactions.values().stream()
+        return read(tenantId, st -> Json.toList(Json.arrayOf(st.bankTransactions.values().stream()
                 .map(t -> XeroBankTransactionService.render(st, t, 4)).toList())));
     }
 
     public List<Map<String, Object>> prepayments(String tenantId) {
-        return read(tenantId, st -> Json.toList(XeroContactService.array(st.prepayments.values().stream()
+        return read(tenantId, st -> Json.toList(Json.arrayOf(st.prepayments.values().stream()
                 .map(p -> XeroBankTransactionService.renderCredit(st, XeroCreditSource.PREPAYMENT, p, 4)).toList())));
     }
 
     public List<Map<String, Object>> overpayments(String tenantId) {
-        return read(tenantId, st -> Json.toList(XeroContactService.array(st.overpayments.values().stream()
+        return read(tenantId, st -> Json.toList(Json.arrayOf(st.overpayments.values().stream()
                 .map(p -> XeroBankTransactionService.renderCredit(st, XeroCreditSource.OVERPAYMENT, p, 4)).toList())));
     }
 
@@ -335,7 +335,7 @@ public final class XeroSandbox implements AutoCloseable {
 
     /** All payments, deleted ones included. */
     public List<Map<String, Object>> payments(String tenantId) {
-        return read(tenantId, st -> Json.toList(XeroContactService.array(
+        return read(tenantId, st -> Json.toList(Json.arrayOf(
                 st.payments.values().stream().map(p -> XeroPaymentService.render(st, p)).toList())));
     }
 

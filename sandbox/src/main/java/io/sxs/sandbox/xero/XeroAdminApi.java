@@ -81,6 +81,12 @@ final class XeroAdminApi {
             x.rateLimits(r.pathParam("tenantId"), b.isEmpty() ? null : limits(b));
             return b;
         }));
+        router.add("POST", PREFIX, "/tenants/{tenantId}/lock-date", r -> run(() -> {
+            ObjectNode b = body(r);
+            x.periodLockDate(r.pathParam("tenantId"),
+                    b.hasNonNull("periodLockDate") ? java.time.LocalDate.parse(b.get("periodLockDate").asText()) : null);
+            return b;
+        }));
         router.add("GET", PREFIX, "/tenants/{tenantId}/faults", r -> run(() -> x.faults(r.pathParam("tenantId")).toJson()));
         router.add("POST", PREFIX, "/tenants/{tenantId}/faults",
                 r -> run(() -> x.faults(r.pathParam("tenantId")).apply(body(r)).toJson()));

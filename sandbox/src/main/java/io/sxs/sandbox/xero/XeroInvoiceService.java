@@ -25,6 +25,8 @@ import java.util.UUID;
 final class XeroInvoiceService {
 
     static final String NOT_VALID_STATUS = "Invoice not of valid status for modification";
+    static final String LOCKED = "The document date is on or before the organisation's period lock date; "
+            + "documents in a locked period cannot be created or changed.";
     private static final Set<String> STATUSES = Set.of("DRAFT", "SUBMITTED", "AUTHORISED", "PAID", "VOIDED", "DELETED");
     private static final Set<String> FINAL = Set.of("PAID", "VOIDED", "DELETED");
 
@@ -44,6 +46,9 @@ final class XeroInvoiceService {
                              LocalDate today) {
         if (cur != null && FINAL.contains(cur.status())) {
             throw new SandboxValidationException(kind.notValidStatus());
+        }
+        if (cur != null && locked(st, cur.date())) {
+            throw new SandboxValidationException(LOCKED);
         }
         List<String> errors = new ArrayList<>();
 
@@ -201,6 +206,9 @@ final class XeroInvoiceService {
             }
             sent = sentIn;
         }
+        if (locked(st, date)) {
+            errors.add(LOCKED);
+        }
         if (!errors.isEmpty()) {
             throw new SandboxValidationException(errors);
         }
@@ -217,6 +225,11 @@ final class XeroInvoiceService {
             }
         }
         return store(st, kind, saved);
+    }
+
+    static boolean locked(XeroTenantState st, LocalDate date) {
+        LocalDate lock = st.periodLockDate;
+        return lock != null && date != null && !date.isAfter(lock);
     }
 
     private static XeroInvoice store(XeroTenantState st, XeroDocKind kind, XeroInvoice inv) {

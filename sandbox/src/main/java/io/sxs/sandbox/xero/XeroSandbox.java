@@ -176,6 +176,14 @@ public final class XeroSandbox implements AutoCloseable {
         return limiter.throttled(state(tenantId).tenantId);
     }
 
+    /**
+     * Sets (or with null clears) the organisation's period lock date: invoices and credit notes dated on or before it
+     * can no longer be created, edited, voided or deleted.
+     */
+    public void periodLockDate(String tenantId, java.time.LocalDate lockDate) {
+        state(tenantId).periodLockDate = lockDate;
+    }
+
     /** The tenant's fault plan: switch injected faults on and off at run time (see {@link FaultPlan}). */
     public FaultPlan faults(String tenantId) {
         return state(tenantId).faults;

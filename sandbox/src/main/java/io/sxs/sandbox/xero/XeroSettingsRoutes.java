@@ -71,6 +71,9 @@ final class XeroSettingsRoutes extends XeroRouteGroup {
         o.put("OrganisationID", st.tenantId);
         o.put("Edition", "BUSINESS");
         o.put("Class", "STANDARD");
+        if (st.periodLockDate != null) {
+            o.put("PeriodLockDate", XeroDates.msJson(st.periodLockDate));
+        }
         return ok("Organisations", List.of(o), null);
     }
 

@@ -44,6 +44,8 @@ final class XeroTenantState {
         }
     };
     final CallCounter calls = new CallCounter();
+    /** Documents dated on or before this date are frozen (Organisation.PeriodLockDate); null = no lock. */
+    volatile java.time.LocalDate periodLockDate;
     final FaultPlan faults = new FaultPlan();
     /** Indexes that keep uniqueness checks O(1): sales-type document numbers and contact names (lower case). */
     private final Map<XeroDocKind, Map<String, String>> salesNumbers = new java.util.EnumMap<>(XeroDocKind.class);

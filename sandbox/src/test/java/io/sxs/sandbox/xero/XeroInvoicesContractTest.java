@@ -431,4 +431,21 @@ class XeroInvoicesContractTest {
         assertThat(c.get("/Invoices?searchTerm=SCORO%3AINVOICE%3A42").body().get("Invoices")).hasSize(1);
         assertThat(c.get("/Invoices?searchTerm=INV-0002").body().get("Invoices")).hasSize(1);
     }
+
+    @Test
+    void thePeriodLockDateFreezesOlderDocuments() {
+        String id = put(invoice("ACCREC", line("old", 1, 10, "200", null))).get("InvoiceID").asText();
+        xero.periodLockDate(c.tenant().tenantId(), java.time.LocalDate.parse("2030-03-31"));
+        assertThat(c.get("/Organisation").body().get("Organisations").get(0).get("PeriodLockDate").asText())
+                .isEqualTo(XeroDates.msJson(java.time.LocalDate.parse("2030-03-31")));
+        assertThat(firstError(c.post("/Invoices/" + id, wrap("Invoices", Map.of("Reference", "x"))))).contains("lock date");
+        assertThat(firstError(setStatus(id, "DELETED"))).contains("lock date");
+        assertThat(c.put("/Invoices", wrap("Invoices", invoice("ACCREC", line("backdated", 1, 10, "200", null)))).status())
+                .isEqualTo(400);
+        Map<String, Object> fresh = invoice("ACCREC", line("new", 1, 10, "200", null));
+        fresh.put("Date", "2030-04-01");
+        assertThat(c.put("/Invoices", wrap("Invoices", fresh)).status()).isEqualTo(200);
+        xero.periodLockDate(c.tenant().tenantId(), null);
+        assertThat(c.post("/Invoices/" + id, wrap("Invoices", Map.of("Reference", "x"))).status()).isEqualTo(200);
+    }
 }

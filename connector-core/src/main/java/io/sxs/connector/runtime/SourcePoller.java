@@ -22,11 +22,8 @@ import io.sxs.schemas.topic.ConnectionPartitioner;
 import io.sxs.schemas.topic.Topics;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.specific.SpecificRecordBase;
@@ -168,72 +165,23 @@ final class SourcePoller implements AutoCloseable {
 
     private void pollEntity(ConnectionContext context, EntityReader reader) throws ApiException {
         CursorKeyValue key = new CursorKeyValue(context.connectionId(), system, reader.entity());
-        SourceCursor start = cursors.get(key);
-        Instant passWatermark = start == null || start.getWatermark() == null ? null : Instant.parse(start.getWatermark());
-        Instant since = passWatermark == null ? null : passWatermark.minus(settings.overlap());
-        Set<String> seen = new LinkedHashSet<>(start == null ? List.of() : start.getSeen());
-        Instant maxSeen = passWatermark;
-        long emittedInPass = 0;
-        int page = 1;
-        for (int pages = 0; pages < MAX_PAGES_PER_CYCLE; pages++) {
-            ReadPage result = reader.read(context, since, page);
-            List<ReadItem> fresh = new ArrayList<>();
-            for (ReadItem item : result.items()) {
-                if (seen.add(seenKey(item))) {
-                    fresh.add(item);
-                }
-                if (item.modifiedAt() != null && (maxSeen == null || item.modifiedAt().isAfter(maxSeen))) {
-                    maxSeen = item.modifiedAt();
-                }
+        PollPass pass = new PollPass(cursors.get(key), settings.overlap(), reader.orderedByModification());
+        for (int pages = 0; pages < MAX_PAGES_PER_CYCLE && running; pages++) {
+            ReadPage result = reader.read(context, pass.since(), pass.page());
+            PollPass.Step step = pass.accept(result, Instant.now());
+            emit(context.connectionId(), reader, step.fresh(), key, step.cursor(), step.passDone() ? step.emittedInPass() : -1,
+                    result.items().size());
+            if (step.cursor() != null) {
+                cursors.put(key, step.cursor());
             }
-            emittedInPass += fresh.size();
-            boolean passDone = result.lastPage();
-            // Unordered sources keep the pass's starting watermark until the whole pass is read.
-            Instant watermark = reader.orderedByModification() || passDone ? maxSeen : passWatermark;
-            SourceCursor cursor = SourceCursor.newBuilder()
-                    .setWatermark(watermark == null ? null : watermark.toString())
-                    .setSeen(prune(seen, watermark))
-                    .setPasses((start == null ? 0 : start.getPasses()) + (passDone ? 1 : 0))
-                    .setUpdatedAt(Instant.now()).build();
-            emit(context.connectionId(), reader, fresh, key, cursor, passDone ? emittedInPass : -1, result.items().size());
-            cursors.put(key, cursor);
-            if (passDone) {
+            if (pass.done()) {
                 return;
             }
-            if (reader.orderedByModification() && watermark != null && !watermark.equals(passWatermark)) {
-                // Restart from the new watermark: robust against rows moving while we page.
-                passWatermark = watermark;
-                since = watermark.minus(settings.overlap());
-                page = 1;
-            } else {
-                page++;
-            }
         }
-        log.warn("{} {} of {} still had pages after {} pages; continuing next poll", system, reader.entity(),
-                context.connectionId(), MAX_PAGES_PER_CYCLE);
-    }
-
-    private static String seenKey(ReadItem item) {
-        return item.sourceId() + "@" + (item.modifiedAt() != null ? item.modifiedAt().toString() : item.sourceVersion());
-    }
-
-    /** Keeps only the ids whose version can still come back inside the overlap window. */
-    private List<String> prune(Set<String> seen, Instant watermark) {
-        if (watermark == null) {
-            return List.copyOf(seen);
+        if (running) {
+            log.warn("{} {} of {} still had pages after {} pages; continuing next poll", system, reader.entity(),
+                    context.connectionId(), MAX_PAGES_PER_CYCLE);
         }
-        Instant horizon = watermark.minus(settings.overlap());
-        List<String> kept = new ArrayList<>();
-        for (String entry : seen) {
-            try {
-                if (!Instant.parse(entry.substring(entry.lastIndexOf('@') + 1)).isBefore(horizon)) {
-                    kept.add(entry);
-                }
-            } catch (RuntimeException e) {
-                kept.add(entry);
-            }
-        }
-        return kept;
     }
 
     private void emit(String connectionId, EntityReader reader, List<ReadItem> items, CursorKeyValue key, SourceCursor cursor,
@@ -269,9 +217,10 @@ final class SourcePoller implements AutoCloseable {
                         SyncLogs.entry(connectionId, SyncStage.SOURCE, SyncOutcome.PASS_COMPLETE, system, reader.entity())
                                 .setCount(passCount).setMessage("pass complete, " + passCount + " new").build()));
             }
-            CursorKey cursorKey = key.toAvro();
-            producer.send(new ProducerRecord<>(Topics.SOURCE_CURSORS,
-                    ConnectionPartitioner.partitionFor(connectionId, cursorPartitions), cursorKey, cursor));
+            if (cursor != null) {
+                producer.send(new ProducerRecord<>(Topics.SOURCE_CURSORS,
+                        ConnectionPartitioner.partitionFor(connectionId, cursorPartitions), key.toAvro(), cursor));
+            }
             producer.commitTransaction();
         } catch (ProducerFencedException e) {
             throw e;

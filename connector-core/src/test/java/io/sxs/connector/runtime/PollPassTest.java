@@ -1,0 +1,91 @@
+package io.sxs.connector.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sxs.connector.source.ReadItem;
+import io.sxs.connector.source.ReadPage;
+import io.sxs.schemas.envelope.SourceCursor;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PollPassTest {
+
+    private static final Duration OVERLAP = Duration.ofSeconds(5);
+    private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
+    private static final Instant NOW = Instant.parse("2026-11-29T00:00:00Z");
+
+    @Test
+    void theFirstPassReadsEverythingAndKeepsOnlyTheOverlapWindowInTheSeenSet() {
+        PollPass pass = new PollPass(null, OVERLAP, true);
+        assertThat(pass.since()).isNull();
+        PollPass.Step step = pass.accept(new ReadPage(List.of(item("a", 0), item("b", 60), item("c", 62)), true, 1), NOW);
+
+        assertThat(step.fresh()).extracting(ReadItem::sourceId).containsExactly("a", "b", "c");
+        assertThat(step.passDone()).isTrue();
+        assertThat(step.cursor().getWatermark()).isEqualTo(T0.plusSeconds(62).toString());
+        assertThat(step.cursor().getSeen()).containsExactly("b@" + T0.plusSeconds(60), "c@" + T0.plusSeconds(62));
+        assertThat(step.cursor().getPasses()).isEqualTo(1);
+    }
+
+    @Test
+    void theNextPassStartsOverlapBeforeTheWatermarkAndDropsWhatItAlreadyEmitted() {
+        SourceCursor cursor = new PollPass(null, OVERLAP, true)
+                .accept(new ReadPage(List.of(item("b", 60), item("c", 62)), true, 1), NOW).cursor();
+        PollPass next = new PollPass(cursor, OVERLAP, true);
+        assertThat(next.since()).isEqualTo(T0.plusSeconds(57));
+
+        PollPass.Step step = next.accept(new ReadPage(List.of(item("b", 60), item("c", 62), item("c", 63), item("d", 63)), true, 1), NOW);
+        assertThat(step.fresh()).extracting(i -> i.sourceId() + "@" + i.modifiedAt().getEpochSecond() % 100)
+                .containsExactly("c@63", "d@63");
+        assertThat(step.cursor().getPasses()).isEqualTo(2);
+    }
+
+    @Test
+    void anOrderedSourceRestartsPagingFromTheAdvancedWatermark() {
+        PollPass pass = new PollPass(null, OVERLAP, true);
+        PollPass.Step first = pass.accept(new ReadPage(List.of(item("a", 0), item("b", 100)), false, 1), NOW);
+        assertThat(first.cursor().getWatermark()).isEqualTo(T0.plusSeconds(100).toString());
+        assertThat(pass.page()).isEqualTo(1);
+        assertThat(pass.since()).isEqualTo(T0.plusSeconds(95));
+    }
+
+    @Test
+    void anOrderedSourceWhosePageDoesNotMoveTheWatermarkGoesToTheNextPage() {
+        PollPass pass = new PollPass(null, OVERLAP, true);
+        pass.accept(new ReadPage(List.of(item("a", 100)), false, 1), NOW);
+        pass.accept(new ReadPage(List.of(item("a", 100)), false, 1), NOW);
+        assertThat(pass.page()).isEqualTo(2);
+        assertThat(pass.since()).isEqualTo(T0.plusSeconds(95));
+    }
+
+    @Test
+    void anUnorderedSourceCommitsItsCursorOnlyWhenThePassIsComplete() {
+        PollPass pass = new PollPass(null, OVERLAP, false);
+        PollPass.Step first = pass.accept(new ReadPage(List.of(item("1", 200), item("2", 10)), false, 1), NOW);
+        assertThat(first.cursor()).as("no cursor mid-pass").isNull();
+        assertThat(first.fresh()).hasSize(2);
+        assertThat(pass.page()).isEqualTo(2);
+        assertThat(pass.since()).isNull();
+
+        PollPass.Step last = pass.accept(new ReadPage(List.of(item("3", 50)), true, 1), NOW);
+        assertThat(last.cursor().getWatermark()).isEqualTo(T0.plusSeconds(200).toString());
+        assertThat(last.emittedInPass()).isEqualTo(3);
+    }
+
+    @Test
+    void theSeenSetIsBounded() {
+        List<ReadItem> many = new java.util.ArrayList<>();
+        for (int i = 0; i < PollPass.MAX_SEEN + 50; i++) {
+            many.add(item("i" + i, 0));
+        }
+        PollPass.Step step = new PollPass(null, OVERLAP, true).accept(new ReadPage(many, true, 1), NOW);
+        assertThat(step.cursor().getSeen()).hasSize(PollPass.MAX_SEEN).endsWith("i" + (PollPass.MAX_SEEN + 49) + "@" + T0);
+    }
+
+    private static ReadItem item(String id, long secondsAfterT0) {
+        Instant at = T0.plusSeconds(secondsAfterT0);
+        return ReadItem.upsert(id, at.toString(), at, null);
+    }
+}

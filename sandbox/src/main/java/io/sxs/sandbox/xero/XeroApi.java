@@ -95,6 +95,8 @@ final class XeroApi {
             return tooMany;
         }
         try (XeroRateLimiter.Permit permit = (XeroRateLimiter.Permit) decision) {
+            // A slow reply is slow while it holds its place among the tenant's concurrent calls, as in Xero.
+            FaultPlan.sleep(st.faults.delay());
             boolean write = !"GET".equalsIgnoreCase(r.method());
             st.calls.record(r.routeName(), write);
             r.attribute(STATE, st);
@@ -109,9 +111,8 @@ final class XeroApi {
         }
     }
 
-    /** Slow reply, injected 5xx or 429 burst, decided before anything is processed. */
+    /** Injected 5xx or 429 burst, decided before anything is processed. */
     private static SandboxResponse injectedFault(FaultPlan faults) {
-        FaultPlan.sleep(faults.delay());
         return switch (faults.before()) {
             case PROCEED -> null;
             case FAIL_500 -> XeroErrors.problem(500, "An error occurred", "An unexpected error occurred in the API");

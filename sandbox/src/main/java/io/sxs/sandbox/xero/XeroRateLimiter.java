@@ -85,7 +85,8 @@ final class XeroRateLimiter {
         }
         String problem = null;
         Long retry = null;
-        Instant real = Instant.now();
+        // Every window follows the sandbox clock, so tests can step to a window's end and check Retry-After.
+        Instant real = now;
         if (app.remaining(limits.appPerMinute(), real) == 0) {
             problem = "appminute";
             retry = app.secondsToReset(real);
@@ -121,7 +122,7 @@ final class XeroRateLimiter {
     }
 
     private SandboxResponse headers(SandboxResponse r, TenantWindows w, XeroRateLimits limits, String clientId, Instant now) {
-        Instant real = Instant.now();
+        Instant real = now;
         return r.header("X-MinLimit-Remaining", String.valueOf(w.minute.remaining(limits.perMinute(), real)))
                 .header("X-DayLimit-Remaining", String.valueOf(w.day.remaining(limits.perDay(), now)))
                 .header("X-AppMinLimit-Remaining", String.valueOf(appWindow(clientId).remaining(limits.appPerMinute(), real)));
@@ -129,6 +130,6 @@ final class XeroRateLimiter {
 
     /** Tenantless calls (e.g. /connections) report only the app header. */
     SandboxResponse appHeader(SandboxResponse r, String clientId, Instant now) {
-        return r.header("X-AppMinLimit-Remaining", String.valueOf(appWindow(clientId).remaining(defaults.appPerMinute(), Instant.now())));
+        return r.header("X-AppMinLimit-Remaining", String.valueOf(appWindow(clientId).remaining(defaults.appPerMinute(), now)));
     }
 }

@@ -100,6 +100,12 @@ class PipelineEndToEndTest {
             assertThat(xero.writeCalls(tenant.tenantId())).isEqualTo(xeroWrites);
             assertThat(scoro.writeCalls(company.companyAccountId())).isZero();
             assertThat(countByNumber(tenant, "SC-1001")).isEqualTo(1);
+
+            // Deletes travel: the authorised Xero copy of a deleted Scoro invoice is voided, not left behind.
+            scoro.deleteInvoice(company.companyAccountId(), invoiceId);
+            Map<String, Object> voided = await().atMost(TIMEOUT).until(() -> xeroInvoice(tenant, "SC-1001"),
+                    i -> "VOIDED".equals(i.get("Status")));
+            assertThat(voided.get("InvoiceID")).isEqualTo(invoiceIdInXero);
         } finally {
             app.close();
         }

@@ -30,6 +30,22 @@ final class XeroAdminApi {
                 r -> run(() -> x.createContact(r.pathParam("tenantId"), Json.toMap(body(r)))));
         router.add("POST", PREFIX, "/tenants/{tenantId}/contacts/{id}",
                 r -> run(() -> x.updateContact(r.pathParam("tenantId"), r.pathParam("id"), Json.toMap(body(r)))));
+        router.add("GET", PREFIX, "/tenants/{tenantId}/contact-groups", r -> run(() -> x.contactGroups(r.pathParam("tenantId"))));
+        router.add("GET", PREFIX, "/tenants/{tenantId}/contact-groups/{id}",
+                r -> run(() -> x.contactGroup(r.pathParam("tenantId"), r.pathParam("id"))));
+        router.add("POST", PREFIX, "/tenants/{tenantId}/contact-groups",
+                r -> run(() -> x.createContactGroup(r.pathParam("tenantId"), Json.toMap(body(r)))));
+        router.add("POST", PREFIX, "/tenants/{tenantId}/contact-groups/{id}",
+                r -> run(() -> x.updateContactGroup(r.pathParam("tenantId"), r.pathParam("id"), Json.toMap(body(r)))));
+        router.add("POST", PREFIX, "/tenants/{tenantId}/contact-groups/{id}/contacts", r -> run(() -> {
+            java.util.List<String> ids = new java.util.ArrayList<>();
+            body(r).path("Contacts").forEach(c -> ids.add(c.path("ContactID").asText(null)));
+            return x.addContactGroupContacts(r.pathParam("tenantId"), r.pathParam("id"), ids.toArray(String[]::new));
+        }));
+        router.add("DELETE", PREFIX, "/tenants/{tenantId}/contact-groups/{id}/contacts",
+                r -> run(() -> x.removeAllContactGroupContacts(r.pathParam("tenantId"), r.pathParam("id"))));
+        router.add("DELETE", PREFIX, "/tenants/{tenantId}/contact-groups/{id}/contacts/{contactId}",
+                r -> run(() -> x.removeContactGroupContact(r.pathParam("tenantId"), r.pathParam("id"), r.pathParam("contactId"))));
         router.add("GET", PREFIX, "/tenants/{tenantId}/invoices", r -> run(() -> x.invoices(r.pathParam("tenantId"))));
         router.add("GET", PREFIX, "/tenants/{tenantId}/invoices/{id}",
                 r -> run(() -> x.invoice(r.pathParam("tenantId"), r.pathParam("id"))));

@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
 /**
  * The Xero Accounting API under /api.xro/2.0: authentication, injected faults, rate limits, call counting and
  * idempotent replays around every call, plus the envelope, paging and batch-write machinery the endpoint groups
- * ({@link XeroSettingsRoutes}, {@link XeroContactRoutes}, {@link XeroDocumentRoutes}, {@link XeroBankingRoutes}) share.
+ * ({@link XeroSettingsRoutes}, {@link XeroContactRoutes}, {@link XeroContactGroupRoutes}, {@link XeroDocumentRoutes},
+ * {@link XeroBankingRoutes}) share.
  */
 final class XeroApi {
 
@@ -49,6 +50,7 @@ final class XeroApi {
         this.sandbox = sandbox;
         new XeroSettingsRoutes(this);
         new XeroContactRoutes(this);
+        new XeroContactGroupRoutes(this);
         new XeroDocumentRoutes(this);
         new XeroBankingRoutes(this);
     }

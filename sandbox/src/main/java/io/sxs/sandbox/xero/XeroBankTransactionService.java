@@ -142,6 +142,10 @@ final class XeroBankTransactionService {
                     throw new SandboxValidationException("This " + source.label.toLowerCase() + " has been allocated; "
                             + "remove its allocations before deleting it.");
                 }
+                if (credit.amountPaid().signum() != 0) {
+                    throw new SandboxValidationException("This " + source.label.toLowerCase() + " has been refunded; "
+                            + "delete its payments before deleting it.");
+                }
                 source.docs(st).put(credit.invoiceId(), new XeroInvoice(credit.invoiceId(), credit.type(), credit.contactId(),
                         credit.invoiceNumber(), credit.reference(), credit.date(), credit.dueDate(), credit.lineAmountTypes(),
                         "VOIDED", credit.currencyCode(), credit.currencyRate(), credit.url(), false, credit.lineItems(),
@@ -212,7 +216,7 @@ final class XeroBankTransactionService {
         o.put("CurrencyRate", p.currencyRate());
         o.put("RemainingCredit", "VOIDED".equals(p.status()) ? Money.zero2() : p.amountDue());
         o.set("Allocations", XeroAllocationService.allocationsOf(st, source, p.invoiceId()));
-        o.set("Payments", Json.array());
+        o.set("Payments", XeroPaymentService.forInvoice(st, p.invoiceId()));
         if (p.reference() != null) {
             o.put("Reference", p.reference());
         }

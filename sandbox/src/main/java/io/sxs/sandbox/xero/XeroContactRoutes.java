@@ -43,7 +43,7 @@ final class XeroContactRoutes extends XeroRouteGroup {
     private SandboxResponse contact(SandboxRequest r) {
         XeroTenantState st = r.attribute(STATE);
         XeroContact c = findContact(st, r.pathParam("ContactID"));
-        return c == null ? XeroErrors.notFound() : ok("Contacts", List.of(XeroContactService.render(c, false)), null);
+        return c == null ? XeroErrors.notFound() : ok("Contacts", List.of(XeroContactService.render(st, c, false)), null);
     }
 
     static XeroContact findContact(XeroTenantState st, String idOrNumber) {
@@ -83,7 +83,7 @@ final class XeroContactRoutes extends XeroRouteGroup {
                 }
             }
             XeroContact saved = cur == null ? XeroContactService.create(st, el, now) : XeroContactService.update(st, cur, el, now);
-            return XeroContactService.render(saved, false);
+            return XeroContactService.render(st, saved, false);
         });
     }
 }

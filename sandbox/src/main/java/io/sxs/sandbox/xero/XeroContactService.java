@@ -203,7 +203,13 @@ final class XeroContactService {
         return found;
     }
 
+    /** As lists render a contact: {@code ContactGroups} is empty (only single GETs fill it). */
     static ObjectNode render(XeroContact c, boolean summaryOnly) {
+        return render(null, c, summaryOnly);
+    }
+
+    /** As GET /Contacts/{ContactID} renders a contact: with the ACTIVE groups it belongs to (when {@code st} is given). */
+    static ObjectNode render(XeroTenantState st, XeroContact c, boolean summaryOnly) {
         ObjectNode o = Json.object();
         o.put("ContactID", c.contactId);
         o.put("ContactStatus", c.status);
@@ -218,7 +224,7 @@ final class XeroContactService {
         }
         o.put("UpdatedDateUTC", XeroDates.msJson(c.updated));
         if (!summaryOnly) {
-            o.set("ContactGroups", Json.array());
+            o.set("ContactGroups", st == null ? Json.array() : XeroContactGroupService.groupsOf(st, c));
         }
         o.put("IsSupplier", c.supplier);
         o.put("IsCustomer", c.customer);

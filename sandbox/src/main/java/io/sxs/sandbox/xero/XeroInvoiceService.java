@@ -438,7 +438,7 @@ final class XeroInvoiceService {
             o.put("AmountCredited", i.amountCredited());
         } else {
             if (!summaryOnly) {
-                o.set("Payments", Json.array());
+                o.set("Payments", XeroPaymentService.forInvoice(st, i.invoiceId()));
                 o.set("Allocations", XeroAllocationService.allocationsOf(st, XeroCreditSource.CREDIT_NOTE, i.invoiceId()));
             }
             o.put("RemainingCredit", i.amountDue());

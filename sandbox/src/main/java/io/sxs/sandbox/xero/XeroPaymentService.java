@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-/** Payments: applied to an AUTHORISED invoice up to its amount due (PAID when settled); only deletion undoes them. */
+/**
+ * Payments: applied to an AUTHORISED invoice up to its amount due, or refunding an AUTHORISED credit note, prepayment or
+ * overpayment up to its remaining credit (either becomes PAID when settled); only deletion undoes them.
+ */
 final class XeroPaymentService {
 
     private XeroPaymentService() {
@@ -24,21 +27,8 @@ final class XeroPaymentService {
 
     static XeroPayment create(XeroTenantState st, JsonNode in, Instant now, LocalDate today) {
         List<String> errors = new ArrayList<>();
-        XeroInvoice invoice = null;
-        JsonNode ref = in.get("Invoice");
-        if (ref == null || !ref.isObject()) {
-            errors.add("You must specify an Invoice to apply the payment to.");
-        } else {
-            String id = Json.str(ref, "InvoiceID");
-            String number = Json.str(ref, "InvoiceNumber");
-            invoice = id != null ? st.invoices.get(id.toLowerCase(Locale.ROOT))
-                    : number != null ? XeroDocumentRoutes.findInvoice(st, number) : null;
-            if (invoice == null) {
-                errors.add("Invoice could not be found.");
-            } else if (!"AUTHORISED".equals(invoice.status())) {
-                errors.add("Payments can only be made against AUTHORISED invoices; this one is " + invoice.status() + ".");
-            }
-        }
+        Target target = target(st, in, errors);
+        XeroInvoice invoice = target == null ? null : target.doc();
         XeroAccount account = null;
         JsonNode acc = in.get("Account");
         if (acc == null || !acc.isObject()) {
@@ -90,13 +80,93 @@ final class XeroPaymentService {
             throw new SandboxValidationException(errors);
         }
         XeroPayment p = new XeroPayment(UUID.randomUUID().toString(), invoice.invoiceId(), account.code(), date, amount,
-                rate, Json.str(in, "Reference"), "AUTHORISED",
-                "ACCREC".equals(invoice.type()) ? "ACCRECPAYMENT" : "ACCPAYPAYMENT",
-                in.path("IsReconciled").asBoolean(false), now);
+                rate, Json.str(in, "Reference"), "AUTHORISED", paymentType(invoice.type()),
+                in.path("IsReconciled").asBoolean(false), now, target.source());
         st.savePayment(p);
-        st.invoices.put(invoice.invoiceId(),
+        p.documents(st).put(invoice.invoiceId(),
                 invoice.withSettlement(invoice.amountPaid().add(amount), invoice.amountCredited(), date, now));
         return p;
+    }
+
+    /** What a payment is applied to: an invoice (source null) or the credit document it refunds. */
+    private record Target(XeroCreditSource source, XeroInvoice doc) { }
+
+    /**
+     * Exactly one of Invoice {InvoiceID | InvoiceNumber}, CreditNote {CreditNoteID | CreditNoteNumber},
+     * Prepayment {PrepaymentID} or Overpayment {OverpaymentID}; the document must be AUTHORISED.
+     */
+    private static Target target(XeroTenantState st, JsonNode in, List<String> errors) {
+        List<String> given = new ArrayList<>();
+        for (String f : List.of("Invoice", "CreditNote", "Prepayment", "Overpayment")) {
+            if (in.hasNonNull(f)) {
+                given.add(f);
+            }
+        }
+        if (given.isEmpty()) {
+            errors.add("You must specify an Invoice, CreditNote, Prepayment or Overpayment to apply the payment to.");
+            return null;
+        }
+        if (given.size() > 1) {
+            errors.add("A payment can be applied to only one document; " + String.join(" and ", given) + " were given.");
+            return null;
+        }
+        String field = given.get(0);
+        JsonNode ref = in.get(field);
+        if (!ref.isObject()) {
+            errors.add(field + " must be an object.");
+            return null;
+        }
+        XeroCreditSource source = switch (field) {
+            case "CreditNote" -> XeroCreditSource.CREDIT_NOTE;
+            case "Prepayment" -> XeroCreditSource.PREPAYMENT;
+            case "Overpayment" -> XeroCreditSource.OVERPAYMENT;
+            default -> null;
+        };
+        XeroInvoice doc;
+        String label;
+        if (source == null) {
+            label = "Invoice";
+            String id = Json.str(ref, "InvoiceID");
+            String number = Json.str(ref, "InvoiceNumber");
+            doc = id != null ? st.invoices.get(id.toLowerCase(Locale.ROOT))
+                    : number != null ? XeroDocumentRoutes.findInvoice(st, number) : null;
+        } else if (source == XeroCreditSource.CREDIT_NOTE) {
+            label = "Credit note";
+            String id = Json.str(ref, "CreditNoteID");
+            String number = Json.str(ref, "CreditNoteNumber");
+            doc = id != null ? st.creditNotes.get(id.toLowerCase(Locale.ROOT))
+                    : number != null ? XeroDocumentRoutes.findDocument(st, XeroDocKind.CREDIT_NOTE, number) : null;
+        } else {
+            label = source.label;
+            String id = Json.str(ref, source.idField);
+            doc = id == null ? null : source.docs(st).get(id.toLowerCase(Locale.ROOT));
+        }
+        if (doc == null) {
+            errors.add(label + " could not be found.");
+            return null;
+        }
+        if (!"AUTHORISED".equals(doc.status())) {
+            errors.add(source == null
+                    ? "Payments can only be made against AUTHORISED invoices; this one is " + doc.status() + "."
+                    : "Payments can only be made against AUTHORISED " + label.toLowerCase(Locale.ROOT)
+                            + "s with remaining credit; this one is " + doc.status() + ".");
+        }
+        return new Target(source, doc);
+    }
+
+    /** Xero's PaymentType for a payment on a document of this type. */
+    static String paymentType(String documentType) {
+        return switch (documentType) {
+            case "ACCREC" -> "ACCRECPAYMENT";
+            case "ACCPAY" -> "ACCPAYPAYMENT";
+            case "ACCRECCREDIT" -> "ARCREDITPAYMENT";
+            case "ACCPAYCREDIT" -> "APCREDITPAYMENT";
+            case "RECEIVE-PREPAYMENT" -> "ARPREPAYMENTPAYMENT";
+            case "SPEND-PREPAYMENT" -> "APPREPAYMENTPAYMENT";
+            case "RECEIVE-OVERPAYMENT" -> "AROVERPAYMENTPAYMENT";
+            case "SPEND-OVERPAYMENT" -> "APOVERPAYMENTPAYMENT";
+            default -> throw new IllegalStateException("no payment type for " + documentType);
+        };
     }
 
     /** The only change Xero allows: {"Status":"DELETED"}. */
@@ -108,11 +178,10 @@ final class XeroPaymentService {
         if (!cur.isActive()) {
             throw new SandboxValidationException("This payment has already been deleted.");
         }
-        XeroPayment deleted = new XeroPayment(cur.paymentId(), cur.invoiceId(), cur.accountCode(), cur.date(), cur.amount(),
-                cur.currencyRate(), cur.reference(), "DELETED", cur.paymentType(), cur.reconciled(), now);
+        XeroPayment deleted = cur.deleted(now);
         st.savePayment(deleted);
-        XeroInvoice inv = st.invoices.get(cur.invoiceId());
-        st.invoices.put(inv.invoiceId(), inv.withSettlement(inv.amountPaid().subtract(cur.amount()), inv.amountCredited(),
+        XeroInvoice inv = cur.documents(st).get(cur.invoiceId());
+        cur.documents(st).put(inv.invoiceId(), inv.withSettlement(inv.amountPaid().subtract(cur.amount()), inv.amountCredited(),
                 inv.fullyPaidOn(), now));
         return deleted;
     }
@@ -135,11 +204,17 @@ final class XeroPaymentService {
         account.put("AccountID", a.accountId());
         account.put("Code", a.code());
         account.put("Name", a.name());
-        XeroInvoice i = st.invoices.get(p.invoiceId());
-        ObjectNode invoice = o.putObject("Invoice");
+        XeroInvoice i = p.documents(st).get(p.invoiceId());
+        // Invoices and credit notes are shown under "Invoice" (a credit note with its credit Type, its id as InvoiceID
+        // and its number as InvoiceNumber), as in the OpenAPI examples; prepayments and overpayments under their own key.
+        XeroCreditSource t = p.target();
+        boolean asInvoice = t == null || t == XeroCreditSource.CREDIT_NOTE;
+        ObjectNode invoice = o.putObject(asInvoice ? "Invoice" : t.label);
         invoice.put("Type", i.type());
-        invoice.put("InvoiceID", i.invoiceId());
-        invoice.put("InvoiceNumber", i.invoiceNumber());
+        invoice.put(asInvoice ? "InvoiceID" : t.idField, i.invoiceId());
+        if (asInvoice) {
+            invoice.put("InvoiceNumber", i.invoiceNumber());
+        }
         XeroContact c = st.contacts.get(i.contactId());
         if (c != null) {
             invoice.set("Contact", XeroContactService.renderRef(c));
@@ -149,7 +224,7 @@ final class XeroPaymentService {
         return o;
     }
 
-    /** The short form listed inside an invoice. */
+    /** The short form listed inside an invoice, credit note, prepayment or overpayment. */
     static ArrayNode forInvoice(XeroTenantState st, String invoiceId) {
         ArrayNode a = Json.array();
         for (String id : st.paymentsOf(invoiceId)) {

@@ -194,7 +194,7 @@ public final class XeroSandbox implements AutoCloseable {
     /** All contacts, archived included, as GET /Contacts/{ContactID} returns them. */
     public List<Map<String, Object>> contacts(String tenantId) {
         return read(tenantId, st -> Json.toList(Json.arrayOf(
-                st.contacts.values().stream().map(c -> XeroContactService.render(c, false)).toList())));
+                st.contacts.values().stream().map(c -> XeroContactService.render(st, c, false)).toList())));
     }
 
     public Map<String, Object> contact(String tenantId, String contactIdOrNumber) {
@@ -203,14 +203,14 @@ public final class XeroSandbox implements AutoCloseable {
             if (c == null) {
                 throw new SandboxNotFoundException("contact " + contactIdOrNumber + " not found");
             }
-            return Json.toMap(XeroContactService.render(c, false));
+            return Json.toMap(XeroContactService.render(st, c, false));
         });
     }
 
     /** Creates a contact from a Xero-shaped body; throws SandboxValidationException with Xero's messages. */
     public Map<String, Object> createContact(String tenantId, Map<String, ?> body) {
         ObjectNode in = Json.toNode(body);
-        return read(tenantId, st -> Json.toMap(XeroContactService.render(
+        return read(tenantId, st -> Json.toMap(XeroContactService.render(st,
                 XeroContactService.create(st, in, clock.instant()), false)));
     }
 
@@ -222,7 +222,68 @@ public final class XeroSandbox implements AutoCloseable {
             if (cur == null) {
                 throw new SandboxNotFoundException("contact " + contactId + " not found");
             }
-            return Json.toMap(XeroContactService.render(XeroContactService.update(st, cur, in, clock.instant()), false));
+            return Json.toMap(XeroContactService.render(st, XeroContactService.update(st, cur, in, clock.instant()), false));
+        });
+    }
+
+    /** The ACTIVE contact groups with their contacts, as GET /ContactGroups/{ContactGroupID} returns them. */
+    public List<Map<String, Object>> contactGroups(String tenantId) {
+        return read(tenantId, st -> Json.toList(Json.arrayOf(st.contactGroups.values().stream()
+                .filter(XeroContactGroup::isActive).map(g -> XeroContactGroupService.render(st, g, true)).toList())));
+    }
+
+    /** One ACTIVE contact group with its contacts; a deleted or unknown one is not found. */
+    public Map<String, Object> contactGroup(String tenantId, String contactGroupId) {
+        return read(tenantId, st -> Json.toMap(XeroContactGroupService.render(st,
+                XeroContactGroupService.require(st, contactGroupId), true)));
+    }
+
+    /** Creates a contact group ({"Name":"VIPs"}); the name must be unique among active groups. */
+    public Map<String, Object> createContactGroup(String tenantId, Map<String, ?> body) {
+        JsonNode in = Json.toNode(body);
+        return read(tenantId, st -> Json.toMap(XeroContactGroupService.render(st,
+                XeroContactGroupService.create(st, in), true)));
+    }
+
+    /** Renames ({"Name"}) or deletes ({"Status":"DELETED"}) a contact group. */
+    public Map<String, Object> updateContactGroup(String tenantId, String contactGroupId, Map<String, ?> body) {
+        JsonNode in = Json.toNode(body);
+        return read(tenantId, st -> Json.toMap(XeroContactGroupService.render(st,
+                XeroContactGroupService.update(st, XeroContactGroupService.require(st, contactGroupId), in), true)));
+    }
+
+    /** Adds contacts (by ContactID) to a group; returns the group with its contacts. Unknown contacts fail, nothing added. */
+    public Map<String, Object> addContactGroupContacts(String tenantId, String contactGroupId, String... contactIds) {
+        return read(tenantId, st -> {
+            XeroContactGroup g = XeroContactGroupService.require(st, contactGroupId);
+            for (String id : contactIds) {
+                if (id == null || !st.contacts.containsKey(id.toLowerCase(Locale.ROOT))) {
+                    throw new io.sxs.sandbox.core.SandboxValidationException(
+                            "The contact with ContactID '" + id + "' could not be found.");
+                }
+            }
+            for (String id : contactIds) {
+                XeroContactGroupService.addContact(st, g, Json.object().put("ContactID", id));
+            }
+            return Json.toMap(XeroContactGroupService.render(st, g, true));
+        });
+    }
+
+    /** Removes one contact from a group; returns the group with its remaining contacts. */
+    public Map<String, Object> removeContactGroupContact(String tenantId, String contactGroupId, String contactId) {
+        return read(tenantId, st -> {
+            XeroContactGroup g = XeroContactGroupService.require(st, contactGroupId);
+            XeroContactGroupService.removeContact(st, g, contactId);
+            return Json.toMap(XeroContactGroupService.render(st, g, true));
+        });
+    }
+
+    /** Removes every contact from a group; returns the (empty) group. */
+    public Map<String, Object> removeAllContactGroupContacts(String tenantId, String contactGroupId) {
+        return read(tenantId, st -> {
+            XeroContactGroup g = XeroContactGroupService.require(st, contactGroupId);
+            g.contactIds.clear();
+            return Json.toMap(XeroContactGroupService.render(st, g, true));
         });
     }
 
@@ -322,14 +383,18 @@ public final class XeroSandbox implements AutoCloseable {
                 .map(p -> XeroBankTransactionService.renderCredit(st, XeroCreditSource.OVERPAYMENT, p, 4)).toList())));
     }
 
-    /** Records a payment as a user would (body as for PUT /Payments); the invoice becomes PAID when settled. */
+    /**
+     * Records a payment as a user would (body as for PUT /Payments): on an invoice ({@code Invoice}), or a refund of a
+     * credit note, prepayment or overpayment ({@code CreditNote}, {@code Prepayment}, {@code Overpayment}); the
+     * document becomes PAID when settled.
+     */
     public Map<String, Object> createPayment(String tenantId, Map<String, ?> body) {
         JsonNode in = Json.toNode(body);
         return read(tenantId, st -> Json.toMap(XeroPaymentService.render(st,
                 XeroPaymentService.create(st, in, clock.instant(), api.today()))));
     }
 
-    /** Deletes a payment (the only change Xero allows); the invoice is AUTHORISED again. */
+    /** Deletes a payment (the only change Xero allows); the invoice (or refunded credit) is AUTHORISED again. */
     public Map<String, Object> deletePayment(String tenantId, String paymentId) {
         return read(tenantId, st -> {
             XeroPayment p = st.payments.get(paymentId.toLowerCase(Locale.ROOT));

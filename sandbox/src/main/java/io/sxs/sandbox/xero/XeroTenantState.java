@@ -21,6 +21,8 @@ final class XeroTenantState {
     final Map<String, XeroTaxRate> taxRates;
     /** Insertion (creation) order is the default list order, which keeps paging stable. */
     final Map<String, XeroContact> contacts;
+    /** Contact groups by id, DELETED ones kept (hidden from every read). */
+    final Map<String, XeroContactGroup> contactGroups = new LinkedHashMap<>();
     final Map<String, XeroInvoice> invoices;
     final Map<String, XeroPayment> payments = new LinkedHashMap<>();
     final Map<String, XeroInvoice> creditNotes;

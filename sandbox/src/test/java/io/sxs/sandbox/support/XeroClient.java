@@ -50,6 +50,10 @@ public final class XeroClient {
         return HttpJson.send("POST", uri(path), body, headers(headers));
     }
 
+    public HttpJson.Reply delete(String path, String... headers) {
+        return HttpJson.send("DELETE", uri(path), null, headers(headers));
+    }
+
     /** {"Contacts":[...]} etc. */
     public static Map<String, Object> wrap(String plural, Object... elements) {
         return Map.of(plural, List.of(elements));

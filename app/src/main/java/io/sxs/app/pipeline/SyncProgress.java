@@ -45,6 +45,7 @@ public final class SyncProgress {
     private long commandsIssued;
     private long results;
     private long waiting;
+    private long pollFailures;
     private Instant lastWrite;
     private Instant doneAt;
 
@@ -69,8 +70,10 @@ public final class SyncProgress {
                 }
             } else if (e.getOutcome() == SyncOutcome.PASS_COMPLETE) {
                 lastPass.put(sourceName(e.getSystem(), entity), e.getAt());
-            } else if (e.getOutcome() == SyncOutcome.INVALID_INPUT || e.getOutcome() == SyncOutcome.FAILED) {
+            } else if (e.getOutcome() == SyncOutcome.INVALID_INPUT) {
                 counts.failed++;
+            } else if (e.getOutcome() == SyncOutcome.FAILED) {
+                pollFailures++; // a poll that failed (throttled, API down) is retried; no record is lost
             }
         } else if (e.getStage() == SyncStage.MAPPER) {
             switch (e.getOutcome()) {
@@ -131,7 +134,8 @@ public final class SyncProgress {
         byEntity.forEach((entity, c) -> out.append(String.format("  %-12s %11d %11d %14d %14d %8d %7d%n",
                 entity, c.readScoro, c.readXero, c.writtenScoro, c.writtenXero, c.skipped, c.failed)));
         out.append("  (reads of the pipeline's own writes are counted as read and skipped as echoes)\n");
-        out.append(String.format("  commands issued %d, results %d, waiting %d%n", commandsIssued, results, waiting));
+        out.append(String.format("  commands issued %d, results %d, waiting %d, polls retried %d%n", commandsIssued, results,
+                waiting, pollFailures));
         return out.toString();
     }
 }

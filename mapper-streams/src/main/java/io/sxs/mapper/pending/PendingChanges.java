@@ -66,4 +66,18 @@ public final class PendingChanges {
         }
         return found;
     }
+
+    /** Changes whose retry after a transient failure is due at {@code now} (epoch millis). */
+    public List<KeyValue<EntityKey, PendingChange>> retriesDue(long now) {
+        List<KeyValue<EntityKey, PendingChange>> found = new ArrayList<>();
+        try (KeyValueIterator<EntityKey, PendingChange> all = store.all()) {
+            while (all.hasNext()) {
+                KeyValue<EntityKey, PendingChange> next = all.next();
+                if (next.value.getRetryAt() != null && next.value.getRetryAt().toEpochMilli() <= now) {
+                    found.add(next);
+                }
+            }
+        }
+        return found;
+    }
 }

@@ -107,8 +107,14 @@ public final class ChangeHandler {
             }
         }
 
+        PendingChange scheduled = replay ? null : state.pending().get(key);
+        if (scheduled != null && scheduled.getRetryAt() != null) {
+            // A newer state of the item replaces the retry of an older one.
+            state.pending().remove(key);
+            state.log().change(scheduled.getChange(), SyncOutcome.RELEASED, null, null, "retry superseded by a newer change");
+        }
         if (mapping != null && mapping.getInFlightCommandId() != null) {
-            state.pending().put(key, new PendingChange(change, List.of(), Instant.ofEpochMilli(state.now())));
+            state.pending().put(key, new PendingChange(change, List.of(), Instant.ofEpochMilli(state.now()), null));
             state.log().change(change, SyncOutcome.WAITING_DEPENDENCY, mapping.getCounterpartId(), mapping.getInFlightCommandId(),
                     "write in flight (command " + mapping.getInFlightCommandId() + "); queued until its result arrives");
             return;
@@ -186,7 +192,7 @@ public final class ChangeHandler {
         Instant since = waitingSince != null ? waitingSince
                 : earlier != null && !earlier.getMissing().isEmpty() ? earlier.getSince()
                 : Instant.ofEpochMilli(state.now());
-        state.pending().put(key, new PendingChange(change, missing, since));
+        state.pending().put(key, new PendingChange(change, missing, since, null));
         state.log().change(change, SyncOutcome.WAITING_DEPENDENCY, null, null, "waiting for " + String.join(", ", why));
     }
 

@@ -9,7 +9,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 
-/** Reads both change topics; also runs the wall-clock punctuation that times out waiting changes. */
+/** Reads both change topics; also runs the wall-clock punctuation that retries and times out waiting changes. */
 public final class ChangeProcessor extends MapperProcessor<ChangeRecord> {
 
     private ChangeHandler changes;
@@ -22,8 +22,11 @@ public final class ChangeProcessor extends MapperProcessor<ChangeRecord> {
     public void init(ProcessorContext<String, SpecificRecordBase> context) {
         super.init(context);
         changes = new ChangeHandler(state);
-        PendingExpiry expiry = new PendingExpiry(state);
-        context.schedule(settings.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, timestamp -> expiry.expire());
+        PendingExpiry expiry = new PendingExpiry(state, changes);
+        context.schedule(settings.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, timestamp -> {
+            expiry.retryDue();
+            expiry.expire();
+        });
     }
 
     @Override

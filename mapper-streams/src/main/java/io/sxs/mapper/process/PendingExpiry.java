@@ -8,15 +8,30 @@ import java.util.stream.Collectors;
 import org.apache.kafka.streams.KeyValue;
 
 /**
- * Ends changes whose dependencies did not arrive within the timeout: they go to the error list (DEPENDENCY_MISSING)
- * with every missing reference named, instead of waiting forever or being written with a guessed reference.
+ * Runs on the wall clock. Ends changes whose dependencies did not arrive within the timeout: they go to the error list
+ * (DEPENDENCY_MISSING) with every missing reference named, instead of waiting forever or being written with a guessed
+ * reference. Re-processes changes whose retry after a transient write failure is due.
  */
 public final class PendingExpiry {
 
     private final MapperState state;
+    private final ChangeHandler changes;
 
-    public PendingExpiry(MapperState state) {
+    public PendingExpiry(MapperState state, ChangeHandler changes) {
         this.state = state;
+        this.changes = changes;
+    }
+
+    /** @return how many retries were started */
+    public int retryDue() {
+        int retried = 0;
+        for (KeyValue<EntityKey, PendingChange> due : state.pending().retriesDue(state.now())) {
+            state.pending().remove(due.key);
+            state.log().change(due.value.getChange(), SyncOutcome.RELEASED, null, null, "retrying after a transient failure");
+            changes.handle(due.value.getChange(), true, null);
+            retried++;
+        }
+        return retried;
     }
 
     /** @return how many waiting changes were ended */

@@ -4,6 +4,7 @@ import io.sxs.mapper.idmap.EntityKeys;
 import io.sxs.mapper.idmap.IdMap;
 import io.sxs.mapper.idmap.SystemNames;
 import io.sxs.schemas.common.SystemType;
+import io.sxs.schemas.envelope.ChangeRecord;
 import io.sxs.schemas.envelope.CommandAction;
 import io.sxs.schemas.envelope.EntityKey;
 import io.sxs.schemas.envelope.IdMapEntry;
@@ -50,8 +51,14 @@ public final class ResultHandler {
             releaseDependents(result);
         } else {
             failed(result, source);
-            endDependents(result, source.getCounterpartId() != null);
-            releaseOwn(sourceKey);
+            boolean transientFailure = result.getStatus() == ResultStatus.RETRYABLE;
+            if (!transientFailure) {
+                // Changes waiting for this item keep waiting through a transient failure: the retry may still map it.
+                endDependents(result, source.getCounterpartId() != null);
+            }
+            if (!releaseOwn(sourceKey) && transientFailure) {
+                scheduleRetry(sourceKey, result);
+            }
         }
     }
 
@@ -130,13 +137,31 @@ public final class ResultHandler {
                 + " " + result.getStatus() + ": " + reason(result));
     }
 
-    /** Re-processes the change of this item that was queued while its write was in flight. */
-    private void releaseOwn(EntityKey key) {
+    /** Re-processes the change of this item that was queued while its write was in flight; false if there was none. */
+    private boolean releaseOwn(EntityKey key) {
         PendingChange queued = state.pending().remove(key);
         if (queued != null) {
             state.log().change(queued.getChange(), SyncOutcome.RELEASED, null, null, "the write in flight finished; re-processing");
             changes.handle(queued.getChange(), true, queued.getMissing().isEmpty() ? null : queued.getSince());
         }
+        return queued != null;
+    }
+
+    /**
+     * A write that failed for a transient reason (5xx, timeouts, throttling the sink could not wait out) is tried
+     * again at the next punctuation with the item's latest state, so that no change is lost until the item changes
+     * again. The command's idempotency key is derived from the content, so the retry cannot write twice.
+     */
+    private void scheduleRetry(EntityKey key, WriteResult result) {
+        ChangeRecord latest = state.latest().get(key);
+        if (latest == null) {
+            return;
+        }
+        Instant now = now();
+        Instant retryAt = now.plus(state.settings().punctuateInterval());
+        state.pending().put(key, new PendingChange(latest, List.of(), now, retryAt));
+        state.log().change(latest, SyncOutcome.WAITING_DEPENDENCY, null, result.getCommandId(),
+                "transient failure (" + reason(result) + "); retrying at " + retryAt);
     }
 
     /** Re-processes every change that waited for the item just mapped (on either side). */

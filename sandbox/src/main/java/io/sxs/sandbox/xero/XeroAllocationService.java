@@ -43,6 +43,11 @@ final class XeroAllocationService {
             if (!invoice.contactId().equals(credit.contactId())) {
                 errors.add("The " + source.label.toLowerCase(Locale.ROOT) + " and the invoice must belong to the same contact.");
             }
+            if (!invoice.currencyCode().equals(credit.currencyCode())) {
+                String what = source == XeroCreditSource.CREDIT_NOTE ? "credit note" : source.label.toLowerCase(Locale.ROOT);
+                errors.add("The " + what + " (" + credit.currencyCode() + ") and the invoice ("
+                        + invoice.currencyCode() + ") must be in the same currency.");
+            }
             String side = XeroCreditSource.invoiceTypeFor(credit.type());
             if (!side.equals(invoice.type())) {
                 errors.add("A " + credit.type() + " " + source.label.toLowerCase(Locale.ROOT) + " can only be allocated to "

@@ -212,6 +212,7 @@ final class XeroBankTransactionService {
         o.put("TotalTax", p.totalTax());
         o.put("Total", p.total());
         o.put("UpdatedDateUTC", XeroDates.msJson(p.updated()));
+        o.put("UpdatedDateUTCString", XeroDates.isoUtc(p.updated()));
         o.put("CurrencyCode", p.currencyCode());
         o.put("CurrencyRate", p.currencyRate());
         o.put("RemainingCredit", "VOIDED".equals(p.status()) ? Money.zero2() : p.amountDue());

@@ -8,6 +8,7 @@ import io.sxs.sandbox.core.SandboxValidationException;
 import io.sxs.sandbox.http.Json;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -67,7 +68,8 @@ final class XeroPaymentService {
         } catch (IllegalArgumentException e) {
             errors.add("Dates must be in the format YYYY-MM-DD");
         }
-        BigDecimal rate = new BigDecimal("1.000000");
+        // Without a CurrencyRate Xero takes the day's rate; the sandbox takes its fixed table (as bank transactions do).
+        BigDecimal rate = invoice == null ? new BigDecimal("1.000000") : XeroCurrencies.defaultRate(invoice.currencyCode());
         try {
             BigDecimal r = Json.dec(in, "CurrencyRate");
             if (r != null) {
@@ -190,13 +192,14 @@ final class XeroPaymentService {
         ObjectNode o = Json.object();
         o.put("PaymentID", p.paymentId());
         o.put("Date", XeroDates.msJson(p.date()));
-        o.put("BankAmount", p.amount());
+        o.put("BankAmount", bankAmount(p));
         o.put("Amount", p.amount());
         o.put("Reference", p.reference() == null ? "" : p.reference());
         o.put("CurrencyRate", p.currencyRate());
         o.put("PaymentType", p.paymentType());
         o.put("Status", p.status());
         o.put("UpdatedDateUTC", XeroDates.msJson(p.updated()));
+        o.put("UpdatedDateUTCString", XeroDates.isoUtc(p.updated()));
         o.put("HasAccount", true);
         o.put("IsReconciled", p.reconciled());
         XeroAccount a = st.accountsByCode.get(p.accountCode());
@@ -222,6 +225,17 @@ final class XeroPaymentService {
         invoice.put("CurrencyCode", i.currencyCode());
         o.put("HasValidationErrors", false);
         return o;
+    }
+
+    /**
+     * The amount in the bank account's currency. Every sandbox bank account is in the base currency (GBP) and Xero's
+     * CurrencyRate is units of the document's currency per 1 GBP, so a foreign amount is divided by the rate.
+     */
+    static BigDecimal bankAmount(XeroPayment p) {
+        if (p.currencyRate().compareTo(BigDecimal.ONE) == 0) {
+            return p.amount();
+        }
+        return Money.round2(p.amount().divide(p.currencyRate(), MathContext.DECIMAL64));
     }
 
     /** The short form listed inside an invoice, credit note, prepayment or overpayment. */

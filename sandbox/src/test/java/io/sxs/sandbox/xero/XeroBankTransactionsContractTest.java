@@ -134,4 +134,44 @@ class XeroBankTransactionsContractTest {
         assertThat(xero.prepayments(c.tenant().tenantId())).hasSize(1);
         assertThat(xero.overpayments(c.tenant().tenantId())).hasSize(1);
     }
+
+    @Test
+    void prepaymentsAndOverpaymentsCarryUpdatedDateUtcString() {
+        xero.clock().pin(java.time.Instant.parse("2030-07-01T10:11:12.345Z"));
+        try {
+            String pre = put(tx("RECEIVE-PREPAYMENT", Map.of("Description", "Deposit", "Quantity", 1, "UnitAmount", 50,
+                    "AccountCode", "200"))).get("PrepaymentID").asText();
+            String over = put(tx("RECEIVE-OVERPAYMENT", Map.of("Description", "Paid twice", "Quantity", 1, "UnitAmount", 30,
+                    "TaxType", "NONE"))).get("OverpaymentID").asText();
+            assertThat(c.get("/Prepayments/" + pre).body().get("Prepayments").get(0).get("UpdatedDateUTCString").asText())
+                    .isEqualTo("2030-07-01T10:11:12Z");
+            assertThat(c.get("/Overpayments/" + over).body().get("Overpayments").get(0).get("UpdatedDateUTCString").asText())
+                    .isEqualTo("2030-07-01T10:11:12Z");
+        } finally {
+            xero.clock().reset();
+        }
+    }
+
+    @Test
+    void creditInAnotherCurrencyThanTheInvoiceCannotBeAllocated() {
+        assertThat(c.put("/Currencies", Map.of("Code", "EUR")).status()).isEqualTo(200);
+        Map<String, Object> eurPre = tx("RECEIVE-PREPAYMENT", Map.of("Description", "Deposit", "Quantity", 1, "UnitAmount", 50,
+                "AccountCode", "200"));
+        eurPre.put("CurrencyCode", "EUR");
+        String pre = put(eurPre).get("PrepaymentID").asText();
+        HttpJson.Reply r = c.put("/Prepayments/" + pre + "/Allocations", Map.of("Allocations", List.of(
+                Map.of("Invoice", Map.of("InvoiceID", invoiceId), "Amount", "10.00", "Date", "2030-07-02"))));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(firstError(r)).isEqualTo("The prepayment (EUR) and the invoice (GBP) must be in the same currency.");
+
+        Map<String, Object> eurOver = tx("RECEIVE-OVERPAYMENT", Map.of("Description", "Paid twice", "Quantity", 1,
+                "UnitAmount", 30, "TaxType", "NONE"));
+        eurOver.put("CurrencyCode", "EUR");
+        String over = put(eurOver).get("OverpaymentID").asText();
+        HttpJson.Reply o = c.put("/Overpayments/" + over + "/Allocations", Map.of("Allocations", List.of(
+                Map.of("Invoice", Map.of("InvoiceID", invoiceId), "Amount", "10.00"))));
+        assertThat(firstError(o)).isEqualTo("The overpayment (EUR) and the invoice (GBP) must be in the same currency.");
+        assertThat(c.get("/Invoices/" + invoiceId).body().get("Invoices").get(0).get("AmountDue").decimalValue())
+                .isEqualByComparingTo("120.00");
+    }
 }

@@ -148,4 +148,17 @@ class XeroCreditNotesContractTest {
         assertThat(firstError(allocate(noteId, 5))).contains("same contact");
         assertThat(xero.creditNotes(c.tenant().tenantId())).hasSize(1);
     }
+
+    @Test
+    void aCreditNoteInAnotherCurrencyThanTheInvoiceCannotBeAllocated() {
+        assertThat(c.put("/Currencies", Map.of("Code", "USD")).status()).isEqualTo(200);
+        Map<String, Object> n = note("AUTHORISED", 10);
+        n.put("CurrencyCode", "USD");
+        String noteId = put(n).get("CreditNoteID").asText();
+        HttpJson.Reply r = allocate(noteId, "5.00");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(firstError(r)).isEqualTo("The credit note (USD) and the invoice (GBP) must be in the same currency.");
+        assertThat(c.get("/CreditNotes/" + noteId).body().get("CreditNotes").get(0).get("RemainingCredit").decimalValue())
+                .isEqualByComparingTo("12.00");
+    }
 }

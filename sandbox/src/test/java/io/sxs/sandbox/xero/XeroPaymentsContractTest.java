@@ -132,4 +132,55 @@ class XeroPaymentsContractTest {
         assertThat(c.post("/Payments/" + pid, Map.of("Status", "DELETED")).status()).isEqualTo(400);
         assertThat(xero.callCounts(c.tenant().tenantId())).containsKey("POST /Payments/{PaymentID}");
     }
+
+    private String eurInvoice(Map<String, Object> extra) {
+        assertThat(c.put("/Currencies", Map.of("Code", "EUR")).status()).isEqualTo(200);
+        String contactId = (String) xero.contacts(c.tenant().tenantId()).get(0).get("ContactID");
+        Map<String, Object> inv = new java.util.HashMap<>(Map.of("Type", "ACCREC", "Status", "AUTHORISED",
+                "Contact", Map.of("ContactID", contactId), "CurrencyCode", "EUR", "Date", "2030-05-01",
+                "LineItems", List.of(Map.of("Description", "Work", "Quantity", 1, "UnitAmount", 100, "AccountCode", "200"))));
+        inv.putAll(extra);
+        return (String) xero.createInvoice(c.tenant().tenantId(), inv).get("InvoiceID");
+    }
+
+    @Test
+    void paymentsCarryUpdatedDateUtcStringInIsoUtcWithoutMillis() {
+        xero.clock().pin(Instant.parse("2030-05-10T09:08:07.654Z"));
+        JsonNode p = c.put("/Payments", wrap("Payments", payment("20.00"))).body().get("Payments").get(0);
+        assertThat(p.get("UpdatedDateUTCString").asText()).isEqualTo("2030-05-10T09:08:07Z");
+        assertThat(p.get("UpdatedDateUTC").asText()).isEqualTo(XeroDates.msJson(Instant.parse("2030-05-10T09:08:07.654Z")));
+        JsonNode listed = c.get("/Payments/" + p.get("PaymentID").asText()).body().get("Payments").get(0);
+        assertThat(listed.get("UpdatedDateUTCString").asText()).isEqualTo("2030-05-10T09:08:07Z");
+    }
+
+    @Test
+    void bankAmountIsTheAmountInTheGbpBankAccountAtTheGivenRate() {
+        JsonNode gbp = c.put("/Payments", wrap("Payments", payment("20.00"))).body().get("Payments").get(0);
+        assertThat(gbp.get("BankAmount").decimalValue()).isEqualByComparingTo("20.00");
+        assertThat(gbp.get("CurrencyRate").decimalValue()).isEqualByComparingTo("1");
+
+        String eurId = eurInvoice(Map.of("CurrencyRate", "1.250000"));
+        HttpJson.Reply r = c.put("/Payments", wrap("Payments", Map.of("Invoice", Map.of("InvoiceID", eurId),
+                "Account", Map.of("Code", "090"), "Date", "2030-05-10", "Amount", "100.00", "CurrencyRate", "1.25")));
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        JsonNode p = r.body().get("Payments").get(0);
+        assertThat(p.get("Amount").toString()).isEqualTo("100.00");
+        assertThat(p.get("CurrencyRate").toString()).isEqualTo("1.250000");
+        assertThat(p.get("BankAmount").toString()).isEqualTo("80.00");
+        assertThat(p.get("Invoice").get("CurrencyCode").asText()).isEqualTo("EUR");
+    }
+
+    @Test
+    void aForeignPaymentWithoutCurrencyRateTakesTheSandboxRateOfItsCurrency() {
+        String eurId = eurInvoice(Map.of("CurrencyRate", "1.200000"));
+        HttpJson.Reply r = c.put("/Payments", wrap("Payments", Map.of("Invoice", Map.of("InvoiceID", eurId),
+                "Account", Map.of("Code", "090"), "Date", "2030-05-10", "Amount", "50.00")));
+        assertThat(r.status()).as(r.raw()).isEqualTo(200);
+        JsonNode p = r.body().get("Payments").get(0);
+        assertThat(p.get("CurrencyRate").toString()).isEqualTo("1.170000");
+        assertThat(p.get("BankAmount").toString()).isEqualTo("42.74");
+        assertThat(invoice().get("CurrencyRate").decimalValue()).isEqualByComparingTo("1");
+        JsonNode onInvoice = c.get("/Invoices/" + eurId).body().get("Invoices").get(0).get("Payments").get(0);
+        assertThat(onInvoice.get("CurrencyRate").toString()).isEqualTo("1.170000");
+    }
 }

@@ -3,8 +3,7 @@ package io.sxs.sandbox.scoro;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sxs.sandbox.support.HttpJson;
 import io.sxs.sandbox.support.ScoroClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.sxs.sandbox.support.ScoroSandboxTest;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -14,19 +13,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ScoroAuthAndReferenceDataTest {
-
-    static ScoroSandbox scoro;
-
-    @BeforeAll
-    static void start() {
-        scoro = ScoroSandbox.start(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        scoro.close();
-    }
+class ScoroAuthAndReferenceDataTest extends ScoroSandboxTest {
 
     private static HttpJson.Reply post(String path, Object body) {
         return HttpJson.send("POST", URI.create(scoro.baseUri() + "/api/v2/" + path), body, Map.of());

@@ -2,9 +2,7 @@ package io.sxs.sandbox.scoro;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sxs.sandbox.support.HttpJson;
-import io.sxs.sandbox.support.ScoroClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.sxs.sandbox.support.ScoroContractTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,30 +12,15 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ScoroBillsContractTest {
+class ScoroBillsContractTest extends ScoroContractTest {
 
-    static ScoroSandbox scoro;
-    ScoroClient c;
-    String company;
     long supplier;
     long input2;
     long advertising;
 
-    @BeforeAll
-    static void start() {
-        scoro = ScoroSandbox.start(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        scoro.close();
-    }
-
     @BeforeEach
     void company() {
-        c = new ScoroClient(scoro, scoro.createCompany("Bills"));
-        company = c.company().companyAccountId();
-        supplier = ((Number) scoro.createContact(company, Map.of("name", "Supplier Ltd", "is_supplier", 1)).get("contact_id")).longValue();
+        supplier = createContact(Map.of("name", "Supplier Ltd", "is_supplier", 1));
         input2 = scoro.vatCodes(company).stream().filter(v -> "INPUT2".equals(v.get("vat_code")))
                 .map(v -> ((Number) v.get("vat_code_id")).longValue()).findFirst().orElseThrow();
         advertising = scoro.financeAccounts(company).stream().filter(a -> "400".equals(a.get("account_symbol")))

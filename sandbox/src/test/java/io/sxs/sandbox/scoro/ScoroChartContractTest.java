@@ -2,10 +2,7 @@ package io.sxs.sandbox.scoro;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sxs.sandbox.support.HttpJson;
-import io.sxs.sandbox.support.ScoroClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import io.sxs.sandbox.support.ScoroContractTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -14,28 +11,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ScoroChartContractTest {
-
-    static ScoroSandbox scoro;
-    ScoroClient c;
-    String company;
-
-    @BeforeAll
-    static void start() {
-        scoro = ScoroSandbox.start(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        scoro.close();
-    }
-
-    @BeforeEach
-    void company() {
-        scoro.clock().reset();
-        c = new ScoroClient(scoro, scoro.createCompany("Chart"));
-        company = c.company().companyAccountId();
-    }
+class ScoroChartContractTest extends ScoroContractTest {
 
     private static JsonNode ok(HttpJson.Reply r) {
         assertThat(r.body().get("status").asText()).as(r.raw()).isEqualTo("OK");
@@ -49,7 +25,7 @@ class ScoroChartContractTest {
     }
 
     private long usedSalesAccount() {
-        long client = ((Number) scoro.createContact(company, Map.of("name", "C")).get("contact_id")).longValue();
+        long client = createContact(Map.of("name", "C"));
         long sales = scoro.financeAccounts(company).stream().filter(a -> "200".equals(a.get("account_symbol")))
                 .map(a -> ((Number) a.get("id")).longValue()).findFirst().orElseThrow();
         scoro.createInvoice(company, Map.of("company_id", client, "lines", List.of(Map.of("price", "1", "finance_account_id", sales))));
@@ -89,7 +65,7 @@ class ScoroChartContractTest {
         assertThat(error(c.modify("vatCodes/modify", Map.of("vat_code", "X")))).contains("percent");
         assertThat(ok(c.modify("vatCodes/modify/" + id, Map.of("percent", "1"))).get("percent").decimalValue())
                 .isEqualByComparingTo("1");
-        long client = ((Number) scoro.createContact(company, Map.of("name", "C")).get("contact_id")).longValue();
+        long client = createContact(Map.of("name", "C"));
         scoro.createInvoice(company, Map.of("company_id", client, "lines", List.of(Map.of("price", "10", "vat_code_id", id))));
         assertThat(error(c.modify("vatCodes/modify/" + id, Map.of("percent", "2")))).contains("percent");
         assertThat(error(c.call("vatCodes/delete/" + id))).contains("used");

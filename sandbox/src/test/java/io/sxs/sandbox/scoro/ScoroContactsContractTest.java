@@ -2,10 +2,7 @@ package io.sxs.sandbox.scoro;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sxs.sandbox.support.HttpJson;
-import io.sxs.sandbox.support.ScoroClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import io.sxs.sandbox.support.ScoroContractTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -16,28 +13,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ScoroContactsContractTest {
-
-    static ScoroSandbox scoro;
-    ScoroClient c;
-    String company;
-
-    @BeforeAll
-    static void start() {
-        scoro = ScoroSandbox.start(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        scoro.close();
-    }
-
-    @BeforeEach
-    void company() {
-        scoro.clock().reset();
-        c = new ScoroClient(scoro, scoro.createCompany("Contacts"));
-        company = c.company().companyAccountId();
-    }
+class ScoroContactsContractTest extends ScoroContractTest {
 
     private JsonNode create(Map<String, Object> contact) {
         HttpJson.Reply r = c.modify("contacts/modify", contact);

@@ -1,10 +1,7 @@
 package io.sxs.sandbox.scoro;
 
 import io.sxs.sandbox.support.HttpJson;
-import io.sxs.sandbox.support.ScoroClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import io.sxs.sandbox.support.ScoroContractTest;
 import org.junit.jupiter.api.Test;
 
 import java.io.UncheckedIOException;
@@ -15,27 +12,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class ScoroFaultsContractTest {
-
-    static ScoroSandbox scoro;
-    ScoroClient c;
-    String company;
-
-    @BeforeAll
-    static void start() {
-        scoro = ScoroSandbox.start(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        scoro.close();
-    }
-
-    @BeforeEach
-    void company() {
-        c = new ScoroClient(scoro, scoro.createCompany("Faulty"));
-        company = c.company().companyAccountId();
-    }
+class ScoroFaultsContractTest extends ScoroContractTest {
 
     @Test
     void injectedServerErrorsUseTheErrorEnvelope() {

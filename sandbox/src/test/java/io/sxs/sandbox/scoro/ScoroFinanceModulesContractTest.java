@@ -2,10 +2,7 @@ package io.sxs.sandbox.scoro;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sxs.sandbox.support.HttpJson;
-import io.sxs.sandbox.support.ScoroClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import io.sxs.sandbox.support.ScoroContractTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -13,27 +10,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ScoroFinanceModulesContractTest {
-
-    static ScoroSandbox scoro;
-    ScoroClient c;
-    String company;
-
-    @BeforeAll
-    static void start() {
-        scoro = ScoroSandbox.start(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        scoro.close();
-    }
-
-    @BeforeEach
-    void company() {
-        c = new ScoroClient(scoro, scoro.createCompany("Finance"));
-        company = c.company().companyAccountId();
-    }
+class ScoroFinanceModulesContractTest extends ScoroContractTest {
 
     private static JsonNode ok(HttpJson.Reply r) {
         assertThat(r.status()).isEqualTo(200);
@@ -69,7 +46,7 @@ class ScoroFinanceModulesContractTest {
 
     @Test
     void receiptsSettleInvoicesAndDeletingThemReopens() {
-        long contact = ((Number) scoro.createContact(company, Map.of("name", "Payer")).get("contact_id")).longValue();
+        long contact = createContact(Map.of("name", "Payer"));
         long vat = scoro.vatCodes(company).stream().filter(v -> "OUTPUT2".equals(v.get("vat_code")))
                 .map(v -> ((Number) v.get("vat_code_id")).longValue()).findFirst().orElseThrow();
         long invoice = ((Number) scoro.createInvoice(company, Map.of("company_id", contact,

@@ -2,9 +2,7 @@ package io.sxs.sandbox.scoro;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sxs.sandbox.support.HttpJson;
-import io.sxs.sandbox.support.ScoroClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.sxs.sandbox.support.ScoroContractTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,31 +15,15 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ScoroInvoicesContractTest {
+class ScoroInvoicesContractTest extends ScoroContractTest {
 
-    static ScoroSandbox scoro;
-    ScoroClient c;
-    String company;
     long clientId;
     Map<String, Long> vat = new HashMap<>();
     Map<String, Long> accounts = new HashMap<>();
 
-    @BeforeAll
-    static void start() {
-        scoro = ScoroSandbox.start(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        scoro.close();
-    }
-
     @BeforeEach
     void company() {
-        scoro.clock().reset();
-        c = new ScoroClient(scoro, scoro.createCompany("Invoices"));
-        company = c.company().companyAccountId();
-        clientId = ((Number) scoro.createContact(company, Map.of("name", "Client Ltd", "is_client", 1)).get("contact_id")).longValue();
+        clientId = createContact(Map.of("name", "Client Ltd", "is_client", 1));
         scoro.vatCodes(company).forEach(v -> vat.put((String) v.get("vat_code"), ((Number) v.get("vat_code_id")).longValue()));
         scoro.financeAccounts(company).forEach(a -> accounts.put((String) a.get("account_symbol"), ((Number) a.get("id")).longValue()));
     }
@@ -164,7 +146,7 @@ class ScoroInvoicesContractTest {
         Map<String, Object> ghost = invoice(line("1", "1", "OUTPUT2", "200"));
         ghost.put("company_id", 987654);
         assertThat(error(c.modify("invoices/modify", ghost))).contains("company_id");
-        long gone = ((Number) scoro.createContact(company, Map.of("name", "Gone")).get("contact_id")).longValue();
+        long gone = createContact(Map.of("name", "Gone"));
         scoro.deleteContact(company, gone);
         Map<String, Object> deletedContact = invoice(line("1", "1", "OUTPUT2", "200"));
         deletedContact.put("company_id", gone);

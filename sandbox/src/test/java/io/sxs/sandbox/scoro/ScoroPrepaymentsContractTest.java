@@ -2,9 +2,7 @@ package io.sxs.sandbox.scoro;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sxs.sandbox.support.HttpJson;
-import io.sxs.sandbox.support.ScoroClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.sxs.sandbox.support.ScoroContractTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -13,28 +11,13 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ScoroPrepaymentsContractTest {
+class ScoroPrepaymentsContractTest extends ScoroContractTest {
 
-    static ScoroSandbox scoro;
-    ScoroClient c;
-    String company;
     long client;
-
-    @BeforeAll
-    static void start() {
-        scoro = ScoroSandbox.start(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        scoro.close();
-    }
 
     @BeforeEach
     void company() {
-        c = new ScoroClient(scoro, scoro.createCompany("Prepay"));
-        company = c.company().companyAccountId();
-        client = ((Number) scoro.createContact(company, Map.of("name", "Client")).get("contact_id")).longValue();
+        client = createContact(Map.of("name", "Client"));
     }
 
     private static JsonNode ok(HttpJson.Reply r) {

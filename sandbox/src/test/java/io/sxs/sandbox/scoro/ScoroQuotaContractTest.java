@@ -1,10 +1,7 @@
 package io.sxs.sandbox.scoro;
 
 import io.sxs.sandbox.support.HttpJson;
-import io.sxs.sandbox.support.ScoroClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import io.sxs.sandbox.support.ScoroContractTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -13,26 +10,7 @@ import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-class ScoroQuotaContractTest {
-
-    static ScoroSandbox scoro;
-    ScoroClient c;
-
-    @BeforeAll
-    static void start() {
-        scoro = ScoroSandbox.start(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        scoro.close();
-    }
-
-    @BeforeEach
-    void company() {
-        scoro.clock().reset();
-        c = new ScoroClient(scoro, scoro.createCompany("Quota"));
-    }
+class ScoroQuotaContractTest extends ScoroContractTest {
 
     @Test
     void everyReplyReportsShortWindowAndDailyQuota() {

@@ -3,27 +3,14 @@ package io.sxs.sandbox.xero;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sxs.sandbox.support.HttpJson;
 import io.sxs.sandbox.support.XeroClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.sxs.sandbox.support.XeroSandboxTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class XeroAuthAndReferenceDataTest {
-
-    static XeroSandbox xero;
-
-    @BeforeAll
-    static void start() {
-        xero = XeroSandbox.start(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        xero.close();
-    }
+class XeroAuthAndReferenceDataTest extends XeroSandboxTest {
 
     private static HttpJson.Reply get(String path, Map<String, String> headers) {
         return HttpJson.send("GET", java.net.URI.create(xero.apiBase() + path), null, headers);

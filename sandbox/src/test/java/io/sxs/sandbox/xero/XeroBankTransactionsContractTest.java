@@ -2,9 +2,7 @@ package io.sxs.sandbox.xero;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sxs.sandbox.support.HttpJson;
-import io.sxs.sandbox.support.XeroClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.sxs.sandbox.support.XeroContractTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,31 +13,15 @@ import java.util.Map;
 import static io.sxs.sandbox.support.XeroClient.wrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class XeroBankTransactionsContractTest {
+class XeroBankTransactionsContractTest extends XeroContractTest {
 
-    static XeroSandbox xero;
-    XeroClient c;
     String contactId;
     String invoiceId;
 
-    @BeforeAll
-    static void start() {
-        xero = XeroSandbox.start(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        xero.close();
-    }
-
     @BeforeEach
     void setUp() {
-        c = new XeroClient(xero, xero.createTenant("Bank Ltd"));
-        contactId = (String) xero.createContact(c.tenant().tenantId(), Map.of("Name", "Customer")).get("ContactID");
-        invoiceId = (String) xero.createInvoice(c.tenant().tenantId(), Map.of("Type", "ACCREC", "Status", "AUTHORISED",
-                "Contact", Map.of("ContactID", contactId),
-                "LineItems", List.of(Map.of("Description", "Work", "Quantity", 1, "UnitAmount", 100, "AccountCode", "200"))))
-                .get("InvoiceID");
+        contactId = createContact("Customer");
+        invoiceId = createAuthorisedSale(contactId);
     }
 
     private Map<String, Object> tx(String type, Map<String, Object> line) {
@@ -56,10 +38,6 @@ class XeroBankTransactionsContractTest {
         HttpJson.Reply r = c.put("/BankTransactions", wrap("BankTransactions", t));
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
         return r.body().get("BankTransactions").get(0);
-    }
-
-    private static String firstError(HttpJson.Reply r) {
-        return r.body().get("Elements").get(0).get("ValidationErrors").get(0).get("Message").asText();
     }
 
     @Test

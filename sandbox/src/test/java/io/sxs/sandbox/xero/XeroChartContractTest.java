@@ -2,9 +2,7 @@ package io.sxs.sandbox.xero;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sxs.sandbox.support.HttpJson;
-import io.sxs.sandbox.support.XeroClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.sxs.sandbox.support.XeroContractTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,31 +13,13 @@ import java.util.Map;
 import static io.sxs.sandbox.support.XeroClient.wrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class XeroChartContractTest {
+class XeroChartContractTest extends XeroContractTest {
 
-    static XeroSandbox xero;
-    XeroClient c;
     String contactId;
-
-    @BeforeAll
-    static void start() {
-        xero = XeroSandbox.start(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        xero.close();
-    }
 
     @BeforeEach
     void tenant() {
-        xero.clock().reset();
-        c = new XeroClient(xero, xero.createTenant("Chart Ltd"));
-        contactId = (String) xero.createContact(c.tenant().tenantId(), Map.of("Name", "Buyer")).get("ContactID");
-    }
-
-    private static String firstError(HttpJson.Reply r) {
-        return r.body().get("Elements").get(0).get("ValidationErrors").get(0).get("Message").asText();
+        contactId = createContact("Buyer");
     }
 
     private HttpJson.Reply invoiceOn(String account, String taxType) {

@@ -1,12 +1,10 @@
 package io.sxs.sandbox.xero;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sxs.sandbox.support.XeroContractTest;
 import io.sxs.sandbox.core.SandboxNotFoundException;
 import io.sxs.sandbox.core.SandboxValidationException;
 import io.sxs.sandbox.support.HttpJson;
-import io.sxs.sandbox.support.XeroClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,30 +17,15 @@ import static io.sxs.sandbox.support.XeroClient.wrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class XeroContactGroupsContractTest {
+class XeroContactGroupsContractTest extends XeroContractTest {
 
-    static XeroSandbox xero;
-    XeroClient c;
-    String tenantId;
     String aliceId;
     String bobId;
 
-    @BeforeAll
-    static void start() {
-        xero = XeroSandbox.start(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        xero.close();
-    }
-
     @BeforeEach
     void setUp() {
-        c = new XeroClient(xero, xero.createTenant("Groups Ltd"));
-        tenantId = c.tenant().tenantId();
-        aliceId = (String) xero.createContact(tenantId, Map.of("Name", "Alice Ltd")).get("ContactID");
-        bobId = (String) xero.createContact(tenantId, Map.of("Name", "Bob Ltd")).get("ContactID");
+        aliceId = createContact("Alice Ltd");
+        bobId = createContact("Bob Ltd");
     }
 
     private JsonNode create(String name, String... headers) {
@@ -53,10 +36,6 @@ class XeroContactGroupsContractTest {
 
     private JsonNode group(String id) {
         return c.get("/ContactGroups/" + id).body().get("ContactGroups").get(0);
-    }
-
-    private static String firstError(HttpJson.Reply r) {
-        return r.body().get("Elements").get(0).get("ValidationErrors").get(0).get("Message").asText();
     }
 
     private static List<String> names(HttpJson.Reply r) {
@@ -177,7 +156,7 @@ class XeroContactGroupsContractTest {
         assertThat(c.get("/Contacts").body().get("Contacts").get(0).get("ContactGroups")).isEmpty();
 
         // Adding a member again changes nothing; an unknown contact is a validation error (the others are still added).
-        String carolId = (String) xero.createContact(tenantId, Map.of("Name", "Carol Ltd")).get("ContactID");
+        String carolId = createContact("Carol Ltd");
         HttpJson.Reply unknown = c.put("/ContactGroups/" + id + "/Contacts", wrap("Contacts",
                 Map.of("ContactID", aliceId), Map.of("ContactID", carolId), Map.of("ContactID", "00000000-0000-0000-0000-000000000001")));
         assertThat(unknown.status()).isEqualTo(400);

@@ -2,10 +2,7 @@ package io.sxs.sandbox.xero;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sxs.sandbox.support.HttpJson;
-import io.sxs.sandbox.support.XeroClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import io.sxs.sandbox.support.XeroContractTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -17,26 +14,7 @@ import static io.sxs.sandbox.support.XeroClient.wrap;
 import static io.sxs.sandbox.xero.XeroAuthAndReferenceDataTest.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class XeroContactsContractTest {
-
-    static XeroSandbox xero;
-    XeroClient c;
-
-    @BeforeAll
-    static void start() {
-        xero = XeroSandbox.start(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        xero.close();
-    }
-
-    @BeforeEach
-    void tenant() {
-        xero.clock().reset();
-        c = new XeroClient(xero, xero.createTenant("Contacts Ltd"));
-    }
+class XeroContactsContractTest extends XeroContractTest {
 
     private JsonNode create(Map<String, Object> contact) {
         HttpJson.Reply r = c.put("/Contacts", wrap("Contacts", contact));

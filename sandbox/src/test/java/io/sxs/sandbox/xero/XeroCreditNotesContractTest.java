@@ -2,9 +2,7 @@ package io.sxs.sandbox.xero;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sxs.sandbox.support.HttpJson;
-import io.sxs.sandbox.support.XeroClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.sxs.sandbox.support.XeroContractTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,31 +13,15 @@ import java.util.Map;
 import static io.sxs.sandbox.support.XeroClient.wrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class XeroCreditNotesContractTest {
+class XeroCreditNotesContractTest extends XeroContractTest {
 
-    static XeroSandbox xero;
-    XeroClient c;
     String contactId;
     String invoiceId;
 
-    @BeforeAll
-    static void start() {
-        xero = XeroSandbox.start(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        xero.close();
-    }
-
     @BeforeEach
     void setUp() {
-        c = new XeroClient(xero, xero.createTenant("Credit Ltd"));
-        contactId = (String) xero.createContact(c.tenant().tenantId(), Map.of("Name", "Customer")).get("ContactID");
-        invoiceId = (String) xero.createInvoice(c.tenant().tenantId(), Map.of("Type", "ACCREC", "Status", "AUTHORISED",
-                "Contact", Map.of("ContactID", contactId),
-                "LineItems", List.of(Map.of("Description", "Work", "Quantity", 1, "UnitAmount", 100, "AccountCode", "200"))))
-                .get("InvoiceID");
+        contactId = createContact("Customer");
+        invoiceId = createAuthorisedSale(contactId);
     }
 
     private Map<String, Object> note(String status, Object amount) {
@@ -61,10 +43,6 @@ class XeroCreditNotesContractTest {
     private HttpJson.Reply allocate(String noteId, Object amount) {
         return c.put("/CreditNotes/" + noteId + "/Allocations", Map.of("Allocations", List.of(Map.of(
                 "Invoice", Map.of("InvoiceID", invoiceId), "Amount", amount, "Date", "2030-06-02"))));
-    }
-
-    private static String firstError(HttpJson.Reply r) {
-        return r.body().get("Elements").get(0).get("ValidationErrors").get(0).get("Message").asText();
     }
 
     private JsonNode invoice() {
@@ -141,7 +119,7 @@ class XeroCreditNotesContractTest {
 
     @Test
     void allocationsNeedTheSameContactAndSide() {
-        String other = (String) xero.createContact(c.tenant().tenantId(), Map.of("Name", "Someone else")).get("ContactID");
+        String other = createContact("Someone else");
         Map<String, Object> n = note("AUTHORISED", 20);
         n.put("Contact", Map.of("ContactID", other));
         String noteId = put(n).get("CreditNoteID").asText();

@@ -3,8 +3,7 @@ package io.sxs.sandbox.xero;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sxs.sandbox.support.HttpJson;
 import io.sxs.sandbox.support.XeroClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.sxs.sandbox.support.XeroContractTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,26 +18,12 @@ import static io.sxs.sandbox.support.XeroClient.wrap;
 import static io.sxs.sandbox.xero.XeroAuthAndReferenceDataTest.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class XeroInvoicesContractTest {
+class XeroInvoicesContractTest extends XeroContractTest {
 
-    static XeroSandbox xero;
-    XeroClient c;
     String contactId;
-
-    @BeforeAll
-    static void start() {
-        xero = XeroSandbox.start(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        xero.close();
-    }
 
     @BeforeEach
     void tenant() {
-        xero.clock().reset();
-        c = new XeroClient(xero, xero.createTenant("Invoices Ltd"));
         contactId = c.put("/Contacts", wrap("Contacts", Map.of("Name", "Buyer Ltd", "ContactNumber", "B-1")))
                 .body().get("Contacts").get(0).get("ContactID").asText();
     }
@@ -77,10 +62,6 @@ class XeroInvoicesContractTest {
 
     private JsonNode getOne(String id) {
         return c.get("/Invoices/" + id).body().get("Invoices").get(0);
-    }
-
-    private static String firstError(HttpJson.Reply r) {
-        return r.body().get("Elements").get(0).get("ValidationErrors").get(0).get("Message").asText();
     }
 
     private static BigDecimal dec(JsonNode n, String f) {

@@ -1,6 +1,7 @@
 package io.sxs.sandbox.xero;
 
 import static io.sxs.sandbox.support.XeroClient.wrap;
+import io.sxs.sandbox.support.XeroSandboxTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,27 +11,13 @@ import io.sxs.sandbox.support.XeroClient;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The lost-reply fault, seen only through the API as a client would: the write happens, the client sees a failure,
  * a later GET shows the write, and a retry with the same Idempotency-Key replays the first reply without writing again.
  */
-class XeroLostReplyAcceptanceTest {
-
-    static XeroSandbox xero;
-
-    @BeforeAll
-    static void start() {
-        xero = XeroSandbox.start(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        xero.close();
-    }
+class XeroLostReplyAcceptanceTest extends XeroSandboxTest {
 
     @Test
     void aLostReplyWriteIsVisibleLaterAndAnIdempotentRetryDoesNotWriteTwice() {

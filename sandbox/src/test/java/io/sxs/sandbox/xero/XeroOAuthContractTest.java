@@ -2,8 +2,7 @@ package io.sxs.sandbox.xero;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sxs.sandbox.support.HttpJson;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.sxs.sandbox.support.XeroSandboxTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,24 +16,13 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class XeroOAuthContractTest {
+class XeroOAuthContractTest extends XeroSandboxTest {
 
     static final String REDIRECT = "https://app.example/callback";
     static final String SCOPE = "openid profile email accounting.transactions accounting.contacts offline_access";
-    static XeroSandbox xero;
     XeroApp app;
     XeroTenant a;
     XeroTenant b;
-
-    @BeforeAll
-    static void start() {
-        xero = XeroSandbox.start(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        xero.close();
-    }
 
     @BeforeEach
     void setUp() {

@@ -2,9 +2,7 @@ package io.sxs.sandbox.xero;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sxs.sandbox.support.HttpJson;
-import io.sxs.sandbox.support.XeroClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.sxs.sandbox.support.XeroContractTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,27 +13,13 @@ import java.util.Map;
 import static io.sxs.sandbox.support.XeroClient.wrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class XeroPaymentsContractTest {
+class XeroPaymentsContractTest extends XeroContractTest {
 
-    static XeroSandbox xero;
-    XeroClient c;
     String invoiceId;
-
-    @BeforeAll
-    static void start() {
-        xero = XeroSandbox.start(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        xero.close();
-    }
 
     @BeforeEach
     void setUp() {
-        xero.clock().reset();
-        c = new XeroClient(xero, xero.createTenant("Payments Ltd"));
-        String contactId = (String) xero.createContact(c.tenant().tenantId(), Map.of("Name", "Payer")).get("ContactID");
+        String contactId = createContact("Payer");
         invoiceId = (String) xero.createInvoice(c.tenant().tenantId(), Map.of("Type", "ACCREC", "Status", "AUTHORISED",
                 "Contact", Map.of("ContactID", contactId), "Date", "2030-05-01", "DueDate", "2030-05-31",
                 "LineItems", List.of(Map.of("Description", "Work", "Quantity", 1, "UnitAmount", 100, "AccountCode", "200"))))
@@ -49,10 +33,6 @@ class XeroPaymentsContractTest {
 
     private JsonNode invoice() {
         return c.get("/Invoices/" + invoiceId).body().get("Invoices").get(0);
-    }
-
-    private static String firstError(HttpJson.Reply r) {
-        return r.body().get("Elements").get(0).get("ValidationErrors").get(0).get("Message").asText();
     }
 
     @Test

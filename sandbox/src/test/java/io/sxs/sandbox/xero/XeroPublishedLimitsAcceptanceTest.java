@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sxs.sandbox.support.HttpJson;
 import io.sxs.sandbox.support.XeroClient;
+import io.sxs.sandbox.support.XeroSandboxTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,20 +17,9 @@ import org.junit.jupiter.api.Test;
  * Xero's published per-tenant limits, unscaled: the 6th concurrent call and the 61st call in a minute get 429 with
  * Xero's headers, and waiting exactly the Retry-After (on the sandbox clock) is enough, while waiting less is not.
  */
-class XeroPublishedLimitsAcceptanceTest {
+class XeroPublishedLimitsAcceptanceTest extends XeroSandboxTest {
 
-    static XeroSandbox xero;
     XeroClient c;
-
-    @BeforeAll
-    static void start() {
-        xero = XeroSandbox.start(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        xero.close();
-    }
 
     @BeforeEach
     void tenant() {

@@ -2,9 +2,7 @@ package io.sxs.sandbox.xero;
 
 import io.sxs.sandbox.support.HttpJson;
 import io.sxs.sandbox.support.XeroClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import io.sxs.sandbox.support.XeroContractTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -16,26 +14,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-class XeroRateLimitContractTest {
-
-    static XeroSandbox xero;
-    XeroClient c;
-
-    @BeforeAll
-    static void start() {
-        xero = XeroSandbox.start(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        xero.close();
-    }
-
-    @BeforeEach
-    void tenant() {
-        xero.clock().reset();
-        c = new XeroClient(xero, xero.createTenant("Limited Ltd"));
-    }
+class XeroRateLimitContractTest extends XeroContractTest {
 
     @Test
     void everyReplyReportsRemainingCallsWithXeroDefaults() {

@@ -1,11 +1,9 @@
 package io.sxs.sandbox.xero;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sxs.sandbox.support.XeroContractTest;
 import io.sxs.sandbox.core.SandboxValidationException;
 import io.sxs.sandbox.support.HttpJson;
-import io.sxs.sandbox.support.XeroClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,28 +17,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Payments against credit notes, prepayments and overpayments: refunds of the credit they hold. */
-class XeroRefundsContractTest {
+class XeroRefundsContractTest extends XeroContractTest {
 
-    static XeroSandbox xero;
-    XeroClient c;
-    String tenantId;
     String contactId;
-
-    @BeforeAll
-    static void start() {
-        xero = XeroSandbox.start(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        xero.close();
-    }
 
     @BeforeEach
     void setUp() {
-        c = new XeroClient(xero, xero.createTenant("Refunds Ltd"));
-        tenantId = c.tenant().tenantId();
-        contactId = (String) xero.createContact(tenantId, Map.of("Name", "Customer")).get("ContactID");
+        contactId = createContact("Customer");
     }
 
     /** An AUTHORISED credit note of 100.00 + 20.00 VAT. */
@@ -69,10 +52,6 @@ class XeroRefundsContractTest {
         p.put("Amount", amount);
         p.put("Reference", "refund");
         return p;
-    }
-
-    private static String firstError(HttpJson.Reply r) {
-        return r.body().get("Elements").get(0).get("ValidationErrors").get(0).get("Message").asText();
     }
 
     @Test

@@ -74,6 +74,12 @@ final class XeroRateLimiter {
         return n == null ? 0 : n.get();
     }
 
+    /** Calls of the tenant in flight right now (all apps), for tests that need to know the places are taken. */
+    int inFlight(String tenantId) {
+        return windows.entrySet().stream().filter(e -> e.getKey().startsWith(tenantId + "|"))
+                .mapToInt(e -> e.getValue().inFlight.get()).sum();
+    }
+
     /** Either a permit, or the 429 to send. Rejected calls do not use up any window. */
     synchronized Object acquire(String tenantId, String clientId, Instant now) {
         XeroRateLimits limits = limitsFor(tenantId);

@@ -433,4 +433,9 @@ public final class XeroSandbox implements AutoCloseable {
         webhooks.close();
         server.close();
     }
+
+    /** Calls of the tenant in flight right now; package-private, for the concurrency tests. */
+    int inFlight(String tenantId) {
+        return limiter.inFlight(tenantId);
+    }
 }

@@ -1,6 +1,7 @@
 package io.sxs.sandbox.xero;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.sxs.sandbox.support.HttpJson;
 import io.sxs.sandbox.support.XeroClient;
@@ -10,6 +11,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,14 +34,18 @@ class XeroPublishedLimitsAcceptanceTest extends XeroSandboxTest {
 
     @Test
     void theSixthConcurrentCallGets429WhileFiveAreInFlight() throws Exception {
-        xero.faults(c.tenant().tenantId()).slow(Duration.ofMillis(1500), 1.0);
+        xero.faults(c.tenant().tenantId()).slow(Duration.ofSeconds(3), 1.0);
+        ExecutorService callers = Executors.newFixedThreadPool(5);
         List<CompletableFuture<HttpJson.Reply>> inFlight = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            inFlight.add(CompletableFuture.supplyAsync(() -> c.get("/Contacts")));
+            inFlight.add(CompletableFuture.supplyAsync(() -> c.get("/Contacts"), callers));
         }
-        Thread.sleep(500); // the five are now inside their slow replies, each holding a place
+        // The five are inside their slow replies, each holding a place (asked of the sandbox, not guessed by a sleep).
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
+                .until(() -> xero.inFlight(c.tenant().tenantId()) == 5);
         HttpJson.Reply sixth = c.get("/Contacts");
         xero.faults(c.tenant().tenantId()).clear();
+        callers.shutdown();
 
         assertThat(sixth.status()).isEqualTo(429);
         assertThat(sixth.header("X-Rate-Limit-Problem")).isEqualTo("concurrent");

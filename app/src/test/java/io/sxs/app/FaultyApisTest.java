@@ -3,20 +3,14 @@ package io.sxs.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.sxs.app.broker.EmbeddedKafkaBroker;
 import io.sxs.app.pipeline.Connections;
+import io.sxs.app.support.BrokerAndSandboxes;
 import io.sxs.app.support.Pipelines;
-import io.sxs.app.support.TestBroker;
 import io.sxs.sandbox.scoro.ScoroCompany;
-import io.sxs.sandbox.scoro.ScoroQuotas;
-import io.sxs.sandbox.scoro.ScoroSandbox;
-import io.sxs.sandbox.xero.XeroRateLimits;
-import io.sxs.sandbox.xero.XeroSandbox;
 import io.sxs.sandbox.xero.XeroTenant;
 import io.sxs.schemas.envelope.ConnectionConfig;
 import io.sxs.schemas.envelope.ContactMode;
 import io.sxs.schemas.envelope.Direction;
-import io.sxs.schemas.secret.SecretCipher;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -24,8 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -34,28 +26,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * committed but their replies lost; Scoro answers some reads with 5xx. Every invoice must still arrive exactly once,
  * because retries reuse the Idempotency-Key and creates look up before they create.
  */
-class FaultyApisTest {
-
-    private static EmbeddedKafkaBroker broker;
-    private static XeroSandbox xero;
-    private static ScoroSandbox scoro;
-    private static final String KEY = SecretCipher.newBase64Key();
-
-    @BeforeAll
-    static void start() {
-        broker = TestBroker.start();
-        xero = XeroSandbox.start(0);
-        scoro = ScoroSandbox.start(0);
-        xero.rateLimits(XeroRateLimits.unlimited());
-        scoro.quotas(ScoroQuotas.unlimited());
-    }
-
-    @AfterAll
-    static void stop() {
-        scoro.close();
-        xero.close();
-        broker.close();
-    }
+class FaultyApisTest extends BrokerAndSandboxes {
 
     @Test
     void everyInvoiceArrivesExactlyOnceDespiteServerErrorsAndLostReplies() throws Exception {
@@ -81,7 +52,7 @@ class FaultyApisTest {
                                 "finance_account_id", accountId))));
             }
         }
-        ConnectionConfig config = Connections.newConnection("faulty", "faulty", SecretCipher.fromBase64("k1", KEY),
+        ConnectionConfig config = Connections.newConnection("faulty", "faulty", CIPHER,
                 scoro.baseUri().toString(), company.companyAccountId(), company.apiKey(), xero.apiBase().toString(),
                 tenant.tenantId(), tenant.accessToken());
         config.setInvoices(Direction.TO_XERO);

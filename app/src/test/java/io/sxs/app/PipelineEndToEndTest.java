@@ -3,29 +3,21 @@ package io.sxs.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.sxs.app.broker.EmbeddedKafkaBroker;
 import io.sxs.app.pipeline.Connections;
 import io.sxs.app.pipeline.Pipeline;
+import io.sxs.app.support.BrokerAndSandboxes;
 import io.sxs.app.support.Pipelines;
-import io.sxs.app.support.TestBroker;
 import io.sxs.sandbox.scoro.ScoroCompany;
-import io.sxs.sandbox.scoro.ScoroQuotas;
-import io.sxs.sandbox.scoro.ScoroSandbox;
-import io.sxs.sandbox.xero.XeroRateLimits;
-import io.sxs.sandbox.xero.XeroSandbox;
 import io.sxs.sandbox.xero.XeroTenant;
 import io.sxs.schemas.envelope.ConnectionConfig;
 import io.sxs.schemas.envelope.ContactMode;
 import io.sxs.schemas.envelope.Direction;
-import io.sxs.schemas.secret.SecretCipher;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -33,31 +25,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The walking skeleton end to end: real in-process broker, real HTTP to both sandboxes, the real application context.
  * Write calls are counted by the sandboxes, which is how "nothing written twice, nothing written back" is proven.
  */
-class PipelineEndToEndTest {
+class PipelineEndToEndTest extends BrokerAndSandboxes {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
-    private static EmbeddedKafkaBroker broker;
-    private static XeroSandbox xero;
-    private static ScoroSandbox scoro;
-    private static final String KEY = SecretCipher.newBase64Key();
-    private static final SecretCipher CIPHER = SecretCipher.fromBase64("k1", KEY);
-
-    @BeforeAll
-    static void startInfrastructure() {
-        broker = TestBroker.start();
-        xero = XeroSandbox.start(0);
-        scoro = ScoroSandbox.start(0);
-        // These tests poll every 300 ms to be quick; API limits are proven by the sandbox's and connectors' own tests.
-        xero.rateLimits(XeroRateLimits.unlimited());
-        scoro.quotas(ScoroQuotas.unlimited());
-    }
-
-    @AfterAll
-    static void stopInfrastructure() {
-        scoro.close();
-        xero.close();
-        broker.close();
-    }
 
     @Test
     void invoicesToXeroFollowScoroAndSurviveARestartWithoutDuplicatesOrWriteBacks() throws Exception {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -35,6 +36,8 @@ public final class SandboxHttpServer implements AutoCloseable {
     }
 
     private final HttpServer server;
+    /** System property naming the address the sandboxes listen on (default: loopback). */
+    public static final String BIND_ADDRESS_PROPERTY = "sandbox.bind-address";
     private final ThreadPoolExecutor pool;
     private final String name;
 
@@ -50,7 +53,7 @@ public final class SandboxHttpServer implements AutoCloseable {
      */
     public static SandboxHttpServer start(String name, int port, int threads, RequestHandler handler) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(port), 256);
+            HttpServer server = HttpServer.create(new InetSocketAddress(bindAddress(), port), 256);
             AtomicInteger seq = new AtomicInteger();
             ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
                     new ArrayBlockingQueue<>(4096), r -> {
@@ -67,6 +70,15 @@ public final class SandboxHttpServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + " sandbox on port " + port, e);
         }
+    }
+
+    /**
+     * Loopback unless {@value #BIND_ADDRESS_PROPERTY} says otherwise: the sandboxes print their credentials, so by
+     * default they are reachable from this machine only. In a container set it to 0.0.0.0.
+     */
+    static InetAddress bindAddress() throws IOException {
+        String configured = System.getProperty(BIND_ADDRESS_PROPERTY, "");
+        return configured.isBlank() ? InetAddress.getLoopbackAddress() : InetAddress.getByName(configured.trim());
     }
 
     private static void serve(HttpExchange exchange, RequestHandler handler) {

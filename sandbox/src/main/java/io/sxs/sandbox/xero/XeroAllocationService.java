@@ -29,7 +29,7 @@ final class XeroAllocationService {
                                    Instant now, LocalDate today) {
         List<String> errors = new ArrayList<>();
         if (!"AUTHORISED".equals(credit.status())) {
-            errors.add("Only AUTHORISED " + source.label.toLowerCase(Locale.ROOT) + "s with remaining credit can be allocated; "
+            errors.add("Only AUTHORISED " + source.noun() + "s with remaining credit can be allocated; "
                     + "this one is " + credit.status() + ".");
         }
         String invoiceId = Json.str(in.path("Invoice"), "InvoiceID");
@@ -41,16 +41,16 @@ final class XeroAllocationService {
                 errors.add("Allocations can only be made to AUTHORISED invoices; this one is " + invoice.status() + ".");
             }
             if (!invoice.contactId().equals(credit.contactId())) {
-                errors.add("The " + source.label.toLowerCase(Locale.ROOT) + " and the invoice must belong to the same contact.");
+                errors.add("The " + source.noun() + " and the invoice must belong to the same contact.");
             }
             if (!invoice.currencyCode().equals(credit.currencyCode())) {
-                String what = source == XeroCreditSource.CREDIT_NOTE ? "credit note" : source.label.toLowerCase(Locale.ROOT);
+                String what = source.noun();
                 errors.add("The " + what + " (" + credit.currencyCode() + ") and the invoice ("
                         + invoice.currencyCode() + ") must be in the same currency.");
             }
             String side = XeroCreditSource.invoiceTypeFor(credit.type());
             if (!side.equals(invoice.type())) {
-                errors.add("A " + credit.type() + " " + source.label.toLowerCase(Locale.ROOT) + " can only be allocated to "
+                errors.add("A " + credit.type() + " " + source.noun() + " can only be allocated to "
                         + side + " invoices.");
             }
         }
@@ -65,7 +65,7 @@ final class XeroAllocationService {
         } else {
             amount = Money.round2(amount);
             if (amount.compareTo(credit.amountDue()) > 0) {
-                errors.add("The amount allocated exceeds the remaining credit on the " + source.label.toLowerCase(Locale.ROOT) + ".");
+                errors.add("The amount allocated exceeds the remaining credit on the " + source.noun() + ".");
             }
             if (invoice != null && amount.compareTo(invoice.amountDue()) > 0) {
                 errors.add("The amount allocated exceeds the amount outstanding on the invoice.");

@@ -139,11 +139,11 @@ final class XeroBankTransactionService {
             if (source != null) {
                 XeroInvoice credit = source.docs(st).get(cur.creditId());
                 if (credit.amountCredited().signum() != 0) {
-                    throw new SandboxValidationException("This " + source.label.toLowerCase() + " has been allocated; "
+                    throw new SandboxValidationException("This " + source.noun() + " has been allocated; "
                             + "remove its allocations before deleting it.");
                 }
                 if (credit.amountPaid().signum() != 0) {
-                    throw new SandboxValidationException("This " + source.label.toLowerCase() + " has been refunded; "
+                    throw new SandboxValidationException("This " + source.noun() + " has been refunded; "
                             + "delete its payments before deleting it.");
                 }
                 source.docs(st).put(credit.invoiceId(), new XeroInvoice(credit.invoiceId(), credit.type(), credit.contactId(),

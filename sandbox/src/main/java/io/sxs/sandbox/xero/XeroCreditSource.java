@@ -18,6 +18,11 @@ enum XeroCreditSource {
         this.plural = plural;
     }
 
+    /** The document's name in messages, as Xero writes it ("credit note", "prepayment", "overpayment"). */
+    String noun() {
+        return this == CREDIT_NOTE ? "credit note" : label.toLowerCase(java.util.Locale.ROOT);
+    }
+
     Map<String, XeroInvoice> docs(XeroTenantState st) {
         return switch (this) {
             case CREDIT_NOTE -> st.creditNotes;

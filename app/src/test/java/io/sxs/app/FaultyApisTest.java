@@ -23,8 +23,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The skeleton under injected API faults: a share of Xero calls fail with 500/503 and a share of Xero writes are
- * committed but their replies lost; Scoro answers some reads with 5xx. Every invoice must still arrive exactly once,
- * because retries reuse the Idempotency-Key and creates look up before they create.
+ * committed but their replies lost; Scoro answers some reads with 5xx; or Xero throttles with a long Retry-After.
+ * Every invoice must still arrive exactly once, because retries reuse the Idempotency-Key, creates look up before
+ * they create, and the mapper retries writes that failed for a transient reason.
  */
 class FaultyApisTest extends BrokerAndSandboxes {
 
@@ -34,16 +35,56 @@ class FaultyApisTest extends BrokerAndSandboxes {
         XeroTenant tenant = xero.createTenant("Faulty Ltd");
         xero.faults(tenant.tenantId()).seed(7).serverErrors(0.2).loseReplies(0.3);
         scoro.faults(company.companyAccountId()).seed(7).serverErrors(0.1);
+        List<String> numbers = seedScoro(company, "F-");
+        ConfigurableApplicationContext app = Pipelines.start(broker.bootstrapServers(), KEY,
+                Files.createTempDirectory("sxs-faulty-"), Map.of());
+        try {
+            connect("faulty", company, tenant);
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                    numbersInXero(tenant).keySet().containsAll(numbers));
+            long injected = xero.faults(tenant.tenantId()).injected();
+            xero.faults(tenant.tenantId()).clear();
+            System.out.printf("Faults injected: Xero %d, Scoro %d; Xero write calls %d for %d invoices and 4 contacts%n",
+                    injected, scoro.faults(company.companyAccountId()).injected(), xero.writeCalls(tenant.tenantId()), numbers.size());
+            assertThat(injected).as("faults were really injected").isPositive();
+            assertExactlyOnce(company, tenant, numbers);
+        } finally {
+            app.close();
+        }
+    }
+
+    @Test
+    void aThrottledOrganisationGetsEveryInvoiceOnceWithoutStallingTheInstance() throws Exception {
+        ScoroCompany company = scoro.createCompany("Throttled Scoro");
+        XeroTenant tenant = xero.createTenant("Throttled Ltd");
+        // More than the client waits out: reads park the connection, writes come back RETRYABLE and the mapper retries.
+        xero.faults(tenant.tenantId()).throttleNext(6, 20);
+        List<String> numbers = seedScoro(company, "T-");
+        ConfigurableApplicationContext app = Pipelines.start(broker.bootstrapServers(), KEY,
+                Files.createTempDirectory("sxs-throttled-"), Map.of("sxs.mapper.punctuate-interval", "2s"));
+        try {
+            connect("throttled", company, tenant);
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                    numbersInXero(tenant).keySet().containsAll(numbers));
+            assertThat(xero.faults(tenant.tenantId()).injected()).as("429s really sent").isEqualTo(6);
+            assertExactlyOnce(company, tenant, numbers);
+        } finally {
+            app.close();
+        }
+    }
+
+    /** Four contacts with five invoices each; returns the invoice numbers. */
+    private static List<String> seedScoro(ScoroCompany company, String prefix) {
         Object vatCodeId = scoro.vatCodes(company.companyAccountId()).stream()
                 .filter(v -> "OUTPUT2".equals(v.get("vat_code"))).findFirst().orElseThrow().get("vat_code_id");
         Object accountId = scoro.financeAccounts(company.companyAccountId()).stream()
                 .filter(a -> "200".equals(String.valueOf(a.get("account_symbol")))).findFirst().orElseThrow().get("id");
         List<String> numbers = new ArrayList<>();
         for (int c = 0; c < 4; c++) {
-            long contactId = ((Number) scoro.createContact(company.companyAccountId(), Map.of("name", "Faulty Customer " + c))
+            long contactId = ((Number) scoro.createContact(company.companyAccountId(), Map.of("name", prefix + "Customer " + c))
                     .get("contact_id")).longValue();
             for (int i = 0; i < 5; i++) {
-                String number = "F-" + c + i;
+                String number = prefix + c + i;
                 numbers.add(number);
                 scoro.createInvoice(company.companyAccountId(), Map.of("no", number, "company_id", contactId,
                         "date", "2026-11-02", "deadline", "2026-11-16", "currency", "GBP", "is_sent", i % 2,
@@ -52,33 +93,27 @@ class FaultyApisTest extends BrokerAndSandboxes {
                                 "finance_account_id", accountId))));
             }
         }
-        ConnectionConfig config = Connections.newConnection("faulty", "faulty", CIPHER,
-                scoro.baseUri().toString(), company.companyAccountId(), company.apiKey(), xero.apiBase().toString(),
-                tenant.tenantId(), tenant.accessToken());
+        return numbers;
+    }
+
+    private static void connect(String id, ScoroCompany company, XeroTenant tenant) {
+        ConnectionConfig config = Connections.newConnection(id, id, CIPHER, scoro.baseUri().toString(),
+                company.companyAccountId(), company.apiKey(), xero.apiBase().toString(), tenant.tenantId(), tenant.accessToken());
         config.setInvoices(Direction.TO_XERO);
         config.setContacts(ContactMode.WITH_DOCUMENTS);
         config.setPollIntervalMs(300);
-        ConfigurableApplicationContext app = Pipelines.start(broker.bootstrapServers(), KEY,
-                Files.createTempDirectory("sxs-faulty-"), Map.of());
-        try {
-            new Connections(broker.bootstrapServers()).put(config);
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                    numbersInXero(tenant).keySet().containsAll(numbers));
-            long injected = xero.faults(tenant.tenantId()).injected();
-            xero.faults(tenant.tenantId()).clear();
-            Thread.sleep(3000); // a few more polls with faults off: anything pending would show up as a duplicate
-            Map<String, Long> perNumber = numbersInXero(tenant);
-            assertThat(perNumber).hasSize(numbers.size()).allSatisfy((number, copies) -> assertThat(copies).isEqualTo(1L));
-            Map<String, Long> contacts = xero.contacts(tenant.tenantId()).stream()
-                    .collect(Collectors.groupingBy(c -> String.valueOf(c.get("Name")), Collectors.counting()));
-            assertThat(contacts).hasSize(4).allSatisfy((name, copies) -> assertThat(copies).isEqualTo(1L));
-            System.out.printf("Faults injected: Xero %d, Scoro %d; Xero write calls %d for %d invoices and 4 contacts%n",
-                    injected, scoro.faults(company.companyAccountId()).injected(), xero.writeCalls(tenant.tenantId()), numbers.size());
-            assertThat(injected).as("faults were really injected").isPositive();
-            assertThat(scoro.writeCalls(company.companyAccountId())).isZero();
-        } finally {
-            app.close();
-        }
+        new Connections(broker.bootstrapServers()).put(config);
+    }
+
+    /** A few more polls with faults off: anything still pending would show up as a duplicate. */
+    private static void assertExactlyOnce(ScoroCompany company, XeroTenant tenant, List<String> numbers) throws InterruptedException {
+        Thread.sleep(3000);
+        Map<String, Long> perNumber = numbersInXero(tenant);
+        assertThat(perNumber).hasSize(numbers.size()).allSatisfy((number, copies) -> assertThat(copies).isEqualTo(1L));
+        Map<String, Long> contacts = xero.contacts(tenant.tenantId()).stream()
+                .collect(Collectors.groupingBy(c -> String.valueOf(c.get("Name")), Collectors.counting()));
+        assertThat(contacts).hasSize(4).allSatisfy((name, copies) -> assertThat(copies).isEqualTo(1L));
+        assertThat(scoro.writeCalls(company.companyAccountId())).isZero();
     }
 
     private static Map<String, Long> numbersInXero(XeroTenant tenant) {

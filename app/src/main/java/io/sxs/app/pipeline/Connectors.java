@@ -23,19 +23,16 @@ final class Connectors {
     }
 
     /**
-     * Reads give up on a Retry-After longer than a few seconds: the source then parks that connection until the
-     * limit resets and serves the others. Writes wait it out (up to a minute), because a write that is given up is
-     * only tried again when its item changes again.
+     * The client waits out a Retry-After of a few seconds only. A longer one (Xero's minute or day limit) is reported:
+     * the source parks that connection until then, and a write comes back RETRYABLE and is retried by the mapper
+     * later with the same idempotency key, so one throttled organisation never stalls the others on this instance.
      */
     static ConnectorRuntime xero(ConnectorSettings settings, SecretCipher cipher) {
-        XeroRetrySettings writes = XeroRetrySettings.defaults();
-        XeroRetrySettings reads = new XeroRetrySettings(writes.maxAttempts(), writes.initialBackoff(), writes.maxBackoff(),
-                Duration.ofSeconds(3), writes.requestTimeout());
-        XeroClient readClient = new XeroClient(http(), reads, Clock.systemUTC());
-        XeroClient writeClient = new XeroClient(http(), writes, Clock.systemUTC());
+        XeroRetrySettings defaults = XeroRetrySettings.defaults();
+        XeroClient client = new XeroClient(http(), new XeroRetrySettings(defaults.maxAttempts(), defaults.initialBackoff(),
+                defaults.maxBackoff(), Duration.ofSeconds(3), defaults.requestTimeout()), Clock.systemUTC());
         return new ConnectorRuntime(settings, SystemType.XERO,
-                List.of(new XeroContactReader(readClient), new XeroInvoiceReader(readClient)),
-                new XeroCommandWriter(writeClient), cipher);
+                List.of(new XeroContactReader(client), new XeroInvoiceReader(client)), new XeroCommandWriter(client), cipher);
     }
 
     private static HttpClient http() {

@@ -64,7 +64,7 @@ public class ScoroXeroSyncApplication {
 
     @Bean
     @ConditionalOnProperty(name = "sxs.demo.enabled", matchIfMissing = true)
-    Demo demo(DemoSandboxes sandboxes, KafkaEndpoint kafka, SxsProperties props, SecretCipher cipher, Pipeline pipeline) {
-        return new Demo(sandboxes, kafka, props, cipher, pipeline);
+    Demo demo(DemoSandboxes sandboxes, KafkaEndpoint kafka, SxsProperties props, SecretCipher cipher) {
+        return new Demo(sandboxes, kafka, props, cipher);
     }
 }

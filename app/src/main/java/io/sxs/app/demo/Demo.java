@@ -4,7 +4,6 @@ import io.sxs.app.config.KafkaEndpoint;
 import io.sxs.app.config.SxsProperties;
 import io.sxs.app.pipeline.ConsumerLag;
 import io.sxs.app.pipeline.Connections;
-import io.sxs.app.pipeline.Pipeline;
 import io.sxs.app.pipeline.SyncLogFollower;
 import io.sxs.app.pipeline.SyncProgress;
 import io.sxs.schemas.common.EntityType;
@@ -38,7 +37,7 @@ public class Demo implements SmartLifecycle {
     private volatile boolean running;
     private volatile boolean initialSyncDone;
 
-    public Demo(DemoSandboxes sandboxes, KafkaEndpoint kafka, SxsProperties props, SecretCipher cipher, Pipeline pipeline) {
+    public Demo(DemoSandboxes sandboxes, KafkaEndpoint kafka, SxsProperties props, SecretCipher cipher) {
         this.sandboxes = sandboxes;
         this.kafka = kafka;
         this.props = props;

@@ -80,10 +80,6 @@ public class Pipeline implements SmartLifecycle {
         return mapper != null && mapper.state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING;
     }
 
-    public void requestPoll(String connectionId) {
-        connectors.forEach(c -> c.requestPoll(connectionId));
-    }
-
     @Override
     public void stop() {
         running = false;

@@ -28,14 +28,6 @@ public final class SyncProgress {
         public long writtenXero;
         public long skipped;
         public long failed;
-
-        public long read() {
-            return readScoro + readXero;
-        }
-
-        public long written() {
-            return writtenScoro + writtenXero;
-        }
     }
 
     private final Instant started;
@@ -116,13 +108,7 @@ public final class SyncProgress {
         }
     }
 
-    public synchronized boolean done() {
-        return doneAt != null;
-    }
 
-    public synchronized Map<EntityType, Counts> counts() {
-        return Map.copyOf(byEntity);
-    }
 
     public synchronized String summary(String connectionId) {
         Duration took = Duration.between(started, doneAt == null ? Instant.now() : doneAt);

@@ -44,10 +44,6 @@ public final class ConnectorRuntime implements AutoCloseable {
         return system;
     }
 
-    public void requestPoll(String connectionId) {
-        source.requestPoll(connectionId);
-    }
-
     @Override
     public void close() {
         source.close();

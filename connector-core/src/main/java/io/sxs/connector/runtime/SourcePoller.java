@@ -56,7 +56,6 @@ final class SourcePoller implements AutoCloseable {
     private final KafkaProducer<Object, SpecificRecordBase> producer;
     private final Map<CursorKeyValue, SourceCursor> cursors = new ConcurrentHashMap<>();
     private final Map<String, Instant> nextPoll = new ConcurrentHashMap<>();
-    private final Map<String, Instant> pollRequested = new ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
     private int cursorPartitions;
@@ -78,11 +77,6 @@ final class SourcePoller implements AutoCloseable {
         producer.initTransactions();
         loadCursors();
         thread.start();
-    }
-
-    /** Asks for a poll of the connection as soon as possible (manual sync run, webhook hint). */
-    void requestPoll(String connectionId) {
-        pollRequested.put(connectionId, Instant.now());
     }
 
     private void loadCursors() {
@@ -118,9 +112,9 @@ final class SourcePoller implements AutoCloseable {
                     if (!running || config.getStatus() != ConnectionStatus.ACTIVE || !ownership.owns(id)) {
                         continue;
                     }
-                    boolean requested = pollRequested.remove(id) != null;
+                    // MANUAL connections wait for a sync run, which the control API (a later issue) will start.
                     boolean due = config.getSyncMode() == SyncMode.AUTOMATIC && !now.isBefore(nextPoll.getOrDefault(id, Instant.EPOCH));
-                    if (requested || due) {
+                    if (due) {
                         long delay = pollConnection(config);
                         nextPoll.put(id, Instant.now().plusMillis(Math.max(delay, config.getPollIntervalMs())));
                     }

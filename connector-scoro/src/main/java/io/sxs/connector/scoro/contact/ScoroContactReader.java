@@ -2,7 +2,6 @@ package io.sxs.connector.scoro.contact;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sxs.connector.connection.ConnectionContext;
-import io.sxs.connector.scoro.client.ScoroApiException;
 import io.sxs.connector.scoro.client.ScoroClient;
 import io.sxs.connector.scoro.client.ScoroClients;
 import io.sxs.connector.scoro.mapping.ScoroReadItems;
@@ -40,10 +39,7 @@ public final class ScoroContactReader implements EntityReader {
     @Override
     public ReadPage read(ConnectionContext connection, Instant since, int page) throws ApiException {
         ScoroClient client = clients.open(connection);
-        JsonNode rows = client.list(MODULE, ScoroReadItems.modifiedSince(since), page, ScoroClient.MAX_PER_PAGE, true);
-        if (!rows.isArray()) {
-            throw new ScoroApiException(ApiException.Kind.MALFORMED, 200, "contacts/list data is not an array", List.of());
-        }
+        JsonNode rows = ScoroReadItems.listChanged(client, MODULE, since, page);
         List<ReadItem> items = new ArrayList<>(rows.size());
         int index = 0;
         for (JsonNode row : rows) {

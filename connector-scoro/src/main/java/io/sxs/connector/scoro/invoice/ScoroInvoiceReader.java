@@ -2,7 +2,6 @@ package io.sxs.connector.scoro.invoice;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sxs.connector.connection.ConnectionContext;
-import io.sxs.connector.scoro.client.ScoroApiException;
 import io.sxs.connector.scoro.client.ScoroClient;
 import io.sxs.connector.scoro.client.ScoroClients;
 import io.sxs.connector.scoro.mapping.ScoroReadItems;
@@ -48,10 +47,7 @@ public final class ScoroInvoiceReader implements EntityReader {
     @Override
     public ReadPage read(ConnectionContext connection, Instant since, int page) throws ApiException {
         ScoroClient client = clients.open(connection);
-        JsonNode rows = client.list(ScoroInvoiceMapper.MODULE, ScoroReadItems.modifiedSince(since), page, ScoroClient.MAX_PER_PAGE, true);
-        if (!rows.isArray()) {
-            throw new ScoroApiException(ApiException.Kind.MALFORMED, 200, "invoices/list data is not an array", List.of());
-        }
+        JsonNode rows = ScoroReadItems.listChanged(client, ScoroInvoiceMapper.MODULE, since, page);
         List<JsonNode> full = new ArrayList<>(rows.size());
         List<String> viewErrors = new ArrayList<>(rows.size());
         ReferenceNeeds needs = new ReferenceNeeds();

@@ -2,8 +2,12 @@ package io.sxs.connector.scoro.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sxs.connector.scoro.client.ScoroApiException;
+import io.sxs.connector.scoro.client.ScoroClient;
+import io.sxs.connector.source.ApiException;
 import io.sxs.connector.source.ReadItem;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecordBase;
 
@@ -17,6 +21,19 @@ public final class ScoroReadItems {
     }
 
     /** The {@code modified_date} filter of an incremental list, or null for a full read. */
+    /**
+     * One page of a module's list with deleted records included, modified at or after {@code since} (null: all).
+     *
+     * @throws ApiException MALFORMED when {@code data} is not an array
+     */
+    public static JsonNode listChanged(ScoroClient client, String module, Instant since, int page) throws ApiException {
+        JsonNode rows = client.list(module, modifiedSince(since), page, ScoroClient.MAX_PER_PAGE, true);
+        if (!rows.isArray()) {
+            throw new ScoroApiException(ApiException.Kind.MALFORMED, 200, module + "/list data is not an array", List.of());
+        }
+        return rows;
+    }
+
     public static ObjectNode modifiedSince(Instant since) {
         if (since == null) {
             return null;

@@ -84,4 +84,16 @@ public final class AdminSupport {
         o.put("pinned", clock.isPinned());
         return o;
     }
+
+    /** Routes an admin request: 404 for an unknown admin path, 405 for a known path with another verb. */
+    public static SandboxResponse dispatch(Router router, SandboxRequest r) throws Exception {
+        var m = router.match(r);
+        if (m.isEmpty()) {
+            return SandboxResponse.json(404, Json.object().put("error", "unknown admin path " + r.path()));
+        }
+        if (m.get().methodNotAllowed()) {
+            return SandboxResponse.json(405, Json.object().put("error", "method not allowed"));
+        }
+        return m.get().handler().handle(r);
+    }
 }

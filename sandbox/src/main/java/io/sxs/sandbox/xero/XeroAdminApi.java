@@ -132,13 +132,6 @@ final class XeroAdminApi {
     }
 
     SandboxResponse handle(SandboxRequest r) throws Exception {
-        var m = router.match(r);
-        if (m.isEmpty()) {
-            return SandboxResponse.json(404, Json.object().put("error", "unknown admin path " + r.path()));
-        }
-        if (m.get().methodNotAllowed()) {
-            return SandboxResponse.json(405, Json.object().put("error", "method not allowed"));
-        }
-        return m.get().handler().handle(r);
+        return AdminSupport.dispatch(router, r);
     }
 }

@@ -1,20 +1,33 @@
 package io.sxs.connector.connection;
 
+import io.sxs.connector.budget.Lane;
 import io.sxs.schemas.envelope.ConnectionConfig;
 import io.sxs.schemas.secret.SecretCipher;
 
 /**
- * One connection as a connector sees it: its configuration and its decrypted credentials. Secrets are decrypted on
- * use and never kept in logs or toString output.
+ * One connection as a connector sees it for one unit of work: its configuration, its decrypted credentials, and the
+ * budget lane the work's calls are made in. Secrets are decrypted on use and never kept in logs or toString output.
  */
 public final class ConnectionContext {
 
     private final ConnectionConfig config;
     private final SecretCipher cipher;
+    private final Lane lane;
 
+    /** A context for writes (the lane of anything not said otherwise). */
     public ConnectionContext(ConnectionConfig config, SecretCipher cipher) {
+        this(config, cipher, Lane.WRITE);
+    }
+
+    public ConnectionContext(ConnectionConfig config, SecretCipher cipher, Lane lane) {
         this.config = config;
         this.cipher = cipher;
+        this.lane = lane;
+    }
+
+    /** The lane in which this unit of work calls the API. */
+    public Lane lane() {
+        return lane;
     }
 
     public String connectionId() {
@@ -37,6 +50,6 @@ public final class ConnectionContext {
 
     @Override
     public String toString() {
-        return "ConnectionContext[" + connectionId() + "]";
+        return "ConnectionContext[" + connectionId() + ", " + lane + "]";
     }
 }

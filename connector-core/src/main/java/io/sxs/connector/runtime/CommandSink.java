@@ -1,26 +1,26 @@
 package io.sxs.connector.runtime;
 
-import io.sxs.connector.connection.ConnectionContext;
 import io.sxs.connector.log.SyncLogs;
-import io.sxs.connector.sink.CommandWriter;
 import io.sxs.connector.sink.Results;
 import io.sxs.schemas.envelope.Command;
-import io.sxs.schemas.envelope.ConnectionConfig;
 import io.sxs.schemas.envelope.ResultStatus;
+import io.sxs.schemas.envelope.SourceHint;
+import io.sxs.schemas.envelope.SyncLogEntry;
 import io.sxs.schemas.envelope.SyncOutcome;
 import io.sxs.schemas.envelope.SyncStage;
 import io.sxs.schemas.envelope.WriteResult;
-import io.sxs.schemas.secret.SecretCipher;
 import io.sxs.schemas.topic.Topics;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -37,32 +37,38 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes the commands for one system, has the writer execute them per connection, and publishes one result per
- * command in the same transaction as the consumed offsets. If the transaction fails after the API writes, the
- * commands are consumed again and the writer's idempotency keys and look-ups keep the target free of duplicates.
+ * The sink's consumer: takes the commands for one system (and the webhook hints, which share its partitioning)
+ * from the connections this instance owns, queues each command with its connection's {@link WriteJob}, and
+ * publishes the results the jobs produce together with the consumed offsets, in one transaction. A partition's
+ * offset advances only past commands whose results are published, so a crash re-consumes exactly the commands
+ * whose outcome was not recorded; the writers' idempotency keys and look-ups keep the target free of duplicates.
  */
 final class CommandSink implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CommandSink.class);
+    private static final Duration RECONCILE_EVERY = Duration.ofSeconds(1);
 
-    private final CommandWriter writer;
-    private final ConnectionRegistry registry;
-    private final SecretCipher cipher;
-    private final ConnectionOwnership ownership;
-    private final KafkaConsumer<String, Command> consumer;
+    private final ConnectorRuntime runtime;
+    private final ConnectorSettings settings;
+    private final KafkaConsumer<String, SpecificRecordBase> consumer;
     private final KafkaProducer<Object, SpecificRecordBase> producer;
-    private final String topic;
+    private final String commandsTopic;
+    private final ConcurrentLinkedQueue<WriteJob.Completed> completed = new ConcurrentLinkedQueue<>();
+    /** Offsets of commands consumed but not yet answered, per partition (consumer thread only). */
+    private final Map<TopicPartition, TreeMap<Long, Integer>> outstanding = new HashMap<>();
+    private final Map<TopicPartition, Long> committed = new HashMap<>();
+    private final Clock clock;
     private final Thread thread;
     private volatile boolean running = true;
+    private boolean paused;
+    private long nextReconcile;
 
-    CommandSink(ConnectorSettings settings, CommandWriter writer, ConnectionRegistry registry, SecretCipher cipher,
-                ConnectionOwnership ownership) {
-        this.writer = writer;
-        this.registry = registry;
-        this.cipher = cipher;
-        this.ownership = ownership;
-        String system = writer.system().name().toLowerCase();
-        this.topic = Topics.commands(writer.system());
+    CommandSink(ConnectorRuntime runtime, ConnectorSettings settings, Clock clock) {
+        this.runtime = runtime;
+        this.settings = settings;
+        this.clock = clock;
+        String system = runtime.system().name().toLowerCase();
+        this.commandsTopic = Topics.commands(runtime.system());
         this.consumer = KafkaClients.stringKeyConsumer(settings, "sxs-sink-" + system);
         this.producer = KafkaClients.transactionalProducer(settings, "sxs-sink-" + system + "-" + settings.instanceId());
         this.thread = new Thread(this::run, "sxs-sink-" + system);
@@ -70,88 +76,175 @@ final class CommandSink implements AutoCloseable {
 
     void start() {
         producer.initTransactions();
-        consumer.subscribe(List.of(topic), new ConsumerRebalanceListener() {
+        consumer.subscribe(List.of(commandsTopic, Topics.SOURCE_HINTS), new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
-                ownership.revoked(revoked.stream().map(TopicPartition::partition).collect(Collectors.toSet()));
+                revoke(revoked);
+            }
+
+            @Override
+            public void onPartitionsLost(Collection<TopicPartition> lost) {
+                revoke(lost);
             }
 
             @Override
             public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
-                int count = consumer.partitionsFor(topic).size();
-                ownership.assigned(assigned.stream().map(TopicPartition::partition).collect(Collectors.toSet()), count);
+                Set<Integer> mine = assigned.stream().filter(tp -> tp.topic().equals(commandsTopic))
+                        .map(TopicPartition::partition).collect(Collectors.toSet());
+                runtime.ownership().assigned(mine, consumer.partitionsFor(commandsTopic).size());
+                nextReconcile = 0;
             }
         });
         thread.start();
     }
 
+    /** Called by write jobs (any thread). */
+    void completed(WriteJob.Completed done) {
+        completed.add(done);
+    }
+
     private void run() {
         try {
             while (running) {
-                ConsumerRecords<String, Command> records = consumer.poll(Duration.ofMillis(200));
-                if (!records.isEmpty()) {
-                    process(records);
+                ConsumerRecords<String, SpecificRecordBase> records = consumer.poll(Duration.ofMillis(50));
+                for (ConsumerRecord<String, SpecificRecordBase> rec : records) {
+                    accept(rec);
+                }
+                publish();
+                backpressure();
+                long now = System.nanoTime();
+                if (now - nextReconcile >= 0) {
+                    runtime.reconcile();
+                    nextReconcile = now + RECONCILE_EVERY.toNanos();
                 }
             }
         } catch (WakeupException | ProducerFencedException e) {
             if (running) {
-                log.error("Sink for {} stopped: {}", writer.system(), e.toString());
+                log.error("Sink for {} stopped: {}", runtime.system(), e.toString());
             }
         } catch (RuntimeException e) {
-            log.error("Sink for {} stopped", writer.system(), e);
+            log.error("Sink for {} stopped", runtime.system(), e);
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }
     }
 
-    private void process(ConsumerRecords<String, Command> records) {
-        Map<String, List<Command>> byConnection = new LinkedHashMap<>();
-        for (ConsumerRecord<String, Command> rec : records) {
-            if (rec.value() != null) {
-                byConnection.computeIfAbsent(rec.value().getConnectionId(), k -> new ArrayList<>()).add(rec.value());
+    private void accept(ConsumerRecord<String, SpecificRecordBase> rec) {
+        TopicPartition tp = new TopicPartition(rec.topic(), rec.partition());
+        if (rec.value() instanceof SourceHint hint) {
+            if (hint.getSystem() == runtime.system() && hint.getConnectionId().equals(rec.key())) {
+                runtime.hint(hint);
             }
+            return;
         }
-        List<WriteResult> results = new ArrayList<>();
-        byConnection.forEach((connectionId, commands) -> results.addAll(execute(connectionId, commands)));
+        if (!(rec.value() instanceof Command command)) {
+            return; // a tombstone or a record of another type: nothing to write
+        }
+        outstanding.computeIfAbsent(tp, k -> new TreeMap<>()).merge(rec.offset(), 1, Integer::sum);
+        CommandQueue.Entry entry = new CommandQueue.Entry(command, tp, rec.offset(), clock.instant());
+        if (!command.getConnectionId().equals(rec.key()) || runtime.registry().get(command.getConnectionId()).isEmpty()) {
+            completed.add(new WriteJob.Completed(Results.failed(command, ResultStatus.REJECTED,
+                    "Connection " + command.getConnectionId() + " is not configured", List.of(), 0), entry));
+            return;
+        }
+        runtime.enqueue(entry);
+    }
+
+    /** Publishes the finished results and moves every partition's offset up to its oldest unanswered command. */
+    private void publish() {
+        List<WriteJob.Completed> done = new ArrayList<>();
+        for (WriteJob.Completed c; (c = completed.poll()) != null; ) {
+            done.add(c);
+        }
+        Map<TopicPartition, OffsetAndMetadata> offsets = committable(done);
+        if (done.isEmpty() && offsets.isEmpty()) {
+            return;
+        }
         producer.beginTransaction();
         try {
-            for (WriteResult result : results) {
+            for (WriteJob.Completed c : done) {
+                WriteResult result = c.result();
                 producer.send(new ProducerRecord<>(Topics.RESULTS, result.getConnectionId(), result));
                 producer.send(new ProducerRecord<>(Topics.SYNC_LOG, result.getConnectionId(), logEntry(result)));
             }
-            producer.sendOffsetsToTransaction(nextOffsets(records), consumer.groupMetadata());
+            if (!offsets.isEmpty()) {
+                producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
+            }
             producer.commitTransaction();
+            offsets.forEach((tp, o) -> committed.put(tp, o.offset()));
         } catch (ProducerFencedException e) {
             throw e;
         } catch (RuntimeException e) {
-            log.warn("Sink transaction for {} failed, the commands will be consumed again: {}", writer.system(), e.toString());
+            log.warn("Sink transaction for {} failed; its results are published again: {}", runtime.system(), e.toString());
             producer.abortTransaction();
-            rewind(records);
+            done.forEach(c -> {
+                outstanding.computeIfAbsent(c.entry().partition(), k -> new TreeMap<>()).merge(c.entry().offset(), 1, Integer::sum);
+                completed.add(c);
+            });
         }
     }
 
-    private List<WriteResult> execute(String connectionId, List<Command> commands) {
-        Optional<ConnectionConfig> config = registry.get(connectionId);
-        if (config.isEmpty()) {
-            return commands.stream().map(c -> Results.failed(c, ResultStatus.REJECTED,
-                    "Connection " + connectionId + " is not configured", List.of(), 0)).toList();
-        }
-        try {
-            List<WriteResult> results = writer.write(new ConnectionContext(config.get(), cipher), commands);
-            if (results.size() != commands.size()) {
-                throw new IllegalStateException("Writer returned " + results.size() + " results for " + commands.size() + " commands");
+    /**
+     * The offsets to commit: per assigned partition, the oldest command still unanswered, or the consumer's position
+     * when none is (the position is past the transaction markers, so a caught-up sink shows no lag).
+     */
+    private Map<TopicPartition, OffsetAndMetadata> committable(List<WriteJob.Completed> done) {
+        for (WriteJob.Completed c : done) {
+            TreeMap<Long, Integer> open = outstanding.get(c.entry().partition());
+            if (open != null) {
+                open.computeIfPresent(c.entry().offset(), (k, n) -> n > 1 ? n - 1 : null);
             }
-            return results;
-        } catch (SecretCipher.SecretException e) {
-            return commands.stream().map(c -> Results.failed(c, ResultStatus.UNAUTHORISED, e.getMessage(), List.of(), 0)).toList();
-        } catch (RuntimeException e) {
-            log.error("Writer for {} failed on connection {}", writer.system(), connectionId, e);
-            return commands.stream().map(c -> Results.failed(c, ResultStatus.RETRYABLE,
-                    "Writer failed: " + e, List.of(), 0)).toList();
+        }
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition tp : consumer.assignment()) {
+            TreeMap<Long, Integer> open = outstanding.get(tp);
+            long next = open == null || open.isEmpty() ? consumer.position(tp) : open.firstKey();
+            Long last = committed.get(tp);
+            if (last == null || next > last) {
+                offsets.put(tp, new OffsetAndMetadata(next));
+            }
+        }
+        return offsets;
+    }
+
+    /** Stops consuming commands while too many wait to be written (a parked organisation, a huge backlog). */
+    private void backpressure() {
+        int queued = runtime.queuedCommands();
+        Set<TopicPartition> commandPartitions = consumer.assignment().stream()
+                .filter(tp -> tp.topic().equals(commandsTopic)).collect(Collectors.toSet());
+        if (!paused && queued > settings.maxQueuedCommands()) {
+            consumer.pause(commandPartitions);
+            paused = true;
+            log.warn("{} sink holds {} commands; pausing consumption until they drain", runtime.system(), queued);
+        } else if (paused && queued < settings.maxQueuedCommands() / 2) {
+            consumer.resume(commandPartitions);
+            paused = false;
         }
     }
 
-    private static io.sxs.schemas.envelope.SyncLogEntry logEntry(WriteResult result) {
+    /**
+     * Partitions leave: their connections stop here (steps in progress finish), queued commands are dropped for the
+     * new owner to consume again, and the results already made are published with the offsets they allow.
+     */
+    private void revoke(Collection<TopicPartition> revoked) {
+        Set<Integer> partitions = revoked.stream().filter(tp -> tp.topic().equals(commandsTopic))
+                .map(TopicPartition::partition).collect(Collectors.toSet());
+        runtime.ownership().revoked(partitions);
+        Set<TopicPartition> gone = new HashSet<>(revoked);
+        runtime.release(partitions);
+        try {
+            publish();
+        } catch (RuntimeException e) {
+            log.warn("Publishing results on revocation failed: {}", e.toString());
+        }
+        runtime.dropQueued(gone);
+        gone.forEach(tp -> {
+            outstanding.remove(tp);
+            committed.remove(tp);
+        });
+    }
+
+    private static SyncLogEntry logEntry(WriteResult result) {
         SyncOutcome outcome = switch (result.getStatus()) {
             case OK -> SyncOutcome.WRITTEN;
             case REJECTED -> SyncOutcome.REJECTED;
@@ -164,25 +257,6 @@ final class CommandSink implements AutoCloseable {
         return SyncLogs.entry(result.getConnectionId(), SyncStage.SINK, outcome, result.getTargetSystem(), result.getEntity())
                 .setItemId(result.getTargetId()).setCounterpartId(result.getSourceId()).setCommandId(result.getCommandId())
                 .setMessage(message).build();
-    }
-
-    /**
-     * The consumer's position, not last offset + 1: the position is already past the transaction markers that follow
-     * the mapper's exactly-once writes, so a caught-up sink shows no lag.
-     */
-    private Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, Command> records) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (TopicPartition tp : records.partitions()) {
-            offsets.put(tp, new OffsetAndMetadata(consumer.position(tp)));
-        }
-        return offsets;
-    }
-
-    private void rewind(ConsumerRecords<String, Command> records) {
-        Set<TopicPartition> partitions = records.partitions();
-        for (TopicPartition tp : partitions) {
-            consumer.seek(tp, records.records(tp).get(0).offset());
-        }
     }
 
     @Override

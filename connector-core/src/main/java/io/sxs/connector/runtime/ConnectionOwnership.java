@@ -23,6 +23,10 @@ public final class ConnectionOwnership {
         partitions.removeAll(revoked);
     }
 
+    int partitionCount() {
+        return partitionCount;
+    }
+
     public boolean owns(String connectionId) {
         int count = partitionCount;
         return count > 0 && partitions.contains(ConnectionPartitioner.partitionFor(connectionId, count));

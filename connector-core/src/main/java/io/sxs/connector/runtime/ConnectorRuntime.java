@@ -1,34 +1,85 @@
 package io.sxs.connector.runtime;
 
-import io.sxs.connector.sink.CommandWriter;
+import io.sxs.connector.budget.Lane;
+import io.sxs.connector.connection.ConnectionContext;
+import io.sxs.connector.runtime.SourceContext.CursorKeyValue;
+import io.sxs.connector.schedule.ConnectionScheduler;
+import io.sxs.connector.schedule.Job;
+import io.sxs.connector.source.ApiException;
 import io.sxs.connector.source.EntityReader;
+import io.sxs.schemas.common.EntityType;
 import io.sxs.schemas.common.SystemType;
+import io.sxs.schemas.envelope.ConnectionConfig;
+import io.sxs.schemas.envelope.ConnectionStatus;
+import io.sxs.schemas.envelope.CursorKey;
+import io.sxs.schemas.envelope.SourceCursor;
+import io.sxs.schemas.envelope.SourceHint;
+import io.sxs.schemas.envelope.SyncMode;
 import io.sxs.schemas.secret.SecretCipher;
+import io.sxs.schemas.topic.ConnectionPartitioner;
+import io.sxs.schemas.topic.Topics;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One connector instance for one system: the connections table, the command sink (whose partition assignment decides
- * which connections this instance owns) and the polling source for those connections. Threads are fixed per
- * instance, whatever the number of connections.
+ * which connections this instance owns), and for each owned connection a slot on a shared {@link ConnectionScheduler}
+ * with one {@link EntitySource} per entity and one {@link WriteJob}. Threads are fixed per instance (the scheduler's
+ * workers, the sink's consumer, the producers), whatever the number of connections.
  */
 public final class ConnectorRuntime implements AutoCloseable {
 
-    private final SystemType system;
+    private static final Logger log = LoggerFactory.getLogger(ConnectorRuntime.class);
+    private static final int RECENT_WRITES = 50_000;
+
+    private final ConnectorSettings settings;
+    private final SystemConnector connector;
+    private final SecretCipher cipher;
+    private final Clock clock;
     private final ConnectionRegistry registry;
     private final ConnectionOwnership ownership = new ConnectionOwnership();
+    private final ConnectionScheduler scheduler;
+    private final SourceProducers producers;
+    private final RecentWrites recentWrites = new RecentWrites(RECENT_WRITES);
+    private final Map<CursorKeyValue, SourceCursor> cursors = new ConcurrentHashMap<>();
+    private final Map<String, CommandQueue> queues = new ConcurrentHashMap<>();
+    private final Map<String, List<EntitySource>> sources = new ConcurrentHashMap<>();
+    private final Set<String> prepared = ConcurrentHashMap.newKeySet();
     private final CommandSink sink;
-    private final SourcePoller source;
+    private SourceContext sourceContext;
 
-    public ConnectorRuntime(ConnectorSettings settings, SystemType system, List<EntityReader> readers, CommandWriter writer,
-                            SecretCipher cipher) {
-        if (writer.system() != system) {
-            throw new IllegalArgumentException("Writer is for " + writer.system() + ", runtime for " + system);
+    public ConnectorRuntime(ConnectorSettings settings, SystemConnector connector, SecretCipher cipher) {
+        this(settings, connector, cipher, Clock.systemUTC());
+    }
+
+    /** @param clock the clock of the APIs' budgets and of every schedule (a test clock moves them) */
+    public ConnectorRuntime(ConnectorSettings settings, SystemConnector connector, SecretCipher cipher, Clock clock) {
+        if (connector.writer().system() != connector.system()) {
+            throw new IllegalArgumentException("Writer is for " + connector.writer().system() + ", connector for " + connector.system());
         }
-        this.system = system;
-        this.registry = new ConnectionRegistry(settings, "sxs-" + system.name().toLowerCase());
-        this.sink = new CommandSink(settings, writer, registry, cipher, ownership);
-        this.source = new SourcePoller(settings, system, readers, registry, ownership, cipher);
+        this.settings = settings;
+        this.connector = connector;
+        this.cipher = cipher;
+        this.clock = clock;
+        String system = connector.system().name().toLowerCase();
+        this.registry = new ConnectionRegistry(settings, "sxs-" + system);
+        this.scheduler = new ConnectionScheduler("sxs-" + system, settings.workers(), clock, settings.tick());
+        this.producers = new SourceProducers(settings, "sxs-source-" + system + "-" + settings.instanceId(), settings.workers());
+        this.sink = new CommandSink(this, settings, clock);
     }
 
     public void start() throws InterruptedException {
@@ -36,18 +87,208 @@ public final class ConnectorRuntime implements AutoCloseable {
         if (!registry.awaitLoaded(Duration.ofSeconds(60))) {
             throw new IllegalStateException("Connections topic could not be read within 60 s");
         }
+        int partitions = loadCursors();
+        sourceContext = new SourceContext(settings, connector.system(), connector, registry, ownership, cipher, recentWrites,
+                producers, cursors, partitions, scheduler, clock);
+        scheduler.start();
         sink.start();
-        source.start();
     }
 
     public SystemType system() {
-        return system;
+        return connector.system();
+    }
+
+    ConnectionRegistry registry() {
+        return registry;
+    }
+
+    ConnectionOwnership ownership() {
+        return ownership;
+    }
+
+    /** Threads this runtime runs besides the Kafka clients' own (the scheduler's workers and the sink's consumer). */
+    public int threads() {
+        return scheduler.workerCount() + 1;
+    }
+
+    /** Steps the scheduler ran so far. */
+    public long steps() {
+        return scheduler.steps();
+    }
+
+    /** What this instance knows about one connection it owns, or empty when it does not own it. */
+    public Optional<ConnectionRuntimeStatus> status(String connectionId) {
+        ConnectionConfig config = registry.get(connectionId).orElse(null);
+        if (config == null || !ownership.owns(connectionId)) {
+            return Optional.empty();
+        }
+        Map<EntityType, Instant> last = new EnumMap<>(EntityType.class);
+        Map<EntityType, Instant> next = new EnumMap<>(EntityType.class);
+        for (EntitySource source : sources.getOrDefault(connectionId, List.of())) {
+            if (source.lastPollAt() != null) {
+                last.put(source.entity(), source.lastPollAt());
+            }
+            if (source.nextPollAt() != null) {
+                next.put(source.entity(), source.nextPollAt());
+            }
+        }
+        CommandQueue queue = queues.get(connectionId);
+        return Optional.of(new ConnectionRuntimeStatus(connectionId, connector.system(), connector.budget(config).status(),
+                queue == null ? 0 : queue.size(), last, next, prepared.contains(connectionId)));
+    }
+
+    /** Brings the slots in line with the connections table and the partitions owned (sink thread, about once a second). */
+    void reconcile() {
+        Set<String> wanted = new HashSet<>();
+        for (ConnectionConfig config : registry.all()) {
+            String id = config.getConnectionId();
+            if (config.getStatus() != ConnectionStatus.REMOVED && ownership.owns(id)) {
+                wanted.add(id);
+                ensureSlot(config);
+            }
+        }
+        for (String id : new ArrayList<>(sources.keySet())) {
+            if (!wanted.contains(id)) {
+                scheduler.remove(id);
+                sources.remove(id);
+                prepared.remove(id);
+            }
+        }
+    }
+
+    private void ensureSlot(ConnectionConfig config) {
+        String id = config.getConnectionId();
+        if (sources.containsKey(id)) {
+            return;
+        }
+        CommandQueue queue = queues.computeIfAbsent(id, k -> new CommandQueue());
+        List<EntitySource> entitySources = new ArrayList<>();
+        for (EntityReader reader : connector.readers()) {
+            entitySources.add(new EntitySource(sourceContext, id, reader));
+        }
+        sources.put(id, entitySources);
+        scheduler.add(id, new WriteJob(id, queue, connector, registry, cipher, recentWrites, sink::completed,
+                settings.writeLinger(), clock));
+        scheduler.add(id, new PrepareJob(id));
+        entitySources.forEach(source -> scheduler.add(id, source));
+    }
+
+    /** A consumed command: queued with its connection's write job. */
+    void enqueue(CommandQueue.Entry entry) {
+        String id = entry.command().getConnectionId();
+        queues.computeIfAbsent(id, k -> new CommandQueue()).add(entry);
+        registry.get(id).ifPresent(this::ensureSlot);
+        scheduler.wake(id);
+    }
+
+    void hint(SourceHint hint) {
+        for (EntitySource source : sources.getOrDefault(hint.getConnectionId(), List.of())) {
+            if (source.entity() == hint.getEntity()) {
+                source.hint(hint.getIds(), hint.getEventAt());
+                return;
+            }
+        }
+        log.debug("No {} source for a hint about {} of {}", connector.system(), hint.getEntity(), hint.getConnectionId());
+    }
+
+    /** Stops the connections of partitions this instance no longer owns; steps in progress finish first. */
+    void release(Set<Integer> partitions) {
+        for (String id : new ArrayList<>(sources.keySet())) {
+            int count = Math.max(1, ownership.partitionCount());
+            if (partitions.contains(ConnectionPartitioner.partitionFor(id, count))) {
+                if (!scheduler.removeAndAwait(id, Duration.ofSeconds(30))) {
+                    log.warn("A step of {} was still running when its partition was revoked", id);
+                }
+                sources.remove(id);
+                prepared.remove(id);
+            }
+        }
+    }
+
+    void dropQueued(Set<TopicPartition> partitions) {
+        queues.values().forEach(q -> q.dropPartitions(partitions));
+    }
+
+    int queuedCommands() {
+        return queues.values().stream().mapToInt(CommandQueue::size).sum();
+    }
+
+    private int loadCursors() {
+        try (KafkaConsumer<CursorKey, SourceCursor> consumer = KafkaClients.avroConsumer(settings)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.SOURCE_CURSORS, Duration.ofSeconds(60)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                for (ConsumerRecord<CursorKey, SourceCursor> rec : consumer.poll(Duration.ofMillis(200))) {
+                    if (rec.key() != null && rec.key().getSystem() == connector.system()) {
+                        CursorKeyValue key = CursorKeyValue.of(rec.key());
+                        if (rec.value() == null) {
+                            cursors.remove(key);
+                        } else {
+                            cursors.put(key, rec.value());
+                        }
+                    }
+                }
+            }
+            log.info("{} source loaded {} cursors", connector.system(), cursors.size());
+            return partitions.size();
+        }
     }
 
     @Override
     public void close() {
-        source.close();
+        scheduler.close();
         sink.close();
+        producers.close();
         registry.close();
+    }
+
+    /** Runs the connector's one-time set-up of a connection (webhook subscriptions) before polling needs it. */
+    private final class PrepareJob implements Job {
+        private final String connectionId;
+        private Instant retryAt = Instant.EPOCH;
+        private int failures;
+
+        PrepareJob(String connectionId) {
+            this.connectionId = connectionId;
+        }
+
+        @Override
+        public Lane lane() {
+            return Lane.READ;
+        }
+
+        @Override
+        public Duration delay() {
+            ConnectionConfig config = registry.get(connectionId).orElse(null);
+            if (config == null || config.getStatus() != ConnectionStatus.ACTIVE || config.getSyncMode() != SyncMode.AUTOMATIC) {
+                return Duration.ofSeconds(5);
+            }
+            Instant now = clock.instant();
+            Duration wait = now.isBefore(retryAt) ? Duration.between(now, retryAt) : Duration.ZERO;
+            Duration budget = connector.budget(config).waitTime(Lane.READ);
+            return wait.compareTo(budget) >= 0 ? wait : budget;
+        }
+
+        @Override
+        public boolean step() {
+            ConnectionConfig config = registry.get(connectionId).orElse(null);
+            if (config == null) {
+                return true;
+            }
+            try {
+                connector.prepare(new ConnectionContext(config, cipher, Lane.READ));
+                prepared.add(connectionId);
+                return false;
+            } catch (ApiException | RuntimeException e) {
+                failures++;
+                retryAt = clock.instant().plus(Duration.ofSeconds(Math.min(600, 5L << Math.min(failures, 7))));
+                log.warn("{} set-up of {} failed (try {}), again at {}: {}", connector.system(), connectionId, failures,
+                        retryAt, e.toString());
+                return true;
+            }
+        }
     }
 }

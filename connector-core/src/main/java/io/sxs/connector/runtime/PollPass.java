@@ -6,6 +6,7 @@ import io.sxs.schemas.envelope.SourceCursor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,11 +17,13 @@ import java.util.Set;
  *
  * <ul>
  *   <li>Each pass starts {@code overlap} before the watermark; items already emitted (id and modification time in
- *       the cursor's seen set) are dropped, so the overlap costs reads, not duplicate records.</li>
+ *       the cursor's seen set) are dropped before anything else is fetched for them, so the overlap costs list pages,
+ *       never the documents again.</li>
  *   <li>Sources ordered by modification time advance the watermark after every page and restart paging from it,
  *       which is robust against rows moving while we page; a full page that does not move the watermark goes on to
  *       the next page.</li>
- *   <li>Unordered sources keep their committed cursor until the pass is complete: a crash re-reads the pass.</li>
+ *   <li>Unordered sources (Scoro lists by id) keep their watermark until the pass is complete, but commit the page
+ *       reached and the items seen with every page: a restart resumes the pass where it stopped.</li>
  * </ul>
  */
 final class PollPass {
@@ -32,6 +35,7 @@ final class PollPass {
     private final Duration overlap;
     private final boolean ordered;
     private final Set<String> seen;
+    private final boolean initial;
     private Instant passWatermark;
     private Instant maxSeen;
     private Instant since;
@@ -43,10 +47,19 @@ final class PollPass {
         this.start = start;
         this.overlap = overlap;
         this.ordered = ordered;
-        this.passWatermark = start == null || start.getWatermark() == null ? null : Instant.parse(start.getWatermark());
-        this.maxSeen = passWatermark;
-        this.since = passWatermark == null ? null : passWatermark.minus(overlap);
         this.seen = new LinkedHashSet<>(start == null ? List.of() : start.getSeen());
+        Instant watermark = start == null ? null : parse(start.getWatermark());
+        if (!ordered && start != null && start.getPassPage() > 0) {
+            // Resume the unordered pass that a stop interrupted.
+            this.since = parse(start.getPassSince());
+            this.page = start.getPassPage() + 1;
+            this.maxSeen = parse(start.getPassMax());
+        } else {
+            this.since = watermark == null ? null : watermark.minus(overlap);
+            this.maxSeen = watermark;
+        }
+        this.passWatermark = watermark;
+        this.initial = since == null;
     }
 
     /** What to do with one page: the new items, and the cursor to commit with them (null: keep the committed one). */
@@ -65,6 +78,11 @@ final class PollPass {
         return done;
     }
 
+    /** True for a full read (no watermark yet): it runs in the backfill lane. */
+    boolean initial() {
+        return initial;
+    }
+
     Step accept(ReadPage result, Instant now) {
         List<ReadItem> fresh = new ArrayList<>();
         for (ReadItem item : result.items()) {
@@ -77,14 +95,7 @@ final class PollPass {
         }
         emitted += fresh.size();
         done = result.lastPage();
-        SourceCursor cursor = null;
-        if (ordered || done) {
-            cursor = SourceCursor.newBuilder()
-                    .setWatermark(maxSeen == null ? null : maxSeen.toString())
-                    .setSeen(prune(maxSeen))
-                    .setPasses((start == null ? 0 : start.getPasses()) + (done ? 1 : 0))
-                    .setUpdatedAt(now).build();
-        }
+        SourceCursor cursor = cursor(now);
         if (!done) {
             if (ordered && maxSeen != null && !maxSeen.equals(passWatermark)) {
                 passWatermark = maxSeen;
@@ -97,8 +108,53 @@ final class PollPass {
         return new Step(fresh, cursor, done, emitted);
     }
 
+    /**
+     * Records an item read outside the pages (a detail with a newer stamp than its list row, or a targeted read),
+     * so that the pages do not emit it again; true when it was new.
+     */
+    boolean alsoSeen(ReadItem item) {
+        return seen.add(seenKey(item));
+    }
+
+    /** The cursor for the state reached (to commit with items read since the last page). */
+    SourceCursor cursor(Instant now) {
+        SourceCursor.Builder b = SourceCursor.newBuilder().setUpdatedAt(now)
+                .setPasses((start == null ? 0 : start.getPasses()) + (done ? 1 : 0));
+        if (ordered || done) {
+            return b.setWatermark(maxSeen == null ? null : maxSeen.toString()).setSeen(prune(maxSeen)).build();
+        }
+        return b.setWatermark(start == null ? null : start.getWatermark()).setSeen(cap(seen))
+                .setPassPage(page).setPassSince(since == null ? null : since.toString())
+                .setPassMax(maxSeen == null ? null : maxSeen.toString()).build();
+    }
+
+    /**
+     * Items read outside a pass (after a webhook), against the committed cursor: the new ones, and the cursor to
+     * commit with them (its watermark unchanged, its seen set grown).
+     */
+    static Step targeted(SourceCursor cursor, Collection<ReadItem> items, Instant now) {
+        Set<String> seen = new LinkedHashSet<>(cursor == null ? List.of() : cursor.getSeen());
+        List<ReadItem> fresh = new ArrayList<>();
+        for (ReadItem item : items) {
+            if (seen.add(seenKey(item))) {
+                fresh.add(item);
+            }
+        }
+        SourceCursor.Builder next = cursor == null ? SourceCursor.newBuilder() : SourceCursor.newBuilder(cursor);
+        return new Step(fresh, next.setSeen(cap(seen)).setUpdatedAt(now).build(), false, fresh.size());
+    }
+
     static String seenKey(ReadItem item) {
         return item.sourceId() + "@" + (item.modifiedAt() != null ? item.modifiedAt().toString() : item.sourceVersion());
+    }
+
+    /** True when two cursors say the same about what was read (update times and pass counts aside). */
+    static boolean sameProgress(SourceCursor a, SourceCursor b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return java.util.Objects.equals(a.getWatermark(), b.getWatermark()) && a.getSeen().equals(b.getSeen())
+                && a.getPassPage() == b.getPassPage() && java.util.Objects.equals(a.getPassMax(), b.getPassMax());
     }
 
     /** Keeps the ids whose modification time can still come back inside the overlap window, newest last. */
@@ -110,7 +166,12 @@ final class PollPass {
                 kept.add(entry);
             }
         }
-        return kept.size() <= MAX_SEEN ? kept : List.copyOf(kept.subList(kept.size() - MAX_SEEN, kept.size()));
+        return cap(kept);
+    }
+
+    private static List<String> cap(Collection<String> entries) {
+        List<String> list = new ArrayList<>(entries);
+        return list.size() <= MAX_SEEN ? list : List.copyOf(list.subList(list.size() - MAX_SEEN, list.size()));
     }
 
     private static Instant modifiedAt(String entry) {
@@ -119,5 +180,9 @@ final class PollPass {
         } catch (RuntimeException e) {
             return Instant.MAX; // no parsable time: keep it
         }
+    }
+
+    private static Instant parse(String instant) {
+        return instant == null ? null : Instant.parse(instant);
     }
 }

@@ -3,10 +3,11 @@ package io.sxs.connector.source;
 import io.sxs.connector.connection.ConnectionContext;
 import io.sxs.schemas.common.EntityType;
 import java.time.Instant;
+import java.util.List;
 
 /**
- * Reads one entity of one system incrementally, one API page per call. The source runtime owns cursors, overlap,
- * de-duplication and transactions; a reader only turns API pages into canonical items.
+ * Reads one entity of one system, one API call per method call. The source runtime owns cursors, overlap,
+ * de-duplication, pacing and transactions; a reader only turns API replies into canonical items.
  */
 public interface EntityReader {
 
@@ -19,10 +20,29 @@ public interface EntityReader {
     boolean orderedByModification();
 
     /**
-     * Reads one page of items modified at or after {@code since} (null: everything, the initial full read).
+     * Reads one page of items modified at or after {@code since} (null: everything, the initial full read). Items may
+     * be {@linkplain ReadItem#summary summaries} when the list call does not return everything.
      *
      * @param page 1-based page number
-     * @throws ApiException typed failure: the runtime logs it and retries on the next poll
+     * @throws ApiException typed failure: the runtime logs it and tries again later
      */
     ReadPage read(ConnectionContext connection, Instant since, int page) throws ApiException;
+
+    /** The full item for a summary this reader returned (one API call); never called for other items. */
+    default ReadItem detail(ConnectionContext connection, ReadItem summary) throws ApiException {
+        throw new UnsupportedOperationException(entity() + " reader returns no summaries");
+    }
+
+    /** How many ids one targeted read ({@link #readByIds}) takes at most; 0 when the reader has none. */
+    default int maxIdsPerRead() {
+        return 0;
+    }
+
+    /**
+     * Reads the given items (after a webhook said they changed) with as few calls as the API allows, normally one.
+     * Items that no longer exist are left out or returned as deletes.
+     */
+    default List<ReadItem> readByIds(ConnectionContext connection, List<String> ids) throws ApiException {
+        throw new UnsupportedOperationException(entity() + " reader has no targeted reads");
+    }
 }

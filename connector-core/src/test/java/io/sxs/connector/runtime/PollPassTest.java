@@ -61,17 +61,58 @@ class PollPassTest {
     }
 
     @Test
-    void anUnorderedSourceCommitsItsCursorOnlyWhenThePassIsComplete() {
+    void anUnorderedSourceKeepsItsWatermarkUntilThePassIsCompleteButCommitsThePageReached() {
         PollPass pass = new PollPass(null, OVERLAP, false);
+        assertThat(pass.initial()).isTrue();
         PollPass.Step first = pass.accept(new ReadPage(List.of(item("1", 200), item("2", 10)), false, 1), NOW);
-        assertThat(first.cursor()).as("no cursor mid-pass").isNull();
+        assertThat(first.cursor().getWatermark()).as("watermark unchanged mid-pass").isNull();
+        assertThat(first.cursor().getPassPage()).isEqualTo(1);
+        assertThat(first.cursor().getSeen()).hasSize(2);
         assertThat(first.fresh()).hasSize(2);
         assertThat(pass.page()).isEqualTo(2);
         assertThat(pass.since()).isNull();
 
         PollPass.Step last = pass.accept(new ReadPage(List.of(item("3", 50)), true, 1), NOW);
         assertThat(last.cursor().getWatermark()).isEqualTo(T0.plusSeconds(200).toString());
+        assertThat(last.cursor().getPassPage()).as("no pass in progress").isZero();
         assertThat(last.emittedInPass()).isEqualTo(3);
+    }
+
+    @Test
+    void anInterruptedUnorderedPassResumesAfterTheLastPageItCommitted() {
+        SourceCursor done = new PollPass(null, OVERLAP, false)
+                .accept(new ReadPage(List.of(item("1", 100)), true, 1), NOW).cursor();
+        PollPass second = new PollPass(done, OVERLAP, false);
+        SourceCursor midway = second.accept(new ReadPage(List.of(item("1", 100), item("2", 300)), false, 1), NOW).cursor();
+
+        PollPass resumed = new PollPass(midway, OVERLAP, false);
+        assertThat(resumed.page()).isEqualTo(2);
+        assertThat(resumed.since()).isEqualTo(T0.plusSeconds(95));
+        assertThat(resumed.initial()).isFalse();
+        PollPass.Step last = resumed.accept(new ReadPage(List.of(item("2", 300), item("3", 120)), true, 1), NOW);
+        assertThat(last.fresh()).extracting(ReadItem::sourceId).as("item 2 was emitted before the stop").containsExactly("3");
+        assertThat(last.cursor().getWatermark()).as("the newest stamp of the whole pass").isEqualTo(T0.plusSeconds(300).toString());
+    }
+
+    @Test
+    void aTargetedReadAddsToTheSeenSetWithoutMovingTheWatermark() {
+        SourceCursor cursor = new PollPass(null, OVERLAP, true)
+                .accept(new ReadPage(List.of(item("a", 60)), true, 1), NOW).cursor();
+        PollPass.Step step = PollPass.targeted(cursor, List.of(item("a", 60), item("b", 90)), NOW);
+        assertThat(step.fresh()).extracting(ReadItem::sourceId).containsExactly("b");
+        assertThat(step.cursor().getWatermark()).isEqualTo(cursor.getWatermark());
+
+        PollPass next = new PollPass(step.cursor(), OVERLAP, true);
+        PollPass.Step poll = next.accept(new ReadPage(List.of(item("a", 60), item("b", 90)), true, 1), NOW);
+        assertThat(poll.fresh()).as("the poll does not emit what the webhook read").isEmpty();
+    }
+
+    @Test
+    void anUnchangedPollMakesNoProgressToCommit() {
+        SourceCursor cursor = new PollPass(null, OVERLAP, true)
+                .accept(new ReadPage(List.of(item("a", 60)), true, 1), NOW).cursor();
+        PollPass.Step idle = new PollPass(cursor, OVERLAP, true).accept(new ReadPage(List.of(item("a", 60)), true, 1), NOW);
+        assertThat(PollPass.sameProgress(cursor, idle.cursor())).isTrue();
     }
 
     @Test

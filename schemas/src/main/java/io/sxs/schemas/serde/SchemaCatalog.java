@@ -8,6 +8,7 @@ import io.sxs.schemas.envelope.EntityKey;
 import io.sxs.schemas.envelope.IdMapEntry;
 import io.sxs.schemas.envelope.PendingChange;
 import io.sxs.schemas.envelope.SourceCursor;
+import io.sxs.schemas.envelope.SourceHint;
 import io.sxs.schemas.envelope.SyncLogEntry;
 import io.sxs.schemas.envelope.WriteResult;
 import java.util.List;
@@ -19,7 +20,7 @@ public final class SchemaCatalog {
 
     public static final List<Class<? extends SpecificRecordBase>> TOP_LEVEL_TYPES = List.of(
             ConnectionConfig.class, ChangeRecord.class, Command.class, WriteResult.class, SyncLogEntry.class,
-            EntityKey.class, IdMapEntry.class, PendingChange.class, CursorKey.class, SourceCursor.class);
+            EntityKey.class, IdMapEntry.class, PendingChange.class, CursorKey.class, SourceCursor.class, SourceHint.class);
 
     private SchemaCatalog() {
     }

@@ -19,6 +19,7 @@ public final class Topics {
     public static final String COMMANDS_XERO = "sxs.commands.xero";
     public static final String RESULTS = "sxs.results";
     public static final String SYNC_LOG = "sxs.sync-log";
+    public static final String SOURCE_HINTS = "sxs.source-hints";
 
     /** Kafka Streams application id of the mapper; its store changelogs below are named after it. */
     public static final String MAPPER_APPLICATION_ID = "sxs-mapper";
@@ -48,6 +49,8 @@ public final class Topics {
                     "What each sink did with each command: new ids, written hash, typed failures"),
             new TopicSpec(SYNC_LOG, false, true, "connection id (string)", "SyncLogEntry",
                     "Per-record sync log and error list: reads, decisions, skips, writes, failures"),
+            new TopicSpec(SOURCE_HINTS, false, true, "connection id (string)", "SourceHint",
+                    "Webhook news of changed items; the connector that owns the connection reads exactly those"),
             new TopicSpec(IDMAP, true, true, "EntityKey", "IdMapEntry",
                     "ID map (mapper store changelog): item in one system to its counterpart, origin, hashes"),
             new TopicSpec(PENDING, true, true, "EntityKey", "PendingChange",

@@ -1,0 +1,21 @@
+package io.sxs.connector.runtime;
+
+import io.sxs.connector.budget.BudgetStatus;
+import io.sxs.schemas.common.EntityType;
+import io.sxs.schemas.common.SystemType;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One connection as the instance that owns it sees it in one system.
+ *
+ * @param budget         the API account's budget (parked or not, calls left)
+ * @param queuedCommands commands waiting to be written
+ * @param lastPoll       when each entity's last poll started
+ * @param nextPoll       when each entity's next poll is due (the poll allowance may make it later)
+ * @param prepared       true once the one-time set-up (webhook subscriptions) is done
+ */
+public record ConnectionRuntimeStatus(String connectionId, SystemType system, BudgetStatus budget, int queuedCommands,
+                                      Map<EntityType, Instant> lastPoll, Map<EntityType, Instant> nextPoll,
+                                      boolean prepared) {
+}

@@ -16,16 +16,23 @@ public interface ApiBudget {
     Optional<CallPermit> tryAcquire(Lane lane);
 
     /**
-     * Waits until the lane may call and takes a slot. Schedulers look at {@link #waitTime} first, so this normally
-     * returns at once; it waits only for follow-up calls within one unit of work.
+     * Waits until the lane may call and takes a slot, unless that would take longer than {@code maxWait}: then it
+     * returns empty at once, and the caller reports the call as throttled (so that a worker never sleeps through a
+     * spent quota). Schedulers look at {@link #waitTime} first, so this normally returns at once; it waits only for
+     * follow-up calls within one unit of work.
      */
-    default CallPermit acquire(Lane lane) throws InterruptedException {
+    default Optional<CallPermit> acquire(Lane lane, Duration maxWait) throws InterruptedException {
+        long deadline = System.nanoTime() + maxWait.toNanos();
         while (true) {
             Optional<CallPermit> permit = tryAcquire(lane);
             if (permit.isPresent()) {
-                return permit.get();
+                return permit;
             }
             Duration wait = waitTime(lane);
+            long left = deadline - System.nanoTime();
+            if (wait.toNanos() > left) {
+                return Optional.empty();
+            }
             Thread.sleep(Math.max(1, Math.min(wait.toMillis(), 100)));
         }
     }

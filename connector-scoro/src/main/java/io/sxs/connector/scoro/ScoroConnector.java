@@ -1,40 +1,101 @@
 package io.sxs.connector.scoro;
 
+import io.sxs.connector.budget.ApiBudget;
+import io.sxs.connector.connection.ConnectionContext;
+import io.sxs.connector.runtime.SystemConnector;
 import io.sxs.connector.scoro.client.ScoroClientSettings;
 import io.sxs.connector.scoro.client.ScoroClients;
 import io.sxs.connector.scoro.contact.ScoroContactReader;
 import io.sxs.connector.scoro.invoice.ScoroInvoiceReader;
 import io.sxs.connector.scoro.reference.ReferenceCache;
 import io.sxs.connector.scoro.sink.ScoroCommandWriter;
+import io.sxs.connector.scoro.webhook.ScoroWebhookSubscriptions;
+import io.sxs.connector.sink.CommandWriter;
+import io.sxs.connector.source.ApiException;
 import io.sxs.connector.source.EntityReader;
+import io.sxs.schemas.common.EntityType;
+import io.sxs.schemas.common.SystemType;
+import io.sxs.schemas.envelope.ConnectionConfig;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
- * Wires the Scoro side of the pipeline: one shared HTTP client and quota state per connection, one reference cache,
- * and the readers and the writer that use them.
+ * Wires the Scoro side of the pipeline: one shared HTTP client and budget per site, one reference cache, the readers
+ * and the writer. With a public URL for this deployment ({@code webhookUrl}: connection id to the URL Scoro should
+ * call), each connection subscribes to Scoro's webhooks on its first start, and the entities they cover are polled
+ * only as a safety net.
  */
-public final class ScoroConnector {
+public final class ScoroConnector implements SystemConnector {
 
     private final ScoroClients clients;
     private final ReferenceCache references;
     private final ScoroContactReader contactReader;
     private final ScoroInvoiceReader invoiceReader;
     private final ScoroCommandWriter writer;
+    private final Function<String, String> webhookUrl;
+    private final Map<String, Set<EntityType>> subscribed = new ConcurrentHashMap<>();
 
     public ScoroConnector(ScoroClients clients) {
+        this(clients, null);
+    }
+
+    /** @param webhookUrl the URL Scoro's webhooks should call for a connection, or null for polling only */
+    public ScoroConnector(ScoroClients clients, Function<String, String> webhookUrl) {
         this.clients = clients;
         this.references = new ReferenceCache(clients.settings().referenceMinRefresh(), clients.clock());
         this.contactReader = new ScoroContactReader(clients);
         this.invoiceReader = new ScoroInvoiceReader(clients, references);
         this.writer = new ScoroCommandWriter(clients, references);
+        this.webhookUrl = webhookUrl;
     }
 
     public static ScoroConnector create(ScoroClientSettings settings) {
         return new ScoroConnector(ScoroClients.create(settings));
     }
 
+    @Override
+    public SystemType system() {
+        return SystemType.SCORO;
+    }
+
+    @Override
     public List<EntityReader> readers() {
         return List.of(contactReader, invoiceReader);
+    }
+
+    @Override
+    public CommandWriter writer() {
+        return writer;
+    }
+
+    @Override
+    public ApiBudget budget(ConnectionConfig connection) {
+        return clients.budget(connection.getScoro().getSiteUrl());
+    }
+
+    /** Credit invoices are invoices to Scoro: the invoice reader reads them back. */
+    @Override
+    public EntityType readBy(EntityType written) {
+        return written == EntityType.CREDIT_NOTE ? EntityType.INVOICE : written;
+    }
+
+    @Override
+    public boolean webhooksCover(ConnectionConfig connection, EntityType entity) {
+        return subscribed.getOrDefault(connection.getConnectionId(), Set.of()).contains(entity);
+    }
+
+    @Override
+    public void prepare(ConnectionContext connection) throws ApiException {
+        if (webhookUrl == null) {
+            return;
+        }
+        String url = webhookUrl.apply(connection.connectionId());
+        if (url != null) {
+            subscribed.put(connection.connectionId(), ScoroWebhookSubscriptions.ensure(clients.open(connection), url));
+        }
     }
 
     public ScoroContactReader contactReader() {
@@ -43,10 +104,6 @@ public final class ScoroConnector {
 
     public ScoroInvoiceReader invoiceReader() {
         return invoiceReader;
-    }
-
-    public ScoroCommandWriter writer() {
-        return writer;
     }
 
     public ScoroClients clients() {

@@ -2,6 +2,7 @@ package io.sxs.connector.scoro;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sxs.connector.scoro.support.FullReads;
 import io.sxs.connector.scoro.support.SandboxFixture;
 import io.sxs.connector.source.ReadItem;
 import io.sxs.connector.source.ReadPage;
@@ -117,7 +118,7 @@ class ScoroReadersSandboxTest {
         long deleted = id(sandbox.createInvoice(f.companyId(), Map.of("company_id", contact, "lines", List.of())));
         sandbox.deleteInvoice(f.companyId(), deleted);
 
-        ReadPage page = f.connector.invoiceReader().read(f.connection, null, 1);
+        ReadPage page = new ReadPage(FullReads.page(f.connector.invoiceReader(), f.connection, null, 1), true, 0);
 
         assertThat(page.items()).extracting(ReadItem::sourceId)
                 .containsExactly(String.valueOf(invoice), String.valueOf(credit), String.valueOf(deleted));
@@ -146,9 +147,12 @@ class ScoroReadersSandboxTest {
         assertThat(f.calls("invoices/view")).isEqualTo(2);
         assertThat(f.calls("financeAccounts/list")).isEqualTo(1);
         assertThat(f.calls("vatCodes/list")).isEqualTo(1);
-        assertThat(page.apiCalls()).isEqualTo(5);
-        f.connector.invoiceReader().read(f.connection, null, 1);
+        FullReads.page(f.connector.invoiceReader(), f.connection, null, 1);
         assertThat(f.calls("vatCodes/list")).as("reference lists are cached").isEqualTo(1);
+        assertThat(f.calls("invoices/list")).isEqualTo(2);
+        ReadPage listedOnly = f.connector.invoiceReader().read(f.connection, null, 1);
+        assertThat(f.calls("invoices/view")).as("listing alone views nothing").isEqualTo(4);
+        assertThat(listedOnly.items()).filteredOn(ReadItem::summary).hasSize(2);
     }
 
     @Test

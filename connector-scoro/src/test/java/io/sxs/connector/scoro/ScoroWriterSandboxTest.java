@@ -3,6 +3,7 @@ package io.sxs.connector.scoro;
 import static io.sxs.connector.scoro.ScoroReadersSandboxTest.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sxs.connector.scoro.support.FullReads;
 import io.sxs.connector.scoro.support.Commands;
 import io.sxs.connector.scoro.support.SandboxFixture;
 import io.sxs.connector.scoro.support.TestConnections;
@@ -161,7 +162,7 @@ class ScoroWriterSandboxTest {
         assertThat(written.getSubTotal()).isEqualTo(new BigDecimal("210.00"));
         assertThat(written.getTotalTax()).isEqualTo(new BigDecimal("40.50"));
         assertThat(written.getLines()).extracting(DocumentLine::getTaxType).containsExactly("OUTPUT2", "RROUTPUT");
-        ReadItem read = f.connector.invoiceReader().read(f.connection, null, 1).items().get(0);
+        ReadItem read = FullReads.page(f.connector.invoiceReader(), f.connection, null, 1).get(0);
         assertThat(io.sxs.schemas.hash.ContentHasher.hash(read.payload())).as("echo suppression").isEqualTo(created.getWrittenHash());
 
         Invoice changed = invoice(contact, "X-100", line("Work", "3", "100", "200", "OUTPUT2"));

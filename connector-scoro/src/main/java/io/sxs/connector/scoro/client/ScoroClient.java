@@ -3,6 +3,9 @@ package io.sxs.connector.scoro.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.resilience4j.retry.Retry;
+import io.sxs.connector.budget.CallPermit;
+import io.sxs.connector.budget.Lane;
+import io.sxs.connector.budget.RateBudget;
 import io.sxs.connector.source.ApiException;
 import io.sxs.connector.source.ApiException.Kind;
 import java.io.IOException;
@@ -13,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * {@code POST <site>/api/v2/<module>/<action>[/<id>]} with the JSON envelope ({@code apiKey}, {@code company_account_id},
  * {@code request}, and for lists {@code filter}/{@code page}/{@code per_page}). Reads and idempotent writes are retried
  * with back-off; a create is tried once, because Scoro has no idempotency key and a blind retry could create twice.
- * {@link #calls()} counts the HTTP calls this instance made. The API key is never logged.
+ * Every call first takes a slot from the site's {@link RateBudget} (in the unit of work's lane), and every reply's
+ * quota headers go back to it. {@link #calls()} counts the HTTP calls this instance made. The API key is never logged.
  */
 public final class ScoroClient {
 
@@ -35,20 +40,22 @@ public final class ScoroClient {
     private final String apiBase;
     private final String companyAccountId;
     private final String apiKey;
-    private final QuotaState quota;
+    private final RateBudget budget;
+    private final Lane lane;
     private final ScoroClientSettings settings;
     private final Clock clock;
     private final AtomicLong connectionCalls;
     private final AtomicInteger calls = new AtomicInteger();
     private final Retry retry;
 
-    ScoroClient(HttpClient http, String siteUrl, String companyAccountId, String apiKey, QuotaState quota,
+    ScoroClient(HttpClient http, String siteUrl, String companyAccountId, String apiKey, RateBudget budget, Lane lane,
                 ScoroClientSettings settings, Clock clock, AtomicLong connectionCalls) {
         this.http = http;
         this.apiBase = apiBase(siteUrl);
         this.companyAccountId = companyAccountId;
         this.apiKey = apiKey;
-        this.quota = quota;
+        this.budget = budget;
+        this.lane = lane;
         this.settings = settings;
         this.clock = clock;
         this.connectionCalls = connectionCalls;
@@ -125,13 +132,20 @@ public final class ScoroClient {
         return retried(() -> post(module, "delete", id, body));
     }
 
+    /** Any other {@code <module>/<action>} (e.g. {@code webhooks/subscribe}); tried once. */
+    public JsonNode action(String module, String action, ObjectNode request) throws ApiException {
+        ObjectNode body = envelope();
+        body.set("request", request == null ? ScoroJson.object() : request);
+        return post(module, action, null, body);
+    }
+
     /** HTTP calls made by this instance. */
     public int calls() {
         return calls.get();
     }
 
-    public QuotaState quota() {
-        return quota;
+    public RateBudget budget() {
+        return budget;
     }
 
     private ObjectNode envelope() {
@@ -147,11 +161,25 @@ public final class ScoroClient {
     }
 
     private JsonNode post(String module, String action, String id, ObjectNode body) throws ApiException {
-        if (quota.dailyExhausted(clock.instant())) {
-            long wait = quota.secondsUntilDailyReset(clock.instant());
-            throw new ScoroApiException(Kind.RATE_LIMITED, 429, "Scoro daily request quota is spent; resets in " + wait + " s",
-                    List.of(), wait, null);
+        CallPermit permit;
+        try {
+            permit = budget.acquire(lane, settings.maxBudgetWait()).orElse(null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ScoroApiException(Kind.RETRYABLE, 0, "Interrupted while waiting for the Scoro budget", List.of(), 0, e);
         }
+        if (permit == null) {
+            long wait = Math.max(1, budget.waitTime(lane).toSeconds());
+            String why = budget.status().reason();
+            throw new ScoroApiException(Kind.RATE_LIMITED, 429, "the Scoro site's call budget is spent for now"
+                    + (why == null ? "" : " (" + why + ")") + "; next call in " + wait + " s", List.of(), wait, null);
+        }
+        try (permit) {
+            return send(module, action, id, body);
+        }
+    }
+
+    private JsonNode send(String module, String action, String id, ObjectNode body) throws ApiException {
         String path = "/" + module + "/" + action + (id == null ? "" : "/" + id);
         HttpRequest request = HttpRequest.newBuilder(URI.create(apiBase + path))
                 .timeout(settings.requestTimeout())
@@ -172,8 +200,19 @@ public final class ScoroClient {
             Thread.currentThread().interrupt();
             throw new ScoroApiException(Kind.RETRYABLE, 0, "Interrupted during Scoro call " + path, List.of(), 0, e);
         }
-        quota.record(response.headers(), clock.instant());
+        Instant now = clock.instant();
+        ScoroQuotaHeaders.Snapshot quota = ScoroQuotaHeaders.read(response.headers(), now);
+        ScoroQuotaHeaders.feed(budget, quota);
         LOG.debug("Scoro {} -> HTTP {}", path, response.statusCode());
-        return ScoroResponses.data(response.statusCode(), response.headers(), response.body(), clock.instant());
+        try {
+            return ScoroResponses.data(response.statusCode(), response.headers(), response.body(), now);
+        } catch (ScoroApiException e) {
+            if (e.kind() == Kind.RATE_LIMITED) {
+                boolean daily = quota.dailySpent() && quota.dailyResetAt() != null;
+                budget.observeThrottled(daily ? java.time.Duration.between(now, quota.dailyResetAt())
+                        : java.time.Duration.ofSeconds(e.retryAfterSeconds()), daily ? "daily quota" : "short window", daily);
+            }
+            throw e;
+        }
     }
 }

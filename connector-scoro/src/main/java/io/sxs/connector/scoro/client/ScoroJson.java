@@ -41,4 +41,13 @@ public final class ScoroJson {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Scoro validates ids as integers: numeric ids go out as numbers. */
+    public static void addId(com.fasterxml.jackson.databind.node.ArrayNode array, String id) {
+        if (id.matches("\\d{1,18}")) {
+            array.add(Long.parseLong(id));
+        } else {
+            array.add(id);
+        }
+    }
 }

@@ -22,7 +22,7 @@ public final class ScoroResponses {
     /** The {@code data} of a successful envelope (a missing data gives a JSON null node). */
     public static JsonNode data(int http, HttpHeaders headers, String body, Instant now) throws ScoroApiException {
         if (http == 429) {
-            long wait = QuotaState.retryAfterSeconds(headers, now);
+            long wait = ScoroQuotaHeaders.retryAfterSeconds(headers, now);
             throw new ScoroApiException(Kind.RATE_LIMITED, http, "Scoro throttled the call (HTTP 429), retry in " + wait + " s",
                     messagesOrEmpty(body), wait, null);
         }
@@ -82,7 +82,7 @@ public final class ScoroResponses {
             return new ScoroApiException(Kind.UNAUTHORISED, code, message, messages);
         }
         if (code == 429 || lower.contains("too many requests")) {
-            long wait = QuotaState.retryAfterSeconds(headers, now);
+            long wait = ScoroQuotaHeaders.retryAfterSeconds(headers, now);
             return new ScoroApiException(Kind.RATE_LIMITED, code, message, messages, wait, null);
         }
         if (code >= 500 || code == 408) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sxs.connector.connection.ConnectionContext;
 import io.sxs.connector.scoro.client.ScoroClient;
 import io.sxs.connector.scoro.client.ScoroClients;
+import io.sxs.connector.scoro.client.ScoroJson;
 import io.sxs.connector.scoro.mapping.ScoroReadItems;
 import io.sxs.connector.source.ApiException;
 import io.sxs.connector.source.EntityReader;
@@ -47,5 +48,27 @@ public final class ScoroContactReader implements EntityReader {
             items.add(ScoroReadItems.toItem(row, "contact_id", "page " + page + " row " + index, ScoroContactMapper::toCanonical));
         }
         return new ReadPage(items, rows.size() < ScoroClient.MAX_PER_PAGE, client.calls());
+    }
+
+    /** Contacts named by a webhook: one list call filtered by their ids (lists return contacts whole). */
+    @Override
+    public int maxIdsPerRead() {
+        return ScoroClient.MAX_PER_PAGE;
+    }
+
+    @Override
+    public List<ReadItem> readByIds(ConnectionContext connection, List<String> ids) throws ApiException {
+        ScoroClient client = clients.open(connection);
+        com.fasterxml.jackson.databind.node.ObjectNode filter = ScoroJson.object();
+        com.fasterxml.jackson.databind.node.ArrayNode wanted = filter.putArray("contact_id");
+        ids.forEach(id -> ScoroJson.addId(wanted, id));
+        JsonNode rows = client.list(MODULE, filter, 1, ScoroClient.MAX_PER_PAGE, true);
+        List<ReadItem> items = new ArrayList<>();
+        int index = 0;
+        for (JsonNode row : rows) {
+            index++;
+            items.add(ScoroReadItems.toItem(row, "contact_id", "hint row " + index, ScoroContactMapper::toCanonical));
+        }
+        return items;
     }
 }

@@ -1,10 +1,14 @@
 package io.sxs.connector.scoro.invoice;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sxs.connector.connection.ConnectionContext;
 import io.sxs.connector.scoro.client.ScoroClient;
 import io.sxs.connector.scoro.client.ScoroClients;
+import io.sxs.connector.scoro.client.ScoroJson;
+import io.sxs.connector.scoro.mapping.ScoroMappingException;
 import io.sxs.connector.scoro.mapping.ScoroReadItems;
+import io.sxs.connector.scoro.mapping.ScoroTimestamps;
 import io.sxs.connector.scoro.mapping.ScoroValues;
 import io.sxs.connector.scoro.reference.ReferenceCache;
 import io.sxs.connector.scoro.reference.ReferenceData;
@@ -20,8 +24,8 @@ import java.util.List;
 
 /**
  * Reads Scoro invoices and credit invoices (the payload's documentType says which). {@code list} returns no lines, so
- * every listed invoice that is not deleted is fetched with {@code view}; a deleted one travels with its list row as
- * last state.
+ * a listed invoice is a summary: the runtime has it fetched with {@code view} only when its id and
+ * {@code modified_date} are new. A deleted invoice travels with its list row as last state.
  */
 public final class ScoroInvoiceReader implements EntityReader {
 
@@ -48,52 +52,94 @@ public final class ScoroInvoiceReader implements EntityReader {
     public ReadPage read(ConnectionContext connection, Instant since, int page) throws ApiException {
         ScoroClient client = clients.open(connection);
         JsonNode rows = ScoroReadItems.listChanged(client, ScoroInvoiceMapper.MODULE, since, page);
-        List<JsonNode> full = new ArrayList<>(rows.size());
-        List<String> viewErrors = new ArrayList<>(rows.size());
-        ReferenceNeeds needs = new ReferenceNeeds();
+        List<ReadItem> items = new ArrayList<>(rows.size());
+        int index = 0;
         for (JsonNode row : rows) {
-            JsonNode doc = row;
-            String error = null;
+            index++;
             String id = safeId(row);
-            if (id != null && !ScoroValues.flag(row, "is_deleted")) {
-                try {
-                    doc = client.view(ScoroInvoiceMapper.MODULE, id);
-                } catch (ApiException e) {
-                    if (e.kind() == ApiException.Kind.NOT_FOUND) {
-                        // Deleted between list and view: the list row is its last known state.
-                        doc = row.deepCopy();
-                        ((com.fasterxml.jackson.databind.node.ObjectNode) doc).put("is_deleted", 1);
-                    } else if (e.kind() == ApiException.Kind.MALFORMED || e.kind() == ApiException.Kind.REJECTED) {
-                        error = "invoices/view/" + id + " failed: " + e.getMessage();
-                    } else {
-                        throw e;
-                    }
-                }
-            }
-            full.add(doc);
-            viewErrors.add(error);
-            ScoroInvoiceMapper.needsOf(doc, needs);
-        }
-        ReferenceData refs = references.covering(connection.connectionId(), client, needs);
-        List<ReadItem> items = new ArrayList<>(full.size());
-        for (int i = 0; i < full.size(); i++) {
-            JsonNode doc = full.get(i);
-            String position = "page " + page + " row " + (i + 1);
-            if (viewErrors.get(i) != null) {
-                String reason = viewErrors.get(i);
-                items.add(ScoroReadItems.toItem(doc, "id", position, d -> {
-                    throw new io.sxs.connector.scoro.mapping.ScoroMappingException(reason);
-                }));
+            if (id == null || ScoroValues.flag(row, "is_deleted")) {
+                items.add(mapped(connection, client, row, "page " + page + " row " + index));
             } else {
-                items.add(ScoroReadItems.toItem(doc, "id", position, d -> ScoroInvoiceMapper.toCanonical(d, refs)));
+                String version = ScoroValues.text(row, "modified_date");
+                items.add(ReadItem.summary(id, version, safeInstant(version), row));
             }
         }
         return new ReadPage(items, rows.size() < ScoroClient.MAX_PER_PAGE, client.calls());
     }
 
+    /** {@code invoices/view/<id>}: the invoice with its lines. */
+    @Override
+    public ReadItem detail(ConnectionContext connection, ReadItem summary) throws ApiException {
+        ScoroClient client = clients.open(connection);
+        JsonNode row = (JsonNode) summary.raw();
+        JsonNode doc;
+        try {
+            doc = client.view(ScoroInvoiceMapper.MODULE, summary.sourceId());
+        } catch (ApiException e) {
+            if (e.kind() == ApiException.Kind.NOT_FOUND) {
+                // Deleted between list and view: the list row is its last known state.
+                ObjectNode deleted = row.deepCopy();
+                deleted.put("is_deleted", 1);
+                return mapped(connection, client, deleted, "invoice " + summary.sourceId());
+            }
+            if (e.kind() == ApiException.Kind.MALFORMED || e.kind() == ApiException.Kind.REJECTED) {
+                String reason = "invoices/view/" + summary.sourceId() + " failed: " + e.getMessage();
+                return ScoroReadItems.toItem(row, "id", "invoice " + summary.sourceId(), d -> {
+                    throw new ScoroMappingException(reason);
+                });
+            }
+            throw e;
+        }
+        return mapped(connection, client, doc, "invoice " + summary.sourceId());
+    }
+
+    /** A webhook named the invoice: one {@code view} (a deleted one is found with {@code include_deleted}). */
+    @Override
+    public int maxIdsPerRead() {
+        return 1;
+    }
+
+    @Override
+    public List<ReadItem> readByIds(ConnectionContext connection, List<String> ids) throws ApiException {
+        List<ReadItem> items = new ArrayList<>();
+        ScoroClient client = clients.open(connection);
+        for (String id : ids) {
+            try {
+                items.add(mapped(connection, client, client.view(ScoroInvoiceMapper.MODULE, id), "invoice " + id));
+            } catch (ApiException e) {
+                if (e.kind() != ApiException.Kind.NOT_FOUND) {
+                    throw e;
+                }
+                ObjectNode filter = ScoroJson.object();
+                ScoroJson.addId(filter.putArray("id"), id);
+                for (JsonNode row : client.list(ScoroInvoiceMapper.MODULE, filter, 1, ScoroClient.MAX_PER_PAGE, true)) {
+                    if (id.equals(safeId(row))) {
+                        items.add(mapped(connection, client, row, "invoice " + id));
+                    }
+                }
+            }
+        }
+        return items;
+    }
+
+    private ReadItem mapped(ConnectionContext connection, ScoroClient client, JsonNode doc, String position) throws ApiException {
+        ReferenceNeeds needs = new ReferenceNeeds();
+        ScoroInvoiceMapper.needsOf(doc, needs);
+        ReferenceData refs = references.covering(connection.connectionId(), client, needs);
+        return ScoroReadItems.toItem(doc, "id", position, d -> ScoroInvoiceMapper.toCanonical(d, refs));
+    }
+
     private static String safeId(JsonNode row) {
         try {
             return ScoroValues.id(row, "id");
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Instant safeInstant(String version) {
+        try {
+            return ScoroTimestamps.instant("modified_date", version);
         } catch (RuntimeException e) {
             return null;
         }

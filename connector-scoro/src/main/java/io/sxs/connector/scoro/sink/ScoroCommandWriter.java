@@ -32,7 +32,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes contacts and invoices (credit invoices included) into Scoro, one command at a time and in order. A create
+ * Writes contacts and invoices (credit invoices included) into Scoro, one command at a time and in order; a command
+ * the site throttled (and those after it) is answered with null, meaning not attempted, for the runtime to send
+ * again when the budget allows. A create
  * first looks for an item the pipeline made in an earlier attempt whose outcome is unknown (Scoro has no idempotency
  * key), so lookup-then-create is the unit that is retried, never a bare create. Every success is answered with the
  * object Scoro returned, mapped by the reader's mapper, so its hash is what echo suppression compares. Exactly one
@@ -74,15 +76,21 @@ public final class ScoroCommandWriter implements CommandWriter {
         for (Command command : commands) {
             int before = client.calls();
             if (stop != null) {
-                // Credentials refused or daily quota spent: further calls would only fail the same way.
-                results.add(failure(command, stop, 0));
+                // Credentials refused, or the site throttled: further calls would only fail the same way.
+                results.add(stop.kind() == Kind.RATE_LIMITED ? null : failure(command, stop, 0));
                 continue;
             }
             try {
                 results.add(writeOne(connection, client, command, before));
             } catch (ApiException e) {
+                if (e.kind() == Kind.RATE_LIMITED) {
+                    // Throttled: not attempted (a create looks up first when it is sent again, so nothing doubles).
+                    results.add(null);
+                    stop = e;
+                    continue;
+                }
                 results.add(failure(command, e, client.calls() - before));
-                if (e.kind() == Kind.UNAUTHORISED || (e.kind() == Kind.RATE_LIMITED && client.quota().dailyExhausted(clients.clock().instant()))) {
+                if (e.kind() == Kind.UNAUTHORISED) {
                     stop = e;
                 }
             } catch (ScoroMappingException e) {

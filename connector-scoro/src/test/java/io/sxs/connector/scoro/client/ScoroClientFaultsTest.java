@@ -103,7 +103,10 @@ class ScoroClientFaultsTest {
         assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
         assertThat(e.retryAfterSeconds()).isBetween(3500L, 3600L);
         assertThat(stub.requests()).hasSize(1);
-        assertThat(clients.quota("c1").snapshot().dailyLimit()).isEqualTo(500);
+        var status = clients.budget(stub.siteUrl()).status();
+        assertThat(status.dayLimit()).isEqualTo(500);
+        assertThat(status.parkedUntil()).as("the site is parked until the reported reset").isNotNull();
+        assertThat(status.reason()).contains("daily quota");
     }
 
     @Test

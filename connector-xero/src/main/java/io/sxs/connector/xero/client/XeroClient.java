@@ -5,6 +5,9 @@ import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.core.functions.CheckedSupplier;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.sxs.connector.budget.CallPermit;
+import io.sxs.connector.budget.RateBudget;
+import io.sxs.connector.budget.SharedWindow;
 import io.sxs.connector.connection.ConnectionContext;
 import io.sxs.connector.source.ApiException;
 import io.sxs.connector.source.ApiException.Kind;
@@ -18,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,9 +32,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Xero Accounting API over the JDK {@link HttpClient}. Thread-safe and shared by all connections; open a
- * {@link XeroSession} per connection and operation. Every call carries the bearer token, {@code xero-tenant-id} and
- * {@code Accept: application/json}; RETRYABLE and RATE_LIMITED failures are retried (Resilience4j Retry) with
- * exponential backoff or the server's Retry-After, re-sending the identical request (same Idempotency-Key).
+ * {@link XeroSession} per connection and unit of work. Every call carries the bearer token, {@code xero-tenant-id}
+ * and {@code Accept: application/json}, and takes a slot from its organisation's {@link RateBudget} first (in the
+ * session's lane), which also learns from every reply's {@code X-DayLimit-Remaining} and every 429's Retry-After.
+ * RETRYABLE failures are retried (Resilience4j Retry) with exponential backoff, re-sending the identical request
+ * (same Idempotency-Key); a 429 is retried here only when its Retry-After is short ({@code maxRetryAfter}).
  */
 public class XeroClient {
 
@@ -41,7 +47,9 @@ public class XeroClient {
     private final Retry retry;
     private final Clock clock;
     private final AtomicLong totalCalls = new AtomicLong();
-    private final Map<String, RateLimitState> rateLimits = new ConcurrentHashMap<>();
+    private final Map<String, RateBudget> budgets = new ConcurrentHashMap<>();
+    private final XeroLimits limits;
+    private final SharedWindow appWindow;
 
     public XeroClient() {
         this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), XeroRetrySettings.defaults(),
@@ -49,9 +57,16 @@ public class XeroClient {
     }
 
     public XeroClient(HttpClient http, XeroRetrySettings settings, Clock clock) {
+        this(http, settings, clock, XeroLimits.xeroDefaults());
+    }
+
+    /** @param clock the clock the budgets count in (a test clock moves the limit windows) */
+    public XeroClient(HttpClient http, XeroRetrySettings settings, Clock clock, XeroLimits limits) {
         this.http = http;
         this.settings = settings;
         this.clock = clock;
+        this.limits = limits;
+        this.appWindow = new SharedWindow(limits.appPerMinute(), XeroLimits.MINUTE_WINDOW);
         this.retry = Retry.of("xero", RetryConfig.<Object>custom()
                 .maxAttempts(settings.maxAttempts())
                 .retryOnException(this::shouldRetry)
@@ -76,12 +91,12 @@ public class XeroClient {
             throw new XeroApiException(Kind.UNAUTHORISED, 0, "Xero token set of connection " + connection.connectionId()
                     + " has no access_token");
         }
-        return new XeroSession(this, stripSlash(base), tenant, token);
+        return new XeroSession(this, stripSlash(base), tenant, token, connection.lane());
     }
 
-    /** Quota headroom last reported for a tenant (a fresh, unknown state before the first call). */
-    public RateLimitState rateLimit(String tenantId) {
-        return rateLimits.computeIfAbsent(tenantId, t -> new RateLimitState());
+    /** The call budget of one organisation, shared by every read and write for it. */
+    public RateBudget budget(String tenantId) {
+        return budgets.computeIfAbsent(tenantId, t -> new RateBudget("xero:" + t, clock, limits.budgetLimits(), List.of(appWindow)));
     }
 
     /** HTTP requests sent so far by this client, retries included. */
@@ -93,22 +108,31 @@ public class XeroClient {
     XeroResponse execute(XeroSession session, String method, String path, Map<String, String> query,
                          Map<String, String> headers, String body, Runnable onAttempt) throws ApiException {
         URI uri = URI.create(session.apiBase() + "/" + path + queryString(query));
+        RateBudget budget = budget(session.tenantId());
         CheckedSupplier<XeroResponse> once = () -> {
-            onAttempt.run();
-            totalCalls.incrementAndGet();
-            return send(session, method, uri, headers, body);
+            CallPermit permit = budget.acquire(session.lane(), settings.maxBudgetWait()).orElseThrow(() ->
+                    new XeroApiException(Kind.RATE_LIMITED, 429, "the organisation's call budget is spent for now ("
+                            + budget.status().reason() + ")", Math.max(1, budget.waitTime(session.lane()).toSeconds()), null, List.of()));
+            try (permit) {
+                onAttempt.run();
+                totalCalls.incrementAndGet();
+                return send(session, budget, method, uri, headers, body);
+            }
         };
         try {
             return Retry.decorateCheckedSupplier(retry, once).get();
         } catch (ApiException e) {
             throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new XeroApiException(Kind.RETRYABLE, 0, "interrupted while waiting for the budget", 0, e, List.of());
         } catch (Throwable t) {
-            throw new XeroApiException(Kind.RETRYABLE, 0, "Xero call failed: " + t, 0, t, java.util.List.of());
+            throw new XeroApiException(Kind.RETRYABLE, 0, "Xero call failed: " + t, 0, t, List.of());
         }
     }
 
-    private XeroResponse send(XeroSession session, String method, URI uri, Map<String, String> headers, String body)
-            throws ApiException {
+    private XeroResponse send(XeroSession session, RateBudget budget, String method, URI uri, Map<String, String> headers,
+                              String body) throws ApiException {
         HttpRequest.Builder req = HttpRequest.newBuilder(uri)
                 .timeout(settings.requestTimeout())
                 .header("Authorization", "Bearer " + session.accessToken())
@@ -131,8 +155,10 @@ public class XeroClient {
             Thread.currentThread().interrupt();
             throw new XeroApiException(Kind.RETRYABLE, 0, "interrupted", 0, e, java.util.List.of());
         }
-        RateLimitState limits = rateLimit(session.tenantId());
-        limits.recordRemaining(intHeader(resp, "X-MinLimit-Remaining"), intHeader(resp, "X-DayLimit-Remaining"));
+        Integer dayRemaining = intHeader(resp, "X-DayLimit-Remaining");
+        if (dayRemaining != null) {
+            budget.observeDaily(null, dayRemaining.longValue(), null);
+        }
         int status = resp.statusCode();
         if (status == 304) {
             // Nothing modified since If-Modified-Since.
@@ -154,13 +180,15 @@ public class XeroClient {
             }
         }
         long retryAfter = 0;
+        String problem = resp.headers().firstValue("X-Rate-Limit-Problem").orElse(null);
         if (status == 429) {
             OptionalLong ra = resp.headers().firstValueAsLong("Retry-After");
             retryAfter = ra.isPresent() ? Math.max(0, ra.getAsLong()) : 0;
-            limits.recordLimited(resp.headers().firstValue("X-Rate-Limit-Problem").orElse(null), retryAfter, clock.instant());
+            String lower = problem == null ? "" : problem.toLowerCase(java.util.Locale.ROOT);
+            budget.observeThrottled(Duration.ofSeconds(retryAfter), lower.isEmpty() ? null : lower,
+                    lower.startsWith("day"));
         }
-        XeroApiException e = XeroErrors.fromResponse(status, resp.body(), retryAfter,
-                resp.headers().firstValue("X-Rate-Limit-Problem").orElse(null));
+        XeroApiException e = XeroErrors.fromResponse(status, resp.body(), retryAfter, problem);
         log.debug("Xero {} {} -> {} ({}), correlation {}", method, uri.getPath(), status, e.kind(),
                 resp.headers().firstValue("Xero-Correlation-Id").orElse("-"));
         throw e;

@@ -2,6 +2,8 @@ package io.sxs.connector.xero.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sxs.connector.budget.Lane;
+import io.sxs.connector.budget.RateBudget;
 import io.sxs.connector.source.ApiException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -17,13 +19,20 @@ public final class XeroSession {
     private final String apiBase;
     private final String tenantId;
     private final String accessToken;
+    private final Lane lane;
     private int calls;
 
-    XeroSession(XeroClient client, String apiBase, String tenantId, String accessToken) {
+    XeroSession(XeroClient client, String apiBase, String tenantId, String accessToken, Lane lane) {
         this.client = client;
         this.apiBase = apiBase;
         this.tenantId = tenantId;
         this.accessToken = accessToken;
+        this.lane = lane;
+    }
+
+    /** The budget lane this session's calls are made in. */
+    public Lane lane() {
+        return lane;
     }
 
     /** GET with an optional If-Modified-Since (null: none). */
@@ -74,8 +83,8 @@ public final class XeroSession {
         return tenantId;
     }
 
-    public RateLimitState rateLimit() {
-        return client.rateLimit(tenantId);
+    public RateBudget budget() {
+        return client.budget(tenantId);
     }
 
     String apiBase() {

@@ -89,12 +89,15 @@ final class BatchRun {
                 }
                 return;
             }
+            onFailure.accept(e);
+            if (e.kind() == ApiException.Kind.RATE_LIMITED) {
+                return; // a 429 processed nothing: the batch is sent again when the budget allows
+            }
             for (int i = 0; i < entries.size(); i++) {
                 Entry entry = entries.get(i);
                 results[entry.index()] = Results.failed(entry.command(), XeroCommandWriter.status(e), e.getMessage(),
                         XeroCommandWriter.messages(e), (i == 0 ? calls : 0) + entry.extraCalls());
             }
-            onFailure.accept(e);
             return;
         }
         int calls = session.calls() - before;
@@ -192,6 +195,9 @@ final class BatchRun {
             return ok(entry.command(), returned.get(0), total);
         } catch (ApiException e) {
             onFailure.accept(e);
+            if (e.kind() == ApiException.Kind.RATE_LIMITED) {
+                return null; // the look-up was throttled: the create is sent again (same key) when the budget allows
+            }
             return Results.failed(entry.command(), XeroCommandWriter.status(e), "looking up the earlier write failed: "
                     + e.getMessage(), XeroCommandWriter.messages(e), calls + session.calls() - before);
         } catch (MappingException e) {

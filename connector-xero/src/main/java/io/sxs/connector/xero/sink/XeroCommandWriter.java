@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * The Xero sink: contacts and sales invoices. Commands are taken in order; consecutive creates (PUT) or updates and
  * deletes (POST) of one entity are sent together, up to {@link #DEFAULT_BATCH_SIZE} per request, with
  * {@code summarizeErrors=false} so every element reports its own outcome. A batch closes early when an item
- * repeats, so one item's commands are applied in order. Exactly one result per command, in order; one bad command
- * never fails the others.
+ * repeats, so one item's commands are applied in order. Exactly one entry per command, in order: a result, or null
+ * for a command not attempted because Xero throttled the organisation (a 429 answers nothing, so nothing is lost
+ * and nothing is failed); one bad command never fails the others.
  */
 public class XeroCommandWriter implements CommandWriter {
 
@@ -58,6 +59,19 @@ public class XeroCommandWriter implements CommandWriter {
     @Override
     public SystemType system() {
         return SystemType.XERO;
+    }
+
+    @Override
+    public int maxBatch() {
+        return batchSize;
+    }
+
+    /** Creates go out in one PUT, updates and deletes in one POST, per endpoint. */
+    @Override
+    public String batchKey(Command command) {
+        XeroEntitySink sink = sinks.get(command.getEntity());
+        String endpoint = sink == null ? String.valueOf(command.getEntity()) : sink.collection();
+        return endpoint + ":" + (command.getAction() == CommandAction.CREATE ? Verb.PUT : Verb.POST);
     }
 
     @Override
@@ -125,8 +139,8 @@ public class XeroCommandWriter implements CommandWriter {
                 results[i] = Results.failed(command, ResultStatus.REJECTED, e.getMessage(), List.of(e.getMessage()), 0);
                 continue;
             } catch (ApiException e) {
-                results[i] = Results.failed(command, status(e), e.getMessage(), messages(e), 0);
                 executor.maybeStop(e);
+                results[i] = executor.throttled() ? null : Results.failed(command, status(e), e.getMessage(), messages(e), 0);
                 continue;
             } catch (RuntimeException e) {
                 log.warn("Xero command {} could not be prepared", command.getCommandId(), e);
@@ -143,10 +157,11 @@ public class XeroCommandWriter implements CommandWriter {
             executor.run(batch);
         }
         for (int i = 0; i < results.length; i++) {
-            if (results[i] == null) { // defensive: every command gets a result
+            if (results[i] == null && !executor.throttled()) { // defensive: every attempted command gets a result
                 results[i] = Results.failed(commands.get(i), ResultStatus.RETRYABLE, "no outcome recorded", List.of(), 0);
             }
         }
+        // With the organisation throttled, what has no result was not attempted: the runtime sends it again later.
         return Arrays.asList(results);
     }
 
@@ -208,8 +223,13 @@ public class XeroCommandWriter implements CommandWriter {
             return stop != null;
         }
 
+        /** The result of a command not attempted: none when throttled (it waits for the budget), else the failure. */
         WriteResult stopResult(Command c) {
-            return Results.failed(c, status(stop), "not attempted: " + stop.getMessage(), List.of(), 0);
+            return throttled() ? null : Results.failed(c, status(stop), "not attempted: " + stop.getMessage(), List.of(), 0);
+        }
+
+        boolean throttled() {
+            return stop != null && stop.kind() == ApiException.Kind.RATE_LIMITED;
         }
 
         /** Credentials refused or quota spent: the rest of this run would fail the same way, so do not call. */

@@ -47,8 +47,7 @@ class XeroClientTest {
         assertThat(req.header("Accept")).isEqualTo("application/json");
         assertThat(req.header("If-Modified-Since")).isEqualTo("2024-05-01T10:00:00Z");
         assertThat(req.uri()).isEqualTo("/api.xro/2.0/Contacts?order=UpdatedDateUTC%20ASC");
-        assertThat(client.rateLimit("tenant-1").minuteRemaining()).isEqualTo(58);
-        assertThat(client.rateLimit("tenant-1").dayRemaining()).isEqualTo(4990);
+        assertThat(client.budget("tenant-1").status().dayRemaining()).as("the budget learns the daily quota").isEqualTo(4990);
         assertThat(session.calls()).isEqualTo(1);
     }
 
@@ -74,7 +73,7 @@ class XeroClientTest {
         long start = System.nanoTime();
         session.get("Contacts", Map.of(), null);
         assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(900);
-        assertThat(client.rateLimit("tenant-1").lastProblem()).isEqualTo("minute");
+        assertThat(client.budget("tenant-1").status().throttled()).isEqualTo(1);
 
         stub.reply(503, "down").reply(503, "down").reply(503, "down").reply(503, "down");
         assertThatThrownBy(() -> session.get("Contacts", Map.of(), null))
@@ -91,7 +90,9 @@ class XeroClientTest {
                     assertThat(e.retryAfterSeconds()).isEqualTo(3600);
                 });
         assertThat(stub.received).hasSize(1);
-        assertThat(client.rateLimit("tenant-1").retryNotBefore()).isAfter(Instant.now().plusSeconds(3000));
+        assertThat(client.budget("tenant-1").status().parkedUntil()).as("the organisation is parked until the reset")
+                .isAfter(Instant.now().plusSeconds(3000));
+        assertThat(client.budget("tenant-1").waitTime(io.sxs.connector.budget.Lane.WRITE)).isGreaterThan(java.time.Duration.ofMinutes(50));
     }
 
     @Test

@@ -57,7 +57,10 @@ public final class AdminSupport {
         return (ObjectNode) n;
     }
 
-    /** GET shows the sandbox time; POST {"pin": iso} | {"advanceSeconds": n} | {"release": true} | {"reset": true}. */
+    /**
+     * GET shows the sandbox time; POST {"pin": iso} | {"advanceSeconds": n} | {"release": true} | {"rate": r}
+     * | {"reset": true}.
+     */
     public static void clockRoutes(Router router, SandboxClock clock) {
         router.add("GET", PREFIX, "/clock", r -> run(() -> clockState(clock)));
         router.add("POST", PREFIX, "/clock", r -> run(() -> {
@@ -71,6 +74,9 @@ public final class AdminSupport {
             if (b.path("release").asBoolean(false)) {
                 clock.release();
             }
+            if (b.hasNonNull("rate")) {
+                clock.runAt(b.get("rate").asDouble());
+            }
             if (b.path("reset").asBoolean(false)) {
                 clock.reset();
             }
@@ -82,6 +88,7 @@ public final class AdminSupport {
         ObjectNode o = Json.object();
         o.put("now", clock.instant().toString());
         o.put("pinned", clock.isPinned());
+        o.put("rate", clock.rate());
         return o;
     }
 

@@ -123,7 +123,7 @@ final class ScoroApi {
             }
             default -> { }
         }
-        SandboxResponse tooMany = sandbox.quotas.acquire(st.companyAccountId, sandbox.clock.instant());
+        SandboxResponse tooMany = sandbox.quotas.acquire(st.companyAccountId, sandbox.clock.instant(), sandbox.clock.runningInstant());
         if (tooMany != null) {
             return tooMany;
         }
@@ -133,7 +133,7 @@ final class ScoroApi {
         if (write && st.faults.loseReply()) {
             return SandboxResponse.dropConnection();
         }
-        return sandbox.quotas.headers(resp, st.companyAccountId, sandbox.clock.instant());
+        return sandbox.quotas.headers(resp, st.companyAccountId, sandbox.clock.instant(), sandbox.clock.runningInstant());
     }
 
     private SandboxResponse run(ScoroCompanyState st, Handler h, ObjectNode body, Long id) {

@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Applies {@link ScoroQuotas} per company and writes the x-ratelimit-* and x-daily-requests-* headers.
- * The short window runs on real time (a client's wait for x-ratelimit-reset works while a test pins the clock);
- * the daily quota resets at midnight UTC of the sandbox clock, so tests can move past it.
+ * The short window follows the sandbox clock while it runs (so it speeds up with it) and real time while the clock is
+ * pinned (a client's wait for x-ratelimit-reset still ends); the daily quota resets at midnight UTC of the sandbox
+ * clock, so tests can move past it.
  */
 final class ScoroQuotaLimiter {
 
@@ -49,10 +50,10 @@ final class ScoroQuotaLimiter {
     }
 
     /** Null when the call may go ahead (and is counted); otherwise the 429 reply. */
-    synchronized SandboxResponse acquire(String companyId, Instant now) {
+    synchronized SandboxResponse acquire(String companyId, Instant now, Instant running) {
         ScoroQuotas q = perCompany.getOrDefault(companyId, defaults);
         Usage u = usage(companyId, q, now);
-        Instant real = Instant.now();
+        Instant real = running;
         boolean shortOk = u.shortWindow.remaining(q.shortLimit(), real) > 0;
         boolean dayOk = u.usedToday < q.dailyLimit();
         if (shortOk && dayOk) {
@@ -61,7 +62,7 @@ final class ScoroQuotaLimiter {
             return null;
         }
         throttled.computeIfAbsent(companyId, k -> new AtomicLong()).incrementAndGet();
-        return headers(ScoroApi.error(429, 429, List.of("Too many requests")), companyId, now);
+        return headers(ScoroApi.error(429, 429, List.of("Too many requests")), companyId, now, running);
     }
 
     private Usage usage(String companyId, ScoroQuotas q, Instant now) {
@@ -78,13 +79,13 @@ final class ScoroQuotaLimiter {
         return u;
     }
 
-    synchronized SandboxResponse headers(SandboxResponse r, String companyId, Instant now) {
+    synchronized SandboxResponse headers(SandboxResponse r, String companyId, Instant now, Instant running) {
         ScoroQuotas q = perCompany.getOrDefault(companyId, defaults);
         Usage u = usage(companyId, q, now);
         long toMidnight = Duration.between(now, u.day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()).toSeconds();
         return r.header("x-ratelimit-limit", String.valueOf(q.shortLimit()))
-                .header("x-ratelimit-remaining", String.valueOf(u.shortWindow.remaining(q.shortLimit(), Instant.now())))
-                .header("x-ratelimit-reset", String.valueOf(u.shortWindow.secondsToReset(Instant.now())))
+                .header("x-ratelimit-remaining", String.valueOf(u.shortWindow.remaining(q.shortLimit(), running)))
+                .header("x-ratelimit-reset", String.valueOf(u.shortWindow.secondsToReset(running)))
                 .header("x-daily-requests-limit", String.valueOf(q.dailyLimit()))
                 .header("x-daily-requests-remaining", String.valueOf(Math.max(0, q.dailyLimit() - u.usedToday)))
                 .header("x-daily-requests-reset", String.valueOf(Math.max(1, toMidnight)));

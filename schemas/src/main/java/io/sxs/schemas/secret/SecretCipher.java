@@ -75,6 +75,35 @@ public final class SecretCipher {
         }
     }
 
+    /**
+     * A token that proves knowledge of the key for one purpose and value (e.g. the secret part of a webhook URL for a
+     * connection): HMAC-SHA256 under a key derived for the purpose, base64url, 128 bits. It reveals nothing of the key.
+     */
+    public String token(String purpose, String value) {
+        try {
+            javax.crypto.Mac derive = javax.crypto.Mac.getInstance("HmacSHA256");
+            derive.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            byte[] purposeKey = derive.doFinal(("sxs:" + purpose).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(purposeKey, "HmacSHA256"));
+            byte[] tag = mac.doFinal(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(tag, 16));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+
+    /** Compares a presented token with the expected one in constant time. */
+    public boolean tokenMatches(String purpose, String value, String presented) {
+        return presented != null && java.security.MessageDigest.isEqual(token(purpose, value)
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII), presented.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    @Override
+    public String toString() {
+        return "SecretCipher[" + keyId + ", key ****]";
+    }
+
     private static byte[] bytes(ByteBuffer buffer) {
         ByteBuffer dup = buffer.duplicate();
         byte[] out = new byte[dup.remaining()];

@@ -6,7 +6,12 @@ import io.sxs.app.config.SecretKeys;
 import io.sxs.app.config.SxsProperties;
 import io.sxs.app.demo.Demo;
 import io.sxs.app.demo.DemoSandboxes;
+import io.sxs.app.pipeline.ApiClocks;
 import io.sxs.app.pipeline.Pipeline;
+import io.sxs.app.webhook.ConnectionDirectory;
+import io.sxs.app.webhook.HintPublisher;
+import io.sxs.app.webhook.WebhookAddress;
+import io.sxs.app.webhook.XeroWebhookKey;
 import io.sxs.schemas.secret.SecretCipher;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringApplication;
@@ -25,8 +30,13 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties(SxsProperties.class)
 public class ScoroXeroSyncApplication {
 
+    /** The control and webhook port of the runnable jar (tests and embedders choose their own, or 8080). */
+    public static final int DEFAULT_PORT = 18080;
+
     public static void main(String[] args) {
-        SpringApplication.run(ScoroXeroSyncApplication.class, args);
+        SpringApplication app = new SpringApplication(ScoroXeroSyncApplication.class);
+        app.setDefaultProperties(java.util.Map.of("server.port", DEFAULT_PORT));
+        app.run(args);
     }
 
     /** Destroyed after everything that uses Kafka, because they all depend on the endpoint, which depends on it. */
@@ -51,9 +61,43 @@ public class ScoroXeroSyncApplication {
         return SecretKeys.cipher(props, kafka.embedded());
     }
 
+    /** The Xero app's webhook signing key; the demo makes one for its sandbox when none is configured. */
     @Bean
-    Pipeline pipeline(KafkaEndpoint kafka, SxsProperties props, SecretCipher cipher) {
-        return new Pipeline(kafka, props, cipher);
+    XeroWebhookKey xeroWebhookKey(SxsProperties props) {
+        String key = props.webhooks().xeroKey();
+        if ((key == null || key.isBlank()) && props.demo().enabled()) {
+            key = SecretCipher.newBase64Key();
+        }
+        return new XeroWebhookKey(key == null || key.isBlank() ? null : key);
+    }
+
+    @Bean
+    WebhookAddress webhookAddress(SxsProperties props) {
+        return new WebhookAddress(props.webhooks().publicUrl(), props.demo().enabled());
+    }
+
+    @Bean(destroyMethod = "close")
+    HintPublisher hintPublisher(KafkaEndpoint kafka) {
+        return new HintPublisher(kafka.bootstrapServers());
+    }
+
+    @Bean
+    ConnectionDirectory connectionDirectory(KafkaEndpoint kafka, SxsProperties props) {
+        return new ConnectionDirectory(kafka.bootstrapServers(), props.instanceId());
+    }
+
+    /** In the demo the APIs are the sandboxes, whose clocks the budgets and schedules follow. */
+    @Bean
+    ApiClocks apiClocks(ObjectProvider<DemoSandboxes> demo) {
+        DemoSandboxes sandboxes = demo.getIfAvailable();
+        return sandboxes == null ? ApiClocks.system()
+                : new ApiClocks(() -> sandboxes.xero().clock(), () -> sandboxes.scoro().clock());
+    }
+
+    @Bean
+    Pipeline pipeline(KafkaEndpoint kafka, SxsProperties props, SecretCipher cipher, ApiClocks clocks,
+                      WebhookAddress webhooks, XeroWebhookKey xeroKey) {
+        return new Pipeline(kafka, props, cipher, clocks, webhooks, xeroKey.present() ? xeroKey.value() : null);
     }
 
     @Bean
@@ -64,7 +108,8 @@ public class ScoroXeroSyncApplication {
 
     @Bean
     @ConditionalOnProperty(name = "sxs.demo.enabled", matchIfMissing = true)
-    Demo demo(DemoSandboxes sandboxes, KafkaEndpoint kafka, SxsProperties props, SecretCipher cipher) {
-        return new Demo(sandboxes, kafka, props, cipher);
+    Demo demo(DemoSandboxes sandboxes, KafkaEndpoint kafka, SxsProperties props, SecretCipher cipher,
+              WebhookAddress webhooks, XeroWebhookKey xeroKey) {
+        return new Demo(sandboxes, kafka, props, cipher, webhooks, xeroKey);
     }
 }

@@ -49,12 +49,17 @@ class DemoAcceptanceTest {
         Path data = Files.createTempDirectory("sxs-demo-");
         app = new SpringApplicationBuilder(ScoroXeroSyncApplication.class).properties(Map.of(
                 "sxs.data-dir", data.toString(), "sxs.broker.port", brokerPort, "sxs.broker.controller-port", FreePorts.next(),
-                "sxs.demo.xero-port", 0, "sxs.demo.scoro-port", 0)).run();
+                "sxs.demo.xero-port", 0, "sxs.demo.scoro-port", 0, "server.port", 0)).run();
         bootstrap = "localhost:" + brokerPort;
         demo = app.getBean(Demo.class);
         sandboxes = app.getBean(DemoSandboxes.class);
         assertThat(demo.awaitInitialSync(Duration.ofMinutes(4))).as(demo.progress().summary(demo.connectionId())).isTrue();
+        xeroCallsAfterSync = sandboxes.xero().callCounts(sandboxes.seed().xeroTenant().tenantId());
+        scoroCallsAfterSync = sandboxes.scoro().callCounts(sandboxes.seed().scoroCompany().companyAccountId());
     }
+
+    private static Map<String, Long> xeroCallsAfterSync;
+    private static Map<String, Long> scoroCallsAfterSync;
 
     @AfterAll
     static void stop() {
@@ -105,7 +110,51 @@ class DemoAcceptanceTest {
     }
 
     @Test
+    void theInitialSyncSpendsTheMinimumOfCallsWithinTheRealLimits() {
+        DemoSeedResult seed = sandboxes.seed();
+        String tenant = seed.xeroTenant().tenantId();
+        String company = seed.scoroCompany().companyAccountId();
+        Map<String, Long> xeroCalls = xeroCallsAfterSync;
+        Map<String, Long> scoroCalls = scoroCallsAfterSync;
+        assertThat(sandboxes.xero().throttledCalls(tenant)).as("Xero 429s").isZero();
+        assertThat(sandboxes.scoro().throttledCalls(company)).as("Scoro 429s").isZero();
+        // 50 invoices and their 18 contacts fit one batch each; one read of each (empty) Xero list.
+        assertThat(xeroCalls).containsEntry("PUT /Invoices", 1L).containsEntry("PUT /Contacts", 1L);
+        assertThat(xeroCalls.get("GET /Invoices")).isEqualTo(1L);
+        assertThat(xeroCalls.get("GET /Contacts")).isEqualTo(1L);
+        // Scoro lists have no lines: one view per invoice, never more.
+        assertThat(scoroCalls.get("invoices/view")).isEqualTo(seed.scoroInvoiceIds().size());
+        assertThat(scoroCalls.get("invoices/list")).isEqualTo(1L);
+    }
+
+    @Test
+    void aChangeMadeInXeroIsReadThroughTheSignedWebhookWithOneTargetedRead() {
+        makeAXeroChange();
+        assertThat(contactReadsAfterXeroChange).as("one targeted read of the contact, no poll")
+                .isEqualTo(contactReadsBeforeXeroChange + 1);
+    }
+
+    private static boolean xeroChanged;
+    private static long contactReadsBeforeXeroChange;
+    private static long contactReadsAfterXeroChange;
+
+    /** A user adds a contact in Xero: its webhook makes the Xero source read it (a change record on sxs.changes.xero). */
+    private static synchronized void makeAXeroChange() {
+        if (xeroChanged) {
+            return;
+        }
+        String tenant = sandboxes.seed().xeroTenant().tenantId();
+        contactReadsBeforeXeroChange = sandboxes.xero().callCounts(tenant).getOrDefault("GET /Contacts", 0L);
+        sandboxes.xero().createContact(tenant, Map.of("Name", "Added in Xero by a user"));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> demo.progress().counts(io.sxs.schemas.common.EntityType.CONTACT).readXero > 0);
+        contactReadsAfterXeroChange = sandboxes.xero().callCounts(tenant).getOrDefault("GET /Contacts", 0L);
+        xeroChanged = true;
+    }
+
+    @Test
     void everyRecordOnEveryTopicDecodesWithAPlainConsumerAndOnlyTheSchemasModule() {
+        makeAXeroChange();
         Map<String, Object> props = new HashMap<>();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -141,7 +190,8 @@ class DemoAcceptanceTest {
             }
         }
         for (String topic : List.of(Topics.SCHEMAS, Topics.CONNECTIONS, Topics.SOURCE_CURSORS, Topics.CHANGES_SCORO,
-                Topics.CHANGES_XERO, Topics.COMMANDS_XERO, Topics.RESULTS, Topics.SYNC_LOG, Topics.IDMAP, Topics.LATEST)) {
+                Topics.CHANGES_XERO, Topics.COMMANDS_XERO, Topics.RESULTS, Topics.SYNC_LOG, Topics.SOURCE_HINTS,
+                Topics.IDMAP, Topics.LATEST)) {
             assertThat(decoded.get(topic)).as("records on " + topic).isPositive();
         }
     }

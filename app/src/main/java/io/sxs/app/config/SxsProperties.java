@@ -17,6 +17,9 @@ public record SxsProperties(
         @DefaultValue Topics topics,
         @DefaultValue Secrets secrets,
         @DefaultValue Source source,
+        @DefaultValue Sink sink,
+        @DefaultValue Webhooks webhooks,
+        @DefaultValue Xero xero,
         @DefaultValue Mapper mapper,
         @DefaultValue Demo demo) {
 
@@ -42,26 +45,88 @@ public record SxsProperties(
 
     /** Base64 AES-256 key for credentials at rest; generated into the data folder for the embedded default. */
     public record Secrets(String key, @DefaultValue("k1") String keyId) {
+        @Override
+        public String toString() {
+            return "Secrets[key=" + (key == null || key.isEmpty() ? "generated" : "****") + ", keyId=" + keyId + "]";
+        }
     }
 
-    public record Source(@DefaultValue("5s") Duration overlap, @DefaultValue("250ms") Duration tick) {
+    /**
+     * @param workers    worker threads per system, shared by all connections
+     * @param safetyNet  poll interval of entities whose changes webhooks announce
+     * @param hintLinger how long webhook news waits for more of its kind before one read covers it all
+     */
+    public record Source(@DefaultValue("5s") Duration overlap, @DefaultValue("250ms") Duration tick,
+                         @DefaultValue("8") int workers, @DefaultValue("10m") Duration safetyNet,
+                         @DefaultValue("500ms") Duration hintLinger) {
         public Source {
             require(!overlap.isNegative(), "sxs.source.overlap must not be negative, got " + overlap);
             require(tick.toMillis() > 0, "sxs.source.tick must be positive, got " + tick);
+            require(workers >= 1 && workers <= 256, "sxs.source.workers must be 1..256, got " + workers);
+            require(safetyNet.toMillis() > 0, "sxs.source.safety-net must be positive, got " + safetyNet);
+            require(!hintLinger.isNegative(), "sxs.source.hint-linger must not be negative, got " + hintLinger);
+        }
+    }
+
+    /**
+     * @param writeLinger how long a partial batch waits for more commands of its kind
+     * @param maxQueued   commands held for writing per system before the sink stops consuming
+     */
+    public record Sink(@DefaultValue("300ms") Duration writeLinger, @DefaultValue("20000") int maxQueued) {
+        public Sink {
+            require(!writeLinger.isNegative(), "sxs.sink.write-linger must not be negative, got " + writeLinger);
+            require(maxQueued >= 100, "sxs.sink.max-queued must be at least 100, got " + maxQueued);
+        }
+    }
+
+    /**
+     * @param publicUrl the address at which the APIs reach this deployment's webhook endpoints (e.g.
+     *                  https://sync.example.com); empty: no Scoro webhook subscriptions (the demo uses localhost)
+     * @param xeroKey   the signing key of the Xero app's webhook; empty: Xero webhooks are refused and not relied on
+     */
+    public record Webhooks(String publicUrl, String xeroKey) {
+        @Override
+        public String toString() {
+            return "Webhooks[publicUrl=" + publicUrl + ", xeroKey=" + (xeroKey == null || xeroKey.isEmpty() ? "none" : "****") + "]";
+        }
+    }
+
+    /**
+     * @param dayLimit       calls per organisation and day (5,000; 1,000 on Xero's Starter tier)
+     * @param appMinuteLimit calls per minute across organisations for this instance (10,000 for the app; divide it
+     *                       when several instances share one app)
+     */
+    public record Xero(@DefaultValue("5000") int dayLimit, @DefaultValue("10000") int appMinuteLimit) {
+        public Xero {
+            require(dayLimit >= 1, "sxs.xero.day-limit must be positive, got " + dayLimit);
+            require(appMinuteLimit >= 1, "sxs.xero.app-minute-limit must be positive, got " + appMinuteLimit);
         }
     }
 
     public record Mapper(@DefaultValue("10m") Duration dependencyTimeout, @DefaultValue("30s") Duration punctuateInterval) {
     }
 
-    /** The demo: both sandboxes seeded, one connection, a summary of the initial sync. */
+    /**
+     * The demo: both sandboxes seeded, one connection, a summary of the initial sync.
+     *
+     * @param contactMode    the demo connection's contact mode
+     * @param limits         true: the sandboxes enforce the APIs' real limits and quotas; false: none
+     * @param scoroDailyQuota the Scoro site's daily quota (500 is Scoro's documented default; larger plans exist)
+     * @param timeRate       how many times as fast as real time the sandboxes' (and the pipeline's) clocks run: 1 for
+     *                       a real demo; more to see a day of quotas and idle polling in minutes
+     */
     public record Demo(@DefaultValue("true") boolean enabled, @DefaultValue("18081") int xeroPort,
                        @DefaultValue("18082") int scoroPort, @DefaultValue("42") long seed,
                        @DefaultValue("20") int contacts, @DefaultValue("50") int invoices,
-                       @DefaultValue("3s") Duration pollInterval) {
+                       @DefaultValue("3s") Duration pollInterval,
+                       @DefaultValue("WITH_DOCUMENTS") io.sxs.schemas.envelope.ContactMode contactMode,
+                       @DefaultValue("true") boolean limits, @DefaultValue("500") int scoroDailyQuota,
+                       @DefaultValue("1") double timeRate) {
         public Demo {
             require(contacts >= 1 && invoices >= 1, "sxs.demo.contacts and sxs.demo.invoices must be at least 1");
             require(pollInterval.toMillis() >= 100, "sxs.demo.poll-interval must be at least 100ms, got " + pollInterval);
+            require(scoroDailyQuota >= 1, "sxs.demo.scoro-daily-quota must be positive, got " + scoroDailyQuota);
+            require(timeRate > 0 && timeRate <= 10_000, "sxs.demo.time-rate must be in (0, 10000], got " + timeRate);
         }
     }
 

@@ -9,7 +9,6 @@ import io.sxs.app.pipeline.SyncProgress;
 import io.sxs.schemas.common.EntityType;
 import io.sxs.schemas.common.SystemType;
 import io.sxs.schemas.envelope.ConnectionConfig;
-import io.sxs.schemas.envelope.ContactMode;
 import io.sxs.schemas.envelope.Direction;
 import io.sxs.schemas.secret.SecretCipher;
 import io.sxs.schemas.topic.Topics;
@@ -17,19 +16,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import io.sxs.app.webhook.WebhookAddress;
+import io.sxs.app.webhook.XeroWebhookKey;
+import java.net.URI;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * The demo connection (invoices TO_XERO, contacts WITH_DOCUMENTS) between the two seeded sandboxes, and a summary of
- * its initial sync. Sandboxes start empty on every run, so each run gets a new connection and earlier demo
- * connections are marked removed.
+ * The demo connection (invoices TO_XERO, contacts WITH_DOCUMENTS by default) between the two seeded sandboxes, the
+ * Xero sandbox's webhook pointed at this app, and a summary of the initial sync with the API calls it cost. Sandboxes
+ * start empty on every run, so each run gets a new connection and earlier demo connections are marked removed.
  */
-public class Demo implements SmartLifecycle {
+public class Demo implements SmartLifecycle, ApplicationListener<ApplicationReadyEvent> {
 
     private final DemoSandboxes sandboxes;
     private final KafkaEndpoint kafka;
     private final SxsProperties props;
     private final SecretCipher cipher;
+    private final WebhookAddress webhooks;
+    private final XeroWebhookKey xeroKey;
     private SyncLogFollower follower;
     private SyncProgress progress;
     private String connectionId;
@@ -37,11 +43,26 @@ public class Demo implements SmartLifecycle {
     private volatile boolean running;
     private volatile boolean initialSyncDone;
 
-    public Demo(DemoSandboxes sandboxes, KafkaEndpoint kafka, SxsProperties props, SecretCipher cipher) {
+    public Demo(DemoSandboxes sandboxes, KafkaEndpoint kafka, SxsProperties props, SecretCipher cipher,
+                WebhookAddress webhooks, XeroWebhookKey xeroKey) {
         this.sandboxes = sandboxes;
         this.kafka = kafka;
         this.props = props;
         this.cipher = cipher;
+        this.webhooks = webhooks;
+        this.xeroKey = xeroKey;
+    }
+
+    /** Once the web server listens, the Xero sandbox's webhook (with its intent-to-receive check) can point at it. */
+    @Override
+    public void onApplicationEvent(ApplicationReadyEvent event) {
+        if (!xeroKey.present() || webhooks.base() == null) {
+            return;
+        }
+        URI url = URI.create(webhooks.base() + "/webhooks/xero");
+        var status = sandboxes.xero().configureWebhook(sandboxes.xero().defaultAppClientId(), url, xeroKey.value());
+        System.out.printf("  Webhooks:       Xero -> %s (%s), Scoro -> %s/webhooks/scoro/...%n", url, status.status(),
+                webhooks.base());
     }
 
     @Override
@@ -54,7 +75,7 @@ public class Demo implements SmartLifecycle {
                 sandboxes.scoro().baseUri().toString(), seed.scoroCompany().companyAccountId(), seed.scoroCompany().apiKey(),
                 sandboxes.xero().apiBase().toString(), seed.xeroTenant().tenantId(), seed.xeroTenant().accessToken());
         config.setInvoices(Direction.TO_XERO);
-        config.setContacts(ContactMode.WITH_DOCUMENTS);
+        config.setContacts(props.demo().contactMode());
         config.setPollIntervalMs(props.demo().pollInterval().toMillis());
         progress = new SyncProgress(Instant.now(), Set.of(
                 SyncProgress.sourceName(SystemType.SCORO, EntityType.CONTACT), SyncProgress.sourceName(SystemType.SCORO, EntityType.INVOICE),
@@ -76,7 +97,7 @@ public class Demo implements SmartLifecycle {
                   Kafka:          %s%s
                   Xero sandbox:   %s  (xero-tenant-id: %s, Authorization: Bearer %s)
                   Scoro sandbox:  %s/api/v2  (company_account_id: %s, apiKey: %s)
-                  Connection:     %s  (invoices TO_XERO, contacts WITH_DOCUMENTS)
+                  Connection:     %s  (invoices TO_XERO, contacts %s)%s
                   Demo data:      %d Scoro contacts (ids %s...), %d Scoro invoices (ids %s...)
                   Try:  curl -s -H 'Authorization: Bearer %s' -H 'xero-tenant-id: %s' %s/Invoices?page=1
                         curl -s -X POST -d '{"apiKey":"%s","company_account_id":"%s"}' %s/api/v2/invoices/list
@@ -85,9 +106,19 @@ public class Demo implements SmartLifecycle {
                 kafka.bootstrapServers(), kafka.embedded() ? " (embedded)" : "",
                 sandboxes.xero().apiBase(), seed.xeroTenant().tenantId(), seed.xeroTenant().accessToken(),
                 sandboxes.scoro().baseUri(), seed.scoroCompany().companyAccountId(), seed.scoroCompany().apiKey(),
-                connectionId, seed.scoroContactIds().size(), first(seed.scoroContactIds()), seed.scoroInvoiceIds().size(), first(seed.scoroInvoiceIds()),
+                connectionId, props.demo().contactMode(), limitsNote(),
+                seed.scoroContactIds().size(), first(seed.scoroContactIds()), seed.scoroInvoiceIds().size(), first(seed.scoroInvoiceIds()),
                 seed.xeroTenant().accessToken(), seed.xeroTenant().tenantId(), sandboxes.xero().apiBase(),
                 seed.scoroCompany().apiKey(), seed.scoroCompany().companyAccountId(), sandboxes.scoro().baseUri());
+    }
+
+    private String limitsNote() {
+        String limits = props.demo().limits()
+                ? String.format("%n                  API limits:     real (Xero 60/min, 5,000/day; Scoro 40 per 2 s, %,d/day)",
+                props.demo().scoroDailyQuota())
+                : String.format("%n                  API limits:     off");
+        return props.demo().timeRate() == 1.0 ? limits
+                : limits + String.format("%n                  Time:           the sandboxes' clocks run %.0fx as fast", props.demo().timeRate());
     }
 
     private static String first(java.util.List<?> ids) {
@@ -107,11 +138,28 @@ public class Demo implements SmartLifecycle {
                 initialSyncDone = true;
                 System.out.println();
                 System.out.print(progress.summary(connectionId));
+                System.out.print(apiCalls());
                 System.out.println("Keeps syncing: change data in either sandbox and watch it follow. Ctrl-C to stop.");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** What the sync cost, as the sandboxes counted it (every call, 429s apart). */
+    public String apiCalls() {
+        var seed = sandboxes.seed();
+        String tenant = seed.xeroTenant().tenantId();
+        String company = seed.scoroCompany().companyAccountId();
+        return String.format("  API calls: Xero %d %s, 429s %d; Scoro %d %s, 429s %d%n",
+                total(sandboxes.xero().callCounts(tenant)), sandboxes.xero().callCounts(tenant),
+                sandboxes.xero().throttledCalls(tenant),
+                total(sandboxes.scoro().callCounts(company)), sandboxes.scoro().callCounts(company),
+                sandboxes.scoro().throttledCalls(company));
+    }
+
+    private static long total(java.util.Map<String, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** The sync log says quiet; the mapper and both sinks have also committed everything they were given. */

@@ -11,7 +11,6 @@ import org.springframework.context.SmartLifecycle;
 /** Both sandboxes with the demo data; they start before the pipeline and stop after it. */
 public class DemoSandboxes implements SmartLifecycle {
 
-    private static final int DEMO_DAILY_QUOTA = 200_000;
     private final SxsProperties.Demo settings;
     private XeroSandbox xero;
     private ScoroSandbox scoro;
@@ -26,10 +25,18 @@ public class DemoSandboxes implements SmartLifecycle {
     public void start() {
         xero = XeroSandbox.start(settings.xeroPort());
         scoro = ScoroSandbox.start(settings.scoroPort());
-        // Scoro's documented default is 500 calls a day, which a demo polling every few seconds spends in minutes;
-        // the demo raises the daily quota and keeps the short window. Xero keeps its real limits.
-        scoro.quotas(new ScoroQuotas(ScoroQuotas.scoroDefaults().shortLimit(), ScoroQuotas.scoroDefaults().shortWindow(),
-                DEMO_DAILY_QUOTA));
+        if (settings.limits()) {
+            // The APIs' real limits: the pipeline paces itself within them (Scoro's 500 a day by default).
+            scoro.quotas(new ScoroQuotas(ScoroQuotas.scoroDefaults().shortLimit(), ScoroQuotas.scoroDefaults().shortWindow(),
+                    settings.scoroDailyQuota()));
+        } else {
+            xero.rateLimits(io.sxs.sandbox.xero.XeroRateLimits.unlimited());
+            scoro.quotas(ScoroQuotas.unlimited());
+        }
+        if (settings.timeRate() != 1.0) {
+            xero.clock().runAt(settings.timeRate());
+            scoro.clock().runAt(settings.timeRate());
+        }
         seed = DemoData.seed(scoro, xero, settings.seed(), settings.contacts(), settings.invoices());
         running = true;
     }

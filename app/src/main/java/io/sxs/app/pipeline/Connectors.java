@@ -1,46 +1,57 @@
 package io.sxs.app.pipeline;
 
+import io.sxs.app.config.SxsProperties;
 import io.sxs.connector.runtime.ConnectorRuntime;
 import io.sxs.connector.runtime.ConnectorSettings;
 import io.sxs.connector.scoro.ScoroConnector;
 import io.sxs.connector.scoro.client.ScoroClientSettings;
+import io.sxs.connector.scoro.client.ScoroClients;
+import io.sxs.connector.xero.XeroConnector;
 import io.sxs.connector.xero.client.XeroClient;
+import io.sxs.connector.xero.client.XeroLimits;
 import io.sxs.connector.xero.client.XeroRetrySettings;
-import io.sxs.connector.xero.contact.XeroContactReader;
-import io.sxs.connector.xero.invoice.XeroInvoiceReader;
-import io.sxs.connector.xero.sink.XeroCommandWriter;
-import io.sxs.schemas.common.SystemType;
 import io.sxs.schemas.secret.SecretCipher;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
+import java.util.function.Function;
 
-/** Assembles each system's readers and writer into a connector runtime; one API client per system and instance. */
+/**
+ * Assembles each system's connector into a runtime: one API client per system and instance (so one budget per Xero
+ * organisation and per Scoro site), paced retries (a 429 is never slept through: the budget keeps the Retry-After
+ * and the scheduler waits without holding a worker), and the webhooks each system can announce changes with.
+ */
 final class Connectors {
+
+    /** Token purpose of the secret part of a connection's Scoro webhook URL. */
+    static final String SCORO_WEBHOOK_TOKEN = io.sxs.app.webhook.WebhookController.SCORO_TOKEN;
 
     private Connectors() {
     }
 
-    /**
-     * The client waits out a Retry-After of a few seconds only. A longer one (Xero's minute or day limit) is reported:
-     * the source parks that connection until then, and a write comes back RETRYABLE and is retried by the mapper
-     * later with the same idempotency key, so one throttled organisation never stalls the others on this instance.
-     */
-    static ConnectorRuntime xero(ConnectorSettings settings, SecretCipher cipher) {
-        XeroRetrySettings defaults = XeroRetrySettings.defaults();
-        XeroClient client = new XeroClient(http(), new XeroRetrySettings(defaults.maxAttempts(), defaults.initialBackoff(),
-                defaults.maxBackoff(), Duration.ofSeconds(3), defaults.requestTimeout()), Clock.systemUTC());
-        return new ConnectorRuntime(settings, SystemType.XERO,
-                List.of(new XeroContactReader(client), new XeroInvoiceReader(client)), new XeroCommandWriter(client), cipher);
+    static ConnectorRuntime xero(ConnectorSettings settings, SxsProperties props, SecretCipher cipher, Clock clock,
+                                 boolean webhooks) {
+        XeroLimits defaults = XeroLimits.xeroDefaults();
+        XeroLimits limits = new XeroLimits(defaults.concurrent(), defaults.perMinute(), props.xero().dayLimit(),
+                props.xero().appMinuteLimit(), defaults.pollShare());
+        XeroClient client = new XeroClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
+                XeroRetrySettings.paced(), clock, limits);
+        return new ConnectorRuntime(settings, new XeroConnector(client, webhooks), cipher, clock);
     }
 
-    private static HttpClient http() {
-        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** @param webhookBase the public address of this deployment's webhook endpoints, or null for polling only */
+    static ConnectorRuntime scoro(ConnectorSettings settings, SecretCipher cipher, Clock clock,
+                                  java.util.function.Supplier<String> webhookBase) {
+        ScoroClients clients = ScoroClients.create(ScoroClientSettings.paced(), clock);
+        Function<String, String> url = webhookBase == null ? null : connectionId -> {
+            String base = webhookBase.get();
+            return base == null ? null : scoroWebhookUrl(base, connectionId, cipher);
+        };
+        return new ConnectorRuntime(settings, new ScoroConnector(clients, url), cipher, clock);
     }
 
-    static ConnectorRuntime scoro(ConnectorSettings settings, SecretCipher cipher) {
-        ScoroConnector connector = ScoroConnector.create(ScoroClientSettings.defaults());
-        return new ConnectorRuntime(settings, SystemType.SCORO, connector.readers(), connector.writer(), cipher);
+    static String scoroWebhookUrl(String base, String connectionId, SecretCipher cipher) {
+        String root = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        return root + "/webhooks/scoro/" + connectionId + "/" + cipher.token(SCORO_WEBHOOK_TOKEN, connectionId);
     }
 }

@@ -3,6 +3,7 @@ package io.sxs.app.pipeline;
 import io.sxs.app.config.KafkaEndpoint;
 import io.sxs.app.config.SxsProperties;
 import io.sxs.app.topic.TopicCatalogueInitializer;
+import io.sxs.app.webhook.WebhookAddress;
 import io.sxs.connector.runtime.ConnectorRuntime;
 import io.sxs.connector.runtime.ConnectorSettings;
 import io.sxs.mapper.MapperSettings;
@@ -30,14 +31,22 @@ public class Pipeline implements SmartLifecycle {
     private final KafkaEndpoint kafka;
     private final SxsProperties props;
     private final SecretCipher cipher;
+    private final ApiClocks clocks;
+    private final WebhookAddress webhooks;
+    private final String xeroWebhookKey;
     private List<ConnectorRuntime> connectors = List.of();
     private MapperStreams mapper;
     private volatile boolean running;
 
-    public Pipeline(KafkaEndpoint kafka, SxsProperties props, SecretCipher cipher) {
+    /** @param xeroWebhookKey the signing key of the Xero app's webhook (null: no Xero webhooks) */
+    public Pipeline(KafkaEndpoint kafka, SxsProperties props, SecretCipher cipher, ApiClocks clocks,
+                    WebhookAddress webhooks, String xeroWebhookKey) {
         this.kafka = kafka;
         this.props = props;
         this.cipher = cipher;
+        this.clocks = clocks;
+        this.webhooks = webhooks;
+        this.xeroWebhookKey = xeroWebhookKey;
     }
 
     @Override
@@ -45,8 +54,11 @@ public class Pipeline implements SmartLifecycle {
         long started = System.nanoTime();
         TopicCatalogueInitializer.ensure(kafka.bootstrapServers(), props.topics());
         ConnectorSettings settings = new ConnectorSettings(kafka.bootstrapServers(), props.instanceId(),
-                props.source().overlap(), props.source().tick(), Map.of());
-        connectors = List.of(Connectors.xero(settings, cipher), Connectors.scoro(settings, cipher));
+                props.source().overlap(), props.source().tick(), Map.of(), props.source().workers(),
+                props.sink().writeLinger(), props.source().hintLinger(), props.source().safetyNet(), props.sink().maxQueued());
+        connectors = List.of(
+                Connectors.xero(settings, props, cipher, clocks.xero().get(), xeroWebhookKey != null),
+                Connectors.scoro(settings, cipher, clocks.scoro().get(), webhooks.enabled() ? webhooks::base : null));
         try {
             for (ConnectorRuntime connector : connectors) {
                 connector.start();
@@ -73,6 +85,12 @@ public class Pipeline implements SmartLifecycle {
         // time out its previous incarnation. Streams appends the thread index.
         p.put("main.consumer.group.instance.id", "sxs-mapper-" + props.instanceId());
         return p;
+    }
+
+    /** The runtime of one system (for status and tests). */
+    public ConnectorRuntime connector(io.sxs.schemas.common.SystemType system) {
+        return connectors.stream().filter(c -> c.system() == system).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the pipeline is not running"));
     }
 
     /** True once the mapper has its tasks and processes (after a restart it first rejoins the group). */

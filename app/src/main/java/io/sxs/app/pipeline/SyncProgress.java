@@ -15,8 +15,9 @@ import java.util.TreeMap;
 
 /**
  * Progress of one connection's sync, folded from its sync-log entries: what the sources read, what the mapper decided
- * and what the sinks wrote. The initial sync is done when every source finished a pass, every command has its result,
- * nothing waits for a dependency, and the sources read once more after the last write (so echoes are accounted for).
+ * and what the sinks wrote. The initial sync is done when every source finished a pass, every command has its result
+ * and no item waits (an item waits from its WAITING_DEPENDENCY entry until any later decision about it). Reading back
+ * the pipeline's own writes is not waited for: it costs calls and changes nothing.
  */
 public final class SyncProgress {
 
@@ -34,11 +35,10 @@ public final class SyncProgress {
     private final Set<String> expectedSources;
     private final Map<EntityType, Counts> byEntity = new EnumMap<>(EntityType.class);
     private final Map<String, Instant> lastPass = new TreeMap<>();
+    private final Set<String> waiting = new HashSet<>();
     private long commandsIssued;
     private long results;
-    private long waiting;
     private long pollFailures;
-    private Instant lastWrite;
     private Instant doneAt;
 
     public SyncProgress(Instant started, Set<String> expectedSources) {
@@ -68,21 +68,21 @@ public final class SyncProgress {
                 pollFailures++; // a poll that failed (throttled, API down) is retried; no record is lost
             }
         } else if (e.getStage() == SyncStage.MAPPER) {
+            String item = e.getEntity() + "/" + e.getSystem() + "/" + e.getItemId();
+            if (e.getOutcome() == SyncOutcome.WAITING_DEPENDENCY) {
+                waiting.add(item);
+            } else {
+                waiting.remove(item);
+            }
             switch (e.getOutcome()) {
                 case COMMAND_ISSUED -> commandsIssued++;
-                case WAITING_DEPENDENCY -> waiting++;
-                case RELEASED -> waiting--;
-                case DEPENDENCY_MISSING -> {
-                    waiting--;
-                    counts.failed++;
-                }
+                case DEPENDENCY_MISSING -> counts.failed++;
                 case SKIPPED_ECHO, SKIPPED_NOT_OWNER, SKIPPED_OUT_OF_SCOPE, SKIPPED_UNCHANGED -> counts.skipped++;
                 case INVALID_INPUT -> counts.failed++;
                 default -> { }
             }
         } else if (e.getStage() == SyncStage.SINK) {
             results++;
-            lastWrite = e.getAt();
             if (e.getOutcome() == SyncOutcome.WRITTEN && e.getSystem() == SystemType.SCORO) {
                 counts.writtenScoro++;
             } else if (e.getOutcome() == SyncOutcome.WRITTEN) {
@@ -95,10 +95,27 @@ public final class SyncProgress {
 
     /** True while the sync log shows nothing left to do; evaluated live, since a later poll may find more. */
     public synchronized boolean isQuiet() {
-        if (!lastPass.keySet().containsAll(expectedSources) || commandsIssued != results || waiting > 0) {
-            return false;
+        return lastPass.keySet().containsAll(expectedSources) && commandsIssued == results && waiting.isEmpty();
+    }
+
+    /** A copy of one entity's counters (all zero when nothing about it was logged). */
+    public synchronized Counts counts(EntityType entity) {
+        Counts copy = new Counts();
+        Counts c = byEntity.get(entity);
+        if (c != null) {
+            copy.readScoro = c.readScoro;
+            copy.readXero = c.readXero;
+            copy.writtenScoro = c.writtenScoro;
+            copy.writtenXero = c.writtenXero;
+            copy.skipped = c.skipped;
+            copy.failed = c.failed;
         }
-        return lastWrite == null || expectedSources.stream().allMatch(s -> lastPass.get(s).isAfter(lastWrite));
+        return copy;
+    }
+
+    /** Items waiting for a dependency or a retry now. */
+    public synchronized int waiting() {
+        return waiting.size();
     }
 
     /** Marks the initial sync done (once), fixing the time it took. */
@@ -121,7 +138,7 @@ public final class SyncProgress {
                 entity, c.readScoro, c.readXero, c.writtenScoro, c.writtenXero, c.skipped, c.failed)));
         out.append("  (reads of the pipeline's own writes are counted as read and skipped as echoes)\n");
         out.append(String.format("  commands issued %d, results %d, waiting %d, polls retried %d%n", commandsIssued, results,
-                waiting, pollFailures));
+                waiting.size(), pollFailures));
         return out.toString();
     }
 }

@@ -24,6 +24,7 @@ public final class Pipelines {
         props.put("sxs.topics.partitions", "3");
         props.put("sxs.source.overlap", "2s");
         props.put("sxs.source.tick", "100ms");
+        props.put("server.port", "0");
         props.putAll(extra);
         return new SpringApplicationBuilder(ScoroXeroSyncApplication.class).properties(props).run();
     }

@@ -158,6 +158,10 @@ public class RateBudget implements ApiBudget {
         if (limit != null && limit > 0) {
             dayLimit = limit;
             polls.dailyLimit(limit);
+        } else if (remaining != null && remaining > dayLimit) {
+            // More left than the limit we assumed (Xero does not report its limit): the plan allows more.
+            dayLimit = remaining;
+            polls.dailyLimit(remaining);
         }
         if (remaining != null) {
             boolean opened = remaining >= dayLimit - 1

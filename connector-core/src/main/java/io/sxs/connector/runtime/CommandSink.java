@@ -53,7 +53,8 @@ final class CommandSink implements AutoCloseable {
     private final KafkaConsumer<String, SpecificRecordBase> consumer;
     private final KafkaProducer<Object, SpecificRecordBase> producer;
     private final String commandsTopic;
-    private final ConcurrentLinkedQueue<WriteJob.Completed> completed = new ConcurrentLinkedQueue<>();
+    /** Results handed over by write jobs, one list per step, so that one request's results are published together. */
+    private final ConcurrentLinkedQueue<List<WriteJob.Completed>> completed = new ConcurrentLinkedQueue<>();
     /** Offsets of commands consumed but not yet answered, per partition (consumer thread only). */
     private final Map<TopicPartition, TreeMap<Long, Integer>> outstanding = new HashMap<>();
     private final Map<TopicPartition, Long> committed = new HashMap<>();
@@ -98,9 +99,11 @@ final class CommandSink implements AutoCloseable {
         thread.start();
     }
 
-    /** Called by write jobs (any thread). */
-    void completed(WriteJob.Completed done) {
-        completed.add(done);
+    /** Called by write jobs (any thread) with the results of one step. */
+    void completed(List<WriteJob.Completed> done) {
+        if (!done.isEmpty()) {
+            completed.add(List.copyOf(done));
+        }
     }
 
     private void run() {
@@ -143,8 +146,8 @@ final class CommandSink implements AutoCloseable {
         outstanding.computeIfAbsent(tp, k -> new TreeMap<>()).merge(rec.offset(), 1, Integer::sum);
         CommandQueue.Entry entry = new CommandQueue.Entry(command, tp, rec.offset(), clock.instant());
         if (!command.getConnectionId().equals(rec.key()) || runtime.registry().get(command.getConnectionId()).isEmpty()) {
-            completed.add(new WriteJob.Completed(Results.failed(command, ResultStatus.REJECTED,
-                    "Connection " + command.getConnectionId() + " is not configured", List.of(), 0), entry));
+            completed.add(List.of(new WriteJob.Completed(Results.failed(command, ResultStatus.REJECTED,
+                    "Connection " + command.getConnectionId() + " is not configured", List.of(), 0), entry)));
             return;
         }
         runtime.enqueue(entry);
@@ -153,8 +156,8 @@ final class CommandSink implements AutoCloseable {
     /** Publishes the finished results and moves every partition's offset up to its oldest unanswered command. */
     private void publish() {
         List<WriteJob.Completed> done = new ArrayList<>();
-        for (WriteJob.Completed c; (c = completed.poll()) != null; ) {
-            done.add(c);
+        for (List<WriteJob.Completed> step; (step = completed.poll()) != null; ) {
+            done.addAll(step);
         }
         Map<TopicPartition, OffsetAndMetadata> offsets = committable(done);
         if (done.isEmpty() && offsets.isEmpty()) {
@@ -177,10 +180,9 @@ final class CommandSink implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("Sink transaction for {} failed; its results are published again: {}", runtime.system(), e.toString());
             producer.abortTransaction();
-            done.forEach(c -> {
-                outstanding.computeIfAbsent(c.entry().partition(), k -> new TreeMap<>()).merge(c.entry().offset(), 1, Integer::sum);
-                completed.add(c);
-            });
+            done.forEach(c -> outstanding.computeIfAbsent(c.entry().partition(), k -> new TreeMap<>())
+                    .merge(c.entry().offset(), 1, Integer::sum));
+            completed.add(done);
         }
     }
 

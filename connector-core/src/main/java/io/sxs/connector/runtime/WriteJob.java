@@ -42,12 +42,12 @@ final class WriteJob implements Job {
     private final ConnectionRegistry registry;
     private final SecretCipher cipher;
     private final RecentWrites recentWrites;
-    private final Consumer<Completed> completed;
+    private final Consumer<List<Completed>> completed;
     private final Duration linger;
     private final Clock clock;
 
     WriteJob(String connectionId, CommandQueue queue, SystemConnector connector, ConnectionRegistry registry,
-             SecretCipher cipher, RecentWrites recentWrites, Consumer<Completed> completed, Duration linger, Clock clock) {
+             SecretCipher cipher, RecentWrites recentWrites, Consumer<List<Completed>> completed, Duration linger, Clock clock) {
         this.connectionId = connectionId;
         this.queue = queue;
         this.connector = connector;
@@ -97,6 +97,7 @@ final class WriteJob implements Job {
             results = write(writer, new ConnectionContext(config, cipher, Lane.WRITE), commands);
         }
         List<CommandQueue.Entry> notAttempted = new ArrayList<>();
+        List<Completed> done = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             WriteResult result = results.get(i);
             if (result == null) {
@@ -106,8 +107,9 @@ final class WriteJob implements Job {
             if (result.getStatus() == ResultStatus.OK && result.getTargetId() != null) {
                 remember(result);
             }
-            completed.accept(new Completed(result, batch.get(i)));
+            done.add(new Completed(result, batch.get(i)));
         }
+        completed.accept(done);
         if (!notAttempted.isEmpty()) {
             log.info("{} throttled {} of {} commands of {}; they wait for the budget", connector.system(),
                     notAttempted.size(), batch.size(), connectionId);

@@ -93,9 +93,12 @@ public final class ScoroConnector implements SystemConnector {
             return;
         }
         String url = webhookUrl.apply(connection.connectionId());
-        if (url != null) {
-            subscribed.put(connection.connectionId(), ScoroWebhookSubscriptions.ensure(clients.open(connection), url));
+        if (url == null) {
+            // The deployment's address is not known yet (the web server is still starting): try again shortly.
+            throw new io.sxs.connector.scoro.client.ScoroApiException(ApiException.Kind.RETRYABLE, 0,
+                    "the webhook address of this deployment is not known yet", List.of());
         }
+        subscribed.put(connection.connectionId(), ScoroWebhookSubscriptions.ensure(clients.open(connection), url));
     }
 
     public ScoroContactReader contactReader() {

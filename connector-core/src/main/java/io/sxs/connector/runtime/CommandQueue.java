@@ -19,10 +19,15 @@ import org.apache.kafka.common.TopicPartition;
  * The commands of one connection waiting to be written, in arrival order. Batches are cut per batch key (entity and
  * kind of write) however the kinds interleave on the topic, so contact and invoice commands no longer break each
  * other's batches; an item's commands are never reordered (a command whose item already has an earlier command of
- * another kind waiting is held back). A partial batch goes out when its oldest command has waited {@code linger}.
+ * another kind waiting is held back). A partial batch goes out once no command has joined it for {@code linger}, or
+ * when its oldest has waited {@link #MAX_LINGER_FACTOR} times that: commands that arrive in bursts (a mapper
+ * releasing fifty invoices over a few commits) fill one request, while a lone edit waits only {@code linger}.
  * Thread-safe: the consumer adds, a worker takes.
  */
 final class CommandQueue {
+
+    /** A partial batch waits at most this many lingers after its oldest command arrived. */
+    static final int MAX_LINGER_FACTOR = 6;
 
     /** A consumed command and where it came from (its offset is committed only once its result is published). */
     record Entry(Command command, TopicPartition partition, long offset, Instant arrived) {
@@ -68,16 +73,23 @@ final class CommandQueue {
             return null;
         }
         Map<String, List<Entry>> groups = groups(batchKey, maxBatch);
-        Instant oldest = null;
+        Duration soonest = null;
         for (List<Entry> group : groups.values()) {
             if (group.size() >= maxBatch) {
                 return Duration.ZERO;
             }
-            Instant arrived = group.get(0).arrived();
-            oldest = oldest == null || arrived.isBefore(oldest) ? arrived : oldest;
+            Duration left = lingerLeft(group, linger, now);
+            soonest = soonest == null || left.compareTo(soonest) < 0 ? left : soonest;
         }
-        Duration waited = Duration.between(oldest, now);
-        return waited.compareTo(linger) >= 0 ? Duration.ZERO : linger.minus(waited);
+        return soonest;
+    }
+
+    /** How long a partial group still waits: until it has been quiet for linger, or its oldest is too old. */
+    private static Duration lingerLeft(List<Entry> group, Duration linger, Instant now) {
+        Instant quietAt = group.get(group.size() - 1).arrived().plus(linger);
+        Instant latest = group.get(0).arrived().plus(linger.multipliedBy(MAX_LINGER_FACTOR));
+        Instant due = quietAt.isBefore(latest) ? quietAt : latest;
+        return now.isBefore(due) ? Duration.between(now, due) : Duration.ZERO;
     }
 
     /**
@@ -97,16 +109,15 @@ final class CommandQueue {
             }
         }
         if (chosen == null) {
-            List<Entry> oldest = null;
             for (List<Entry> group : groups.values()) {
-                if (oldest == null || group.get(0).arrived().isBefore(oldest.get(0).arrived())) {
-                    oldest = group;
+                boolean due = lingerLeft(group, linger, now).isZero();
+                if (due && (chosen == null || group.get(0).arrived().isBefore(chosen.get(0).arrived()))) {
+                    chosen = group;
                 }
             }
-            if (oldest == null || Duration.between(oldest.get(0).arrived(), now).compareTo(linger) < 0) {
+            if (chosen == null) {
                 return null;
             }
-            chosen = oldest;
         }
         Set<Entry> taken = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         taken.addAll(chosen);

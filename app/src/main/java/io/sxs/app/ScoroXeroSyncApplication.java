@@ -86,8 +86,9 @@ public class ScoroXeroSyncApplication {
         return new ConnectionDirectory(kafka.bootstrapServers(), props.instanceId());
     }
 
-    /** In the demo the APIs are the sandboxes, whose clocks the budgets and schedules follow. */
+    /** In the demo the APIs are the sandboxes, whose clocks the budgets and schedules follow (tests bring their own). */
     @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
     ApiClocks apiClocks(ObjectProvider<DemoSandboxes> demo) {
         DemoSandboxes sandboxes = demo.getIfAvailable();
         return sandboxes == null ? ApiClocks.system()

@@ -95,11 +95,15 @@ public record SxsProperties(
      * @param dayLimit       calls per organisation and day (5,000; 1,000 on Xero's Starter tier)
      * @param appMinuteLimit calls per minute across organisations for this instance (10,000 for the app; divide it
      *                       when several instances share one app)
+     * @param batchSize      items per write request (Xero recommends about 50; fewer for documents with many lines,
+     *                       since a request may be at most 3.5 MB)
      */
-    public record Xero(@DefaultValue("5000") int dayLimit, @DefaultValue("10000") int appMinuteLimit) {
+    public record Xero(@DefaultValue("5000") int dayLimit, @DefaultValue("10000") int appMinuteLimit,
+                       @DefaultValue("50") int batchSize) {
         public Xero {
             require(dayLimit >= 1, "sxs.xero.day-limit must be positive, got " + dayLimit);
             require(appMinuteLimit >= 1, "sxs.xero.app-minute-limit must be positive, got " + appMinuteLimit);
+            require(batchSize >= 1 && batchSize <= 100, "sxs.xero.batch-size must be 1..100, got " + batchSize);
         }
     }
 

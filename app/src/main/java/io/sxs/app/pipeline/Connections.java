@@ -78,21 +78,30 @@ public final class Connections {
 
     /** Adds or replaces a connection, refusing a second link of the same Scoro entity or Xero organisation. */
     public void put(ConnectionConfig config) {
-        for (ConnectionConfig other : readAll().values()) {
-            if (other.getConnectionId().equals(config.getConnectionId()) || other.getStatus() == ConnectionStatus.REMOVED) {
-                continue;
+        putAll(List.of(config));
+    }
+
+    /** Adds or replaces connections (reading the table once), refusing any second link. */
+    public void putAll(List<ConnectionConfig> configs) {
+        List<ConnectionConfig> known = new ArrayList<>(readAll().values());
+        for (ConnectionConfig config : configs) {
+            for (ConnectionConfig other : known) {
+                if (other.getConnectionId().equals(config.getConnectionId()) || other.getStatus() == ConnectionStatus.REMOVED) {
+                    continue;
+                }
+                if (other.getXero().getTenantId().equals(config.getXero().getTenantId())) {
+                    throw new DuplicateLinkException("Xero organisation " + config.getXero().getTenantId()
+                            + " is already linked by connection " + other.getConnectionId());
+                }
+                if (other.getScoro().getSiteUrl().equals(config.getScoro().getSiteUrl())
+                        && other.getScoro().getCompanyAccountId().equals(config.getScoro().getCompanyAccountId())) {
+                    throw new DuplicateLinkException("Scoro entity " + config.getScoro().getCompanyAccountId() + " at "
+                            + config.getScoro().getSiteUrl() + " is already linked by connection " + other.getConnectionId());
+                }
             }
-            if (other.getXero().getTenantId().equals(config.getXero().getTenantId())) {
-                throw new DuplicateLinkException("Xero organisation " + config.getXero().getTenantId()
-                        + " is already linked by connection " + other.getConnectionId());
-            }
-            if (other.getScoro().getSiteUrl().equals(config.getScoro().getSiteUrl())
-                    && other.getScoro().getCompanyAccountId().equals(config.getScoro().getCompanyAccountId())) {
-                throw new DuplicateLinkException("Scoro entity " + config.getScoro().getCompanyAccountId() + " at "
-                        + config.getScoro().getSiteUrl() + " is already linked by connection " + other.getConnectionId());
-            }
+            known.add(config);
         }
-        send(List.of(config));
+        send(configs);
     }
 
     /** Marks matching connections REMOVED (kept for the audit trail; their sources stop). */
@@ -115,8 +124,12 @@ public final class Connections {
         try (KafkaProducer<String, ConnectionConfig> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
                 new StringSerializer(), AvroSerde.<ConnectionConfig>forCluster(bootstrapServers))) {
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
             for (ConnectionConfig config : configs) {
-                producer.send(new ProducerRecord<>(Topics.CONNECTIONS, config.getConnectionId(), config)).get(30, TimeUnit.SECONDS);
+                sent.add(producer.send(new ProducerRecord<>(Topics.CONNECTIONS, config.getConnectionId(), config)));
+            }
+            for (java.util.concurrent.Future<?> f : sent) {
+                f.get(30, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -36,7 +36,7 @@ final class Connectors {
                 props.xero().appMinuteLimit(), defaults.pollShare());
         XeroClient client = new XeroClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
                 XeroRetrySettings.paced(), clock, limits);
-        return new ConnectorRuntime(settings, new XeroConnector(client, webhooks), cipher, clock);
+        return new ConnectorRuntime(settings, new XeroConnector(client, webhooks, props.xero().batchSize()), cipher, clock);
     }
 
     /** @param webhookBase the public address of this deployment's webhook endpoints, or null for polling only */

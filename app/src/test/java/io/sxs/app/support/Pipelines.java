@@ -15,6 +15,12 @@ public final class Pipelines {
 
     public static ConfigurableApplicationContext start(String bootstrapServers, String secretKey, Path dataDir,
                                                        Map<String, Object> extra) {
+        return start(bootstrapServers, secretKey, dataDir, extra, null);
+    }
+
+    /** @param clocks the APIs' clocks (e.g. the sandboxes', to move time), or null for the system clock */
+    public static ConfigurableApplicationContext start(String bootstrapServers, String secretKey, Path dataDir,
+                                                       Map<String, Object> extra, io.sxs.app.pipeline.ApiClocks clocks) {
         Map<String, Object> props = new HashMap<>();
         props.put("spring.kafka.bootstrap-servers", bootstrapServers);
         props.put("sxs.secrets.key", secretKey);
@@ -26,6 +32,10 @@ public final class Pipelines {
         props.put("sxs.source.tick", "100ms");
         props.put("server.port", "0");
         props.putAll(extra);
-        return new SpringApplicationBuilder(ScoroXeroSyncApplication.class).properties(props).run();
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(ScoroXeroSyncApplication.class).properties(props);
+        if (clocks != null) {
+            builder.initializers(ctx -> ctx.getBeanFactory().registerSingleton("apiClocks", clocks));
+        }
+        return builder.run();
     }
 }

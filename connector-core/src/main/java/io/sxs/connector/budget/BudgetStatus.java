@@ -5,8 +5,9 @@ import java.time.Instant;
 /**
  * A budget as an operator sees it.
  *
- * @param parkedUntil    set while the daily quota (or a long Retry-After) stops every call; null when calls may go
- * @param reason         why it is parked, in words (null when not parked)
+ * @param parkedUntil    set while a Retry-After or the daily quota stops calls (every call, or reads only while the
+ *                       last calls of the day are kept for writes); null when calls may go
+ * @param reason         why it is parked and what still goes, in words (null when not parked)
  * @param inFlight       calls in flight now
  * @param windowUsed     calls counted in the short window (Xero: the last minute; Scoro: its reported window)
  * @param windowLimit    the short window's limit

@@ -210,9 +210,18 @@ public class RateBudget implements ApiBudget {
             reason = "429 from the API (" + (throttleReason == null ? "throttled" : throttleReason) + "), Retry-After honoured";
         }
         long left = dayRemaining < 0 ? -1 : Math.max(0, dayRemaining - sinceDayReport);
-        if (left == 0 && dayResetAt != null && now.isBefore(dayResetAt)) {
-            parked = dayResetAt;
-            reason = "daily quota spent; resumes when it resets";
+        if (left >= 0 && dayResetAt != null && now.isBefore(dayResetAt)) {
+            if (left == 0) {
+                parked = dayResetAt;
+                reason = "daily quota spent; every call waits for its reset";
+            } else if (left <= dayLimit - Lane.READ.usable(dayLimit)) {
+                parked = dayResetAt;
+                reason = "daily quota nearly spent; reads wait for its reset, the last " + left + " calls are kept for writes";
+            } else if (left <= dayLimit - Lane.BACKFILL.usable(dayLimit)) {
+                parked = dayResetAt;
+                reason = "daily quota running low; backfill waits for its reset, the last " + left
+                        + " calls are kept for incremental reads and writes";
+            }
         }
         long used = window != null ? window.used(now)
                 : reportedResetAt != null && now.isBefore(reportedResetAt) ? reportedLimit - reportedRemaining + sinceWindowReport : 0;

@@ -10,7 +10,7 @@ import io.sxs.schemas.envelope.SyncOutcome;
 import io.sxs.schemas.envelope.SyncStage;
 import io.sxs.schemas.envelope.WriteResult;
 import io.sxs.schemas.topic.Topics;
-import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -58,16 +58,14 @@ final class CommandSink implements AutoCloseable {
     /** Offsets of commands consumed but not yet answered, per partition (consumer thread only). */
     private final Map<TopicPartition, TreeMap<Long, Integer>> outstanding = new HashMap<>();
     private final Map<TopicPartition, Long> committed = new HashMap<>();
-    private final Clock clock;
     private final Thread thread;
     private volatile boolean running = true;
     private boolean paused;
     private long nextReconcile;
 
-    CommandSink(ConnectorRuntime runtime, ConnectorSettings settings, Clock clock) {
+    CommandSink(ConnectorRuntime runtime, ConnectorSettings settings) {
         this.runtime = runtime;
         this.settings = settings;
-        this.clock = clock;
         String system = runtime.system().name().toLowerCase();
         this.commandsTopic = Topics.commands(runtime.system());
         this.consumer = KafkaClients.stringKeyConsumer(settings, "sxs-sink-" + system);
@@ -144,7 +142,8 @@ final class CommandSink implements AutoCloseable {
             return; // a tombstone or a record of another type: nothing to write
         }
         outstanding.computeIfAbsent(tp, k -> new TreeMap<>()).merge(rec.offset(), 1, Integer::sum);
-        CommandQueue.Entry entry = new CommandQueue.Entry(command, tp, rec.offset(), clock.instant());
+        // Lingers are real time: they wait for the mapper and Kafka, not for the API.
+        CommandQueue.Entry entry = new CommandQueue.Entry(command, tp, rec.offset(), Instant.now());
         if (!command.getConnectionId().equals(rec.key()) || runtime.registry().get(command.getConnectionId()).isEmpty()) {
             completed.add(List.of(new WriteJob.Completed(Results.failed(command, ResultStatus.REJECTED,
                     "Connection " + command.getConnectionId() + " is not configured", List.of(), 0), entry)));

@@ -79,7 +79,7 @@ public final class ConnectorRuntime implements AutoCloseable {
         this.registry = new ConnectionRegistry(settings, "sxs-" + system);
         this.scheduler = new ConnectionScheduler("sxs-" + system, settings.workers(), clock, settings.tick());
         this.producers = new SourceProducers(settings, "sxs-source-" + system + "-" + settings.instanceId(), settings.workers());
-        this.sink = new CommandSink(this, settings, clock);
+        this.sink = new CommandSink(this, settings);
     }
 
     public void start() throws InterruptedException {
@@ -168,7 +168,7 @@ public final class ConnectorRuntime implements AutoCloseable {
         }
         sources.put(id, entitySources);
         scheduler.add(id, new WriteJob(id, queue, connector, registry, cipher, recentWrites, sink::completed,
-                settings.writeLinger(), clock));
+                settings.writeLinger()));
         scheduler.add(id, new PrepareJob(id));
         entitySources.forEach(source -> scheduler.add(id, source));
     }
@@ -266,7 +266,7 @@ public final class ConnectorRuntime implements AutoCloseable {
             if (config == null || config.getStatus() != ConnectionStatus.ACTIVE || config.getSyncMode() != SyncMode.AUTOMATIC) {
                 return Duration.ofSeconds(5);
             }
-            Instant now = clock.instant();
+            Instant now = Instant.now();
             Duration wait = now.isBefore(retryAt) ? Duration.between(now, retryAt) : Duration.ZERO;
             Duration budget = connector.budget(config).waitTime(Lane.READ);
             return wait.compareTo(budget) >= 0 ? wait : budget;
@@ -284,7 +284,7 @@ public final class ConnectorRuntime implements AutoCloseable {
                 return false;
             } catch (ApiException | RuntimeException e) {
                 failures++;
-                retryAt = clock.instant().plus(Duration.ofSeconds(Math.min(600, 5L << Math.min(failures, 7))));
+                retryAt = Instant.now().plus(Duration.ofSeconds(Math.min(600, 1L << Math.min(failures, 9))));
                 log.warn("{} set-up of {} failed (try {}), again at {}: {}", connector.system(), connectionId, failures,
                         retryAt, e.toString());
                 return true;

@@ -87,7 +87,7 @@ final class EntitySource implements Job {
     void hint(List<String> ids, Instant eventAt) {
         synchronized (hints) {
             if (hints.isEmpty()) {
-                hintsSince = ctx.clock().instant();
+                hintsSince = Instant.now(); // the linger is real time: it waits for more webhooks, not for the API
             }
             ids.forEach(id -> hints.merge(id, eventAt == null ? Instant.MAX : eventAt,
                     (a, b) -> a.isAfter(b) ? a : b));
@@ -97,13 +97,13 @@ final class EntitySource implements Job {
 
     @Override
     public Lane lane() {
-        if (hintsDue(ctx.clock().instant())) {
+        if (hintsDue(Instant.now())) {
             return Lane.READ;
         }
         if (pass != null) {
             return pass.initial() ? Lane.BACKFILL : Lane.READ;
         }
-        return ctx.cursors().get(key) == null ? Lane.BACKFILL : Lane.READ;
+        return PollPass.isInitial(ctx.cursors().get(key)) ? Lane.BACKFILL : Lane.READ;
     }
 
     @Override
@@ -113,11 +113,12 @@ final class EntitySource implements Job {
             return IDLE_RECHECK;
         }
         Instant now = ctx.clock().instant();
-        if (retryAt != null && now.isBefore(retryAt)) {
-            return Duration.between(now, retryAt);
+        Instant real = Instant.now();
+        if (retryAt != null && real.isBefore(retryAt)) {
+            return Duration.between(real, retryAt);
         }
         ApiBudget budget = ctx.connector().budget(config);
-        if (hintsDue(now)) {
+        if (hintsDue(real)) {
             return budget.waitTime(Lane.READ);
         }
         if (pass != null) {
@@ -126,7 +127,7 @@ final class EntitySource implements Job {
         Duration wait = nextPollAt == null || !now.isBefore(nextPollAt) ? Duration.ZERO : Duration.between(now, nextPollAt);
         wait = max(wait, max(budget.polls().waitTime(), budget.waitTime(lane())));
         Instant hintsAt = hintsDueAt();
-        return hintsAt == null ? wait : min(wait, max(Duration.ZERO, Duration.between(now, hintsAt)));
+        return hintsAt == null ? wait : min(wait, max(Duration.ZERO, Duration.between(real, hintsAt)));
     }
 
     @Override
@@ -137,7 +138,7 @@ final class EntitySource implements Job {
         }
         Instant now = ctx.clock().instant();
         try {
-            if (hintsDue(now)) {
+            if (hintsDue(Instant.now())) {
                 readHinted(config, now);
             } else {
                 poll(config, now);
@@ -317,7 +318,7 @@ final class EntitySource implements Job {
             case UNAUTHORISED -> MAX_BACKOFF;
             default -> Duration.ofSeconds(Math.min(MAX_BACKOFF.toSeconds(), 1L << Math.min(failures, 9)));
         };
-        retryAt = ctx.clock().instant().plus(backoff);
+        retryAt = Instant.now().plus(backoff); // a back-off waits out trouble, in real time
         log.warn("{} {} of {} failed ({} in a row; next try in {}): {}", ctx.system(), reader.entity(), connectionId,
                 failures, backoff, message);
         if (failures == 1) {

@@ -59,7 +59,12 @@ final class PollPass {
             this.maxSeen = watermark;
         }
         this.passWatermark = watermark;
-        this.initial = since == null;
+        this.initial = isInitial(start);
+    }
+
+    /** True until the first pass over an entity is complete: that pass runs in the backfill lane. */
+    static boolean isInitial(SourceCursor cursor) {
+        return cursor == null || cursor.getPasses() == 0;
     }
 
     /** What to do with one page: the new items, and the cursor to commit with them (null: keep the committed one). */
@@ -78,7 +83,7 @@ final class PollPass {
         return done;
     }
 
-    /** True for a full read (no watermark yet): it runs in the backfill lane. */
+    /** True for the first pass over the entity (see {@link #isInitial}). */
     boolean initial() {
         return initial;
     }

@@ -11,7 +11,6 @@ import io.sxs.schemas.envelope.ConnectionConfig;
 import io.sxs.schemas.envelope.ResultStatus;
 import io.sxs.schemas.envelope.WriteResult;
 import io.sxs.schemas.secret.SecretCipher;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes one connection's queued commands, one batch per step, when the batch is ready (full, or lingered) and the
- * budget lets a write through. Commands the API throttled go back to the front of the queue untouched; every other
+ * Writes one connection's queued commands, one batch per step, when the batch is ready (full, or lingered: real
+ * time, since it waits for the mapper and Kafka) and the budget lets a write through (the API's clock). Commands the API throttled go back to the front of the queue untouched; every other
  * command gets its result, which goes to the sink's publisher.
  */
 final class WriteJob implements Job {
@@ -44,10 +43,9 @@ final class WriteJob implements Job {
     private final RecentWrites recentWrites;
     private final Consumer<List<Completed>> completed;
     private final Duration linger;
-    private final Clock clock;
 
     WriteJob(String connectionId, CommandQueue queue, SystemConnector connector, ConnectionRegistry registry,
-             SecretCipher cipher, RecentWrites recentWrites, Consumer<List<Completed>> completed, Duration linger, Clock clock) {
+             SecretCipher cipher, RecentWrites recentWrites, Consumer<List<Completed>> completed, Duration linger) {
         this.connectionId = connectionId;
         this.queue = queue;
         this.connector = connector;
@@ -56,7 +54,6 @@ final class WriteJob implements Job {
         this.recentWrites = recentWrites;
         this.completed = completed;
         this.linger = linger;
-        this.clock = clock;
     }
 
     @Override
@@ -67,7 +64,7 @@ final class WriteJob implements Job {
     @Override
     public Duration delay() {
         CommandWriter writer = connector.writer();
-        Duration ready = queue.readyIn(writer::batchKey, writer.maxBatch(), linger, clock.instant());
+        Duration ready = queue.readyIn(writer::batchKey, writer.maxBatch(), linger, Instant.now());
         if (ready == null) {
             return IDLE;
         }
@@ -82,8 +79,7 @@ final class WriteJob implements Job {
     @Override
     public boolean step() {
         CommandWriter writer = connector.writer();
-        Instant now = clock.instant();
-        List<CommandQueue.Entry> batch = queue.take(writer::batchKey, writer.maxBatch(), linger, now);
+        List<CommandQueue.Entry> batch = queue.take(writer::batchKey, writer.maxBatch(), linger, Instant.now());
         if (batch == null || batch.isEmpty()) {
             return true;
         }

@@ -21,12 +21,16 @@ import org.slf4j.LoggerFactory;
  * at most one step at a time, connections take turns (first ready, first served), and a connection whose jobs must
  * wait (budget, linger, next poll) sits in a timer queue without holding a thread. So a slow or throttled
  * organisation costs at most one worker while its call is in flight and never delays another connection's turn.
- * Times come from the scheduler's clock (a test clock moves them); waits are re-checked at least every {@code tick}.
+ * Due times are on the APIs' clock (a test clock, pinned or running fast, moves them); a parked connection is looked
+ * at again after {@link #MAX_PARK} of real time at the latest, so a job that waits for something measured in real
+ * time (a linger) or a clock that stands still never strands it.
  */
 public final class ConnectionScheduler implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectionScheduler.class);
     private static final Duration FAILED_STEP_BACKOFF = Duration.ofSeconds(1);
+    /** The longest (real time) a parked connection waits before its jobs are asked again. */
+    static final Duration MAX_PARK = Duration.ofSeconds(5);
     private static final ThreadLocal<Integer> WORKER = new ThreadLocal<>();
 
     private final String name;
@@ -39,6 +43,8 @@ public final class ConnectionScheduler implements AutoCloseable {
     private final ArrayDeque<Slot> ready = new ArrayDeque<>();
     /** Parked slots by wake time; an entry whose slot was woken or parked again since is stale and skipped. */
     private final PriorityQueue<Timer> timed = new PriorityQueue<>(Comparator.comparing(Timer::at));
+    /** The same timers by their real-time cap. */
+    private final PriorityQueue<Timer> deadlines = new PriorityQueue<>(Comparator.comparingLong(Timer::deadline));
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean running = true;
     private long steps;
@@ -231,13 +237,16 @@ public final class ConnectionScheduler implements AutoCloseable {
     private Selection next() {
         while (running) {
             Instant now = clock.instant();
-            while (!timed.isEmpty() && (timed.peek().stale() || !timed.peek().at().isAfter(now))) {
+            long realNow = System.nanoTime();
+            while (!timed.isEmpty() && (timed.peek().stale() || timed.peek().due(now, realNow))) {
                 Timer due = timed.poll();
                 if (!due.stale()) {
+                    due.slot().parks++; // its real-time cap is stale from now on
                     due.slot().queued = true;
                     ready.addLast(due.slot());
                 }
             }
+            promoteOverdue(realNow);
             Slot slot = ready.pollFirst();
             if (slot != null) {
                 slot.queued = false;
@@ -267,6 +276,9 @@ public final class ConnectionScheduler implements AutoCloseable {
             if (!timed.isEmpty()) {
                 waitNanos = Math.min(waitNanos, Duration.between(now, timed.peek().at()).toNanos());
             }
+            if (!deadlines.isEmpty()) {
+                waitNanos = Math.min(waitNanos, deadlines.peek().deadline() - realNow);
+            }
             try {
                 changed.awaitNanos(Math.max(TimeUnit.MILLISECONDS.toNanos(1), waitNanos));
             } catch (InterruptedException e) {
@@ -289,8 +301,22 @@ public final class ConnectionScheduler implements AutoCloseable {
 
     private void park(Slot slot, Instant at) {
         slot.parks++;
-        timed.add(new Timer(at, slot, slot.parks));
+        Timer timer = new Timer(at, System.nanoTime() + MAX_PARK.toNanos(), slot, slot.parks);
+        timed.add(timer);
+        deadlines.add(timer);
         changed.signal();
+    }
+
+    /** Parked slots whose real-time cap has passed go back to the ready queue, whatever their clock says. */
+    private void promoteOverdue(long realNow) {
+        while (!deadlines.isEmpty() && (deadlines.peek().stale() || deadlines.peek().deadline() <= realNow)) {
+            Timer overdue = deadlines.poll();
+            if (!overdue.stale()) {
+                overdue.slot().parks++; // its entry in the clock queue is stale from now on
+                overdue.slot().queued = true;
+                ready.addLast(overdue.slot());
+            }
+        }
     }
 
     @Override
@@ -302,22 +328,33 @@ public final class ConnectionScheduler implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        for (Thread t : workers) {
-            try {
-                t.join(30_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+        try {
+            long deadline = System.nanoTime() + 3_000_000_000L;
+            for (Thread t : workers) {
+                t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
             }
+            // A step still running waits on an API call: interrupt it (the call fails retryable and is not lost).
+            for (Thread t : workers) {
+                if (t.isAlive()) {
+                    t.interrupt();
+                    t.join(5_000);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     private record Selection(Slot slot, Job job) {
     }
 
-    private record Timer(Instant at, Slot slot, long park) {
+    private record Timer(Instant at, long deadline, Slot slot, long park) {
         boolean stale() {
             return slot.removed || slot.parks != park;
+        }
+
+        boolean due(Instant now, long realNow) {
+            return !at.isAfter(now) || deadline <= realNow;
         }
     }
 

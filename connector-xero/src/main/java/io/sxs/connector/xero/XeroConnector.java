@@ -31,10 +31,14 @@ public final class XeroConnector implements SystemConnector {
 
     /** @param webhooks true when the app's webhook (with its signing key) delivers to this deployment */
     public XeroConnector(XeroClient client, boolean webhooks) {
+        this(client, webhooks, XeroCommandWriter.DEFAULT_BATCH_SIZE);
+    }
+
+    public XeroConnector(XeroClient client, boolean webhooks, int batchSize) {
         this.client = client;
         this.webhooks = webhooks;
         this.readers = List.of(new XeroContactReader(client), new XeroInvoiceReader(client));
-        this.writer = new XeroCommandWriter(client);
+        this.writer = new XeroCommandWriter(client, batchSize);
     }
 
     @Override

@@ -111,8 +111,9 @@ public class XeroClient {
         RateBudget budget = budget(session.tenantId());
         CheckedSupplier<XeroResponse> once = () -> {
             CallPermit permit = budget.acquire(session.lane(), settings.maxBudgetWait()).orElseThrow(() ->
-                    new XeroApiException(Kind.RATE_LIMITED, 429, "the organisation's call budget is spent for now ("
-                            + budget.status().reason() + ")", Math.max(1, budget.waitTime(session.lane()).toSeconds()), null, List.of()));
+                    new XeroApiException(Kind.RATE_LIMITED, 429, "the organisation's call budget allows no "
+                            + session.lane() + " call for " + budget.waitTime(session.lane()) + " (" + budget.status() + ")",
+                            Math.max(1, budget.waitTime(session.lane()).toSeconds()), null, List.of()));
             try (permit) {
                 onAttempt.run();
                 totalCalls.incrementAndGet();

@@ -88,6 +88,7 @@ public final class ConnectorRuntime implements AutoCloseable {
             throw new IllegalStateException("Connections topic could not be read within 60 s");
         }
         int partitions = loadCursors();
+        producers.start();
         sourceContext = new SourceContext(settings, connector.system(), connector, registry, ownership, cipher, recentWrites,
                 producers, cursors, partitions, scheduler, clock);
         scheduler.start();

@@ -11,9 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One transactional producer per scheduler worker, created on first use: workers emit their pages in parallel, each in
- * its own transaction (a producer runs one transaction at a time). The transactional id names the instance and the
- * worker, so a restarted instance fences its predecessor's unfinished transactions worker by worker.
+ * One transactional producer per scheduler worker: workers emit their pages in parallel, each in its own transaction
+ * (a producer runs one transaction at a time). The transactional id names the instance and the worker, so a restarted
+ * instance fences its predecessor's unfinished transactions worker by worker. All are created at start, so that the
+ * instance's threads are fixed from then on and a fencing problem shows at once.
  */
 final class SourceProducers implements AutoCloseable {
 
@@ -27,6 +28,12 @@ final class SourceProducers implements AutoCloseable {
         this.settings = settings;
         this.prefix = prefix;
         this.producers = new AtomicReferenceArray<>(workers);
+    }
+
+    void start() {
+        for (int i = 0; i < producers.length(); i++) {
+            producer(i);
+        }
     }
 
     /** Runs {@code body} in one transaction of the calling worker's producer: all of it is committed, or none. */

@@ -152,6 +152,20 @@ public class RateBudget implements ApiBudget {
         }
     }
 
+    /**
+     * The API's report of calls left in its own minute window (Xero's {@code X-MinLimit-Remaining}): more than the
+     * local window assumes means the plan allows more, and the local window grows to match. Fewer is left to the
+     * local window, which is already stricter than the API's fixed windows.
+     */
+    public synchronized void observeWindowRemaining(long remaining) {
+        if (window != null) {
+            long used = window.used(clock.instant());
+            if (remaining + used > window.limit()) {
+                window.raise(remaining + used);
+            }
+        }
+    }
+
     /** The API's report of the daily quota (null parts: not reported; a null reset keeps any earlier estimate). */
     public synchronized void observeDaily(Long limit, Long remaining, Instant resetAt) {
         Instant now = clock.instant();

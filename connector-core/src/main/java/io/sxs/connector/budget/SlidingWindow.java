@@ -14,7 +14,7 @@ public final class SlidingWindow {
 
     static final Duration SOON = Duration.ofMillis(50);
 
-    private final long limit;
+    private long limit;
     private final Duration window;
     private final ArrayDeque<Instant> completed = new ArrayDeque<>();
     private int inFlight;
@@ -29,6 +29,11 @@ public final class SlidingWindow {
 
     public long limit() {
         return limit;
+    }
+
+    /** A larger limit (the API reported more headroom than assumed); a smaller one is ignored. */
+    void raise(long newLimit) {
+        limit = Math.max(limit, newLimit);
     }
 
     /** Calls counted at {@code now}. */

@@ -34,6 +34,15 @@ class RateBudgetTest {
     }
 
     @Test
+    void moreHeadroomReportedThanAssumedRaisesTheWindowButLessDoesNotLowerIt() {
+        RateBudget budget = new RateBudget("t", clock, XERO, List.of());
+        budget.observeWindowRemaining(10);
+        assertThat(budget.status().windowLimit()).isEqualTo(60);
+        budget.observeWindowRemaining(10_000);
+        assertThat(budget.status().windowLimit()).isEqualTo(10_000);
+    }
+
+    @Test
     void lowerLanesLeaveHeadroomForWrites() {
         RateBudget budget = new RateBudget("t", clock, XERO, List.of());
         int backfill = 0;

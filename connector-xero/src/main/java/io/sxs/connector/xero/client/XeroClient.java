@@ -160,6 +160,10 @@ public class XeroClient {
         if (dayRemaining != null) {
             budget.observeDaily(null, dayRemaining.longValue(), null);
         }
+        Integer minuteRemaining = intHeader(resp, "X-MinLimit-Remaining");
+        if (minuteRemaining != null) {
+            budget.observeWindowRemaining(minuteRemaining);
+        }
         int status = resp.statusCode();
         if (status == 304) {
             // Nothing modified since If-Modified-Since.

@@ -65,7 +65,7 @@ public class ScoroXeroSyncApplication {
     @Bean
     XeroWebhookKey xeroWebhookKey(SxsProperties props) {
         String key = props.webhooks().xeroKey();
-        if ((key == null || key.isBlank()) && props.demo().enabled()) {
+        if ((key == null || key.isBlank()) && props.demo().enabled() && props.demo().webhooks()) {
             key = SecretCipher.newBase64Key();
         }
         return new XeroWebhookKey(key == null || key.isBlank() ? null : key);
@@ -73,7 +73,7 @@ public class ScoroXeroSyncApplication {
 
     @Bean
     WebhookAddress webhookAddress(SxsProperties props) {
-        return new WebhookAddress(props.webhooks().publicUrl(), props.demo().enabled());
+        return new WebhookAddress(props.webhooks().publicUrl(), props.demo().enabled() && props.demo().webhooks());
     }
 
     @Bean(destroyMethod = "close")

@@ -57,7 +57,7 @@ public record SxsProperties(
      * @param hintLinger how long webhook news waits for more of its kind before one read covers it all
      */
     public record Source(@DefaultValue("5s") Duration overlap, @DefaultValue("250ms") Duration tick,
-                         @DefaultValue("8") int workers, @DefaultValue("10m") Duration safetyNet,
+                         @DefaultValue("8") int workers, @DefaultValue("30m") Duration safetyNet,
                          @DefaultValue("500ms") Duration hintLinger) {
         public Source {
             require(!overlap.isNegative(), "sxs.source.overlap must not be negative, got " + overlap);
@@ -118,6 +118,10 @@ public record SxsProperties(
      * @param scoroDailyQuota the Scoro site's daily quota (500 is Scoro's documented default; larger plans exist)
      * @param timeRate       how many times as fast as real time the sandboxes' (and the pipeline's) clocks run: 1 for
      *                       a real demo; more to see a day of quotas and idle polling in minutes
+     * @param invoiceDirection the demo connection's invoice direction
+     * @param webhooks       the sandboxes deliver webhooks to the app (false: polling only)
+     * @param connections    connections in all: the first syncs the demo data, the others pair empty organisations
+     *                       (to see many connections in one JVM)
      */
     public record Demo(@DefaultValue("true") boolean enabled, @DefaultValue("18081") int xeroPort,
                        @DefaultValue("18082") int scoroPort, @DefaultValue("42") long seed,
@@ -125,12 +129,14 @@ public record SxsProperties(
                        @DefaultValue("3s") Duration pollInterval,
                        @DefaultValue("WITH_DOCUMENTS") io.sxs.schemas.envelope.ContactMode contactMode,
                        @DefaultValue("true") boolean limits, @DefaultValue("500") int scoroDailyQuota,
-                       @DefaultValue("1") double timeRate) {
+                       @DefaultValue("1") double timeRate, @DefaultValue("TO_XERO") io.sxs.schemas.envelope.Direction invoiceDirection,
+                       @DefaultValue("true") boolean webhooks, @DefaultValue("1") int connections) {
         public Demo {
             require(contacts >= 1 && invoices >= 1, "sxs.demo.contacts and sxs.demo.invoices must be at least 1");
             require(pollInterval.toMillis() >= 100, "sxs.demo.poll-interval must be at least 100ms, got " + pollInterval);
             require(scoroDailyQuota >= 1, "sxs.demo.scoro-daily-quota must be positive, got " + scoroDailyQuota);
             require(timeRate > 0 && timeRate <= 10_000, "sxs.demo.time-rate must be in (0, 10000], got " + timeRate);
+            require(connections >= 1 && connections <= 100_000, "sxs.demo.connections must be 1..100000, got " + connections);
         }
     }
 

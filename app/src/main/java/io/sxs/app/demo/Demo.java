@@ -74,19 +74,36 @@ public class Demo implements SmartLifecycle, ApplicationListener<ApplicationRead
         ConnectionConfig config = Connections.newConnection(connectionId, "Demo connection", cipher,
                 sandboxes.scoro().baseUri().toString(), seed.scoroCompany().companyAccountId(), seed.scoroCompany().apiKey(),
                 sandboxes.xero().apiBase().toString(), seed.xeroTenant().tenantId(), seed.xeroTenant().accessToken());
-        config.setInvoices(Direction.TO_XERO);
+        config.setInvoices(props.demo().invoiceDirection());
         config.setContacts(props.demo().contactMode());
         config.setPollIntervalMs(props.demo().pollInterval().toMillis());
         progress = new SyncProgress(Instant.now(), Set.of(
                 SyncProgress.sourceName(SystemType.SCORO, EntityType.CONTACT), SyncProgress.sourceName(SystemType.SCORO, EntityType.INVOICE),
                 SyncProgress.sourceName(SystemType.XERO, EntityType.CONTACT), SyncProgress.sourceName(SystemType.XERO, EntityType.INVOICE)));
         follower = new SyncLogFollower(kafka.bootstrapServers(), connectionId, progress::apply).start();
-        connections.put(config);
+        java.util.List<ConnectionConfig> all = new java.util.ArrayList<>(java.util.List.of(config));
+        for (int i = 1; i < props.demo().connections(); i++) {
+            all.add(emptyPair(i));
+        }
+        connections.putAll(all);
         printWelcome(seed);
         running = true;
         reporter = new Thread(this::reportWhenDone, "sxs-demo-summary");
         reporter.setDaemon(true);
         reporter.start();
+    }
+
+    /** One more connection between a fresh Xero organisation and Scoro company, with nothing to sync yet. */
+    private ConnectionConfig emptyPair(int index) {
+        var tenant = sandboxes.xero().createTenant("Demo organisation " + index);
+        var company = sandboxes.scoro().createCompany("Demo company " + index);
+        ConnectionConfig config = Connections.newConnection(connectionId + "-" + index, "Demo connection " + index, cipher,
+                sandboxes.scoro().baseUri().toString(), company.companyAccountId(), company.apiKey(),
+                sandboxes.xero().apiBase().toString(), tenant.tenantId(), tenant.accessToken());
+        config.setInvoices(props.demo().invoiceDirection());
+        config.setContacts(props.demo().contactMode());
+        config.setPollIntervalMs(props.demo().pollInterval().toMillis());
+        return config;
     }
 
     private void printWelcome(io.sxs.sandbox.demo.DemoSeedResult seed) {
@@ -97,7 +114,7 @@ public class Demo implements SmartLifecycle, ApplicationListener<ApplicationRead
                   Kafka:          %s%s
                   Xero sandbox:   %s  (xero-tenant-id: %s, Authorization: Bearer %s)
                   Scoro sandbox:  %s/api/v2  (company_account_id: %s, apiKey: %s)
-                  Connection:     %s  (invoices TO_XERO, contacts %s)%s
+                  Connection:     %s  (invoices %s, contacts %s)%s
                   Demo data:      %d Scoro contacts (ids %s...), %d Scoro invoices (ids %s...)
                   Try:  curl -s -H 'Authorization: Bearer %s' -H 'xero-tenant-id: %s' %s/Invoices?page=1
                         curl -s -X POST -d '{"apiKey":"%s","company_account_id":"%s"}' %s/api/v2/invoices/list
@@ -106,7 +123,7 @@ public class Demo implements SmartLifecycle, ApplicationListener<ApplicationRead
                 kafka.bootstrapServers(), kafka.embedded() ? " (embedded)" : "",
                 sandboxes.xero().apiBase(), seed.xeroTenant().tenantId(), seed.xeroTenant().accessToken(),
                 sandboxes.scoro().baseUri(), seed.scoroCompany().companyAccountId(), seed.scoroCompany().apiKey(),
-                connectionId, props.demo().contactMode(), limitsNote(),
+                connectionId, props.demo().invoiceDirection(), props.demo().contactMode(), limitsNote(),
                 seed.scoroContactIds().size(), first(seed.scoroContactIds()), seed.scoroInvoiceIds().size(), first(seed.scoroInvoiceIds()),
                 seed.xeroTenant().accessToken(), seed.xeroTenant().tenantId(), sandboxes.xero().apiBase(),
                 seed.scoroCompany().apiKey(), seed.scoroCompany().companyAccountId(), sandboxes.scoro().baseUri());
@@ -117,8 +134,11 @@ public class Demo implements SmartLifecycle, ApplicationListener<ApplicationRead
                 ? String.format("%n                  API limits:     real (Xero 60/min, 5,000/day; Scoro 40 per 2 s, %,d/day)",
                 props.demo().scoroDailyQuota())
                 : String.format("%n                  API limits:     off");
-        return props.demo().timeRate() == 1.0 ? limits
-                : limits + String.format("%n                  Time:           the sandboxes' clocks run %.0fx as fast", props.demo().timeRate());
+        String more = props.demo().connections() > 1
+                ? String.format("%n                  Connections:    %,d (the others pair empty organisations)", props.demo().connections()) : "";
+        more += props.demo().webhooks() ? "" : String.format("%n                  Webhooks:       off (polling only)");
+        return props.demo().timeRate() == 1.0 ? limits + more
+                : limits + more + String.format("%n                  Time:           the sandboxes' clocks run %.0fx as fast", props.demo().timeRate());
     }
 
     private static String first(java.util.List<?> ids) {

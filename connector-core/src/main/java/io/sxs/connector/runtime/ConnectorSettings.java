@@ -36,7 +36,7 @@ public record ConnectorSettings(String bootstrapServers, String instanceId, Dura
         workers = workers <= 0 ? 8 : workers;
         writeLinger = writeLinger == null ? Duration.ofMillis(300) : writeLinger;
         hintLinger = hintLinger == null ? Duration.ofMillis(500) : hintLinger;
-        safetyNet = safetyNet == null ? Duration.ofMinutes(10) : safetyNet;
+        safetyNet = safetyNet == null ? Duration.ofMinutes(30) : safetyNet;
         maxQueuedCommands = maxQueuedCommands <= 0 ? 20_000 : maxQueuedCommands;
     }
 

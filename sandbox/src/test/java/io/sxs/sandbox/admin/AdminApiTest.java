@@ -108,4 +108,19 @@ class AdminApiTest {
         s("POST", "/clock", Map.of("reset", true));
         assertThat(x("GET", "/nothing-here", null).status()).isEqualTo(404);
     }
+
+    @Test
+    void callTotalsSpanEveryTenantAndCompanyAndTheClockCanRunFast() {
+        JsonNode t = x("POST", "/tenants", Map.of("organisationName", "Totals Org")).body();
+        HttpJson.send("GET", URI.create(xero.apiBase() + "/Organisation"), null,
+                Map.of("Authorization", "Bearer " + t.get("accessToken").asText(), "xero-tenant-id", t.get("tenantId").asText()));
+        JsonNode xeroTotals = x("GET", "/calls", null).body();
+        assertThat(xeroTotals.get("tenants").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(xeroTotals.get("calls").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(s("GET", "/calls", null).body().get("companies").asLong()).isGreaterThanOrEqualTo(0);
+
+        JsonNode fast = s("POST", "/clock", Map.of("rate", 60)).body();
+        assertThat(fast.get("rate").asDouble()).isEqualTo(60.0);
+        assertThat(s("POST", "/clock", Map.of("reset", true)).body().get("rate").asDouble()).isEqualTo(1.0);
+    }
 }

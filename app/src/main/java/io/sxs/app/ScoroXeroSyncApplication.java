@@ -1,12 +1,12 @@
 package io.sxs.app;
 
-import io.sxs.app.broker.EmbeddedKafkaBroker;
 import io.sxs.app.config.KafkaEndpoint;
 import io.sxs.app.config.SecretKeys;
 import io.sxs.app.config.SxsProperties;
 import io.sxs.app.demo.Demo;
 import io.sxs.app.demo.DemoSandboxes;
 import io.sxs.app.pipeline.Pipeline;
+import io.sxs.kafka.embedded.EmbeddedKafkaBroker;
 import io.sxs.schemas.secret.SecretCipher;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringApplication;

@@ -60,7 +60,9 @@ public final class ChangeHandler {
         String hash = change.getContentHash();
         if (mapping != null) {
             if (hash.equals(mapping.getLastWrittenHash())) {
-                state.idMap().put(IdMapEntry.newBuilder(mapping).setLastSeenHash(hash).setUpdatedAt(now()).build());
+                if (!hash.equals(mapping.getLastSeenHash())) { // a repeated echo changes nothing in the entry
+                    state.idMap().put(IdMapEntry.newBuilder(mapping).setLastSeenHash(hash).setUpdatedAt(now()).build());
+                }
                 state.log().change(change, SyncOutcome.SKIPPED_ECHO, mapping.getCounterpartId(), null,
                         "the pipeline's own write read back from " + SystemNames.of(change.getSystem()));
                 return;

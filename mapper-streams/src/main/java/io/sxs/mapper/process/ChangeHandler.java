@@ -39,11 +39,27 @@ public final class ChangeHandler {
     }
 
     /**
-     * @param replay       true when a waiting change is re-processed (it is already the latest state seen)
-     * @param waitingSince when the change first started waiting for dependencies, kept so that re-reads and
-     *                     re-processing do not postpone its timeout; null for a fresh change
+     * A change as read from its change topic; it becomes the item's latest state.
+     *
+     * @param encoded the change's bytes as read, kept as they are in the latest store
      */
-    public void handle(ChangeRecord change, boolean replay, Instant waitingSince) {
+    public void handle(ChangeRecord change, byte[] encoded) {
+        handle(change, encoded, null);
+    }
+
+    /**
+     * Re-processes a change that waited (it is already the item's latest state).
+     *
+     * @param waitingSince when the change first started waiting for dependencies, kept so that re-processing does not
+     *                     postpone its timeout; null when it did not wait for dependencies
+     */
+    public void replay(ChangeRecord change, Instant waitingSince) {
+        handle(change, null, waitingSince);
+    }
+
+    /** @param encoded the change's bytes for a fresh change, null for a replay */
+    private void handle(ChangeRecord change, byte[] encoded, Instant waitingSince) {
+        boolean replay = encoded == null;
         String connectionId = change.getConnectionId();
         ConnectionConfig connection = state.connections().apply(connectionId);
         if (connection == null || connection.getStatus() != ConnectionStatus.ACTIVE) {
@@ -54,7 +70,7 @@ public final class ChangeHandler {
         }
         EntityKey key = EntityKeys.of(change);
         if (!replay) {
-            state.latest().put(key, change);
+            state.latest().put(key, encoded);
         }
         IdMapEntry mapping = state.idMap().get(key);
         String hash = change.getContentHash();

@@ -2,6 +2,7 @@ package io.sxs.mapper.process;
 
 import io.sxs.mapper.MapperSettings;
 import io.sxs.mapper.idmap.IdMap;
+import io.sxs.mapper.latest.LatestStates;
 import io.sxs.mapper.log.SyncLogWriter;
 import io.sxs.mapper.pending.PendingChanges;
 import io.sxs.schemas.common.SystemType;
@@ -50,7 +51,7 @@ abstract class MapperProcessor<V extends SpecificRecordBase> implements Processo
         state = new MapperState(
                 new IdMap(context.getStateStore(Topics.IDMAP_STORE)),
                 new PendingChanges(context.getStateStore(Topics.PENDING_STORE)),
-                context.getStateStore(Topics.LATEST_STORE),
+                new LatestStates(context.getStateStore(Topics.LATEST_STORE), decoder),
                 connectionLookup(connections),
                 new SyncLogWriter(this::forwardLog, context::currentSystemTimeMs),
                 this::forwardCommand,
@@ -76,7 +77,7 @@ abstract class MapperProcessor<V extends SpecificRecordBase> implements Processo
             return;
         }
         try {
-            handle(record.key(), value, where);
+            handle(record.key(), value, record.value(), where);
         } catch (KafkaException e) {
             throw e; // store, producer and task errors are Kafka Streams' to handle (EOS aborts and retries)
         } catch (RuntimeException e) {
@@ -86,7 +87,8 @@ abstract class MapperProcessor<V extends SpecificRecordBase> implements Processo
         }
     }
 
-    protected abstract void handle(String key, V value, String where);
+    /** @param encoded the value's bytes as read */
+    protected abstract void handle(String key, V value, byte[] encoded, String where);
 
     protected String topic() {
         return context.recordMetadata().map(RecordMetadata::topic).orElse(null);

@@ -6,7 +6,6 @@ import io.sxs.mapper.process.Nodes;
 import io.sxs.mapper.process.ResultProcessor;
 import io.sxs.mapper.serde.MapperSerdes;
 import io.sxs.schemas.envelope.Command;
-import io.sxs.schemas.envelope.ConnectionConfig;
 import io.sxs.schemas.envelope.EntityKey;
 import io.sxs.schemas.envelope.IdMapEntry;
 import io.sxs.schemas.envelope.PendingChange;
@@ -52,12 +51,11 @@ public final class MapperTopology {
         ByteArrayDeserializer bytes = new ByteArrayDeserializer();
         Topology topology = new Topology();
 
-        AvroSerde<ConnectionConfig> connectionSerde = serdes.value();
         topology.addGlobalStore(
-                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(Nodes.CONNECTIONS_STORE),
-                        Serdes.String(), connectionSerde).withLoggingDisabled(),
-                Nodes.CONNECTIONS_SOURCE, keys, connectionSerde.deserializer(), Topics.CONNECTIONS,
-                Nodes.CONNECTIONS_UPDATER, () -> new ConnectionsUpdater(Nodes.CONNECTIONS_STORE));
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(Nodes.CONNECTIONS_STORE), Serdes.String(), Serdes.ByteArray())
+                        .withLoggingDisabled(),
+                Nodes.CONNECTIONS_SOURCE, keys, bytes, Topics.CONNECTIONS,
+                Nodes.CONNECTIONS_UPDATER, () -> new ConnectionsUpdater(Nodes.CONNECTIONS_STORE, decoder));
 
         topology.addSource(Nodes.CHANGES_SCORO_SOURCE, keys, bytes, Topics.CHANGES_SCORO);
         topology.addSource(Nodes.CHANGES_XERO_SOURCE, keys, bytes, Topics.CHANGES_XERO);

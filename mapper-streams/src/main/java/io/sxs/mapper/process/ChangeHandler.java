@@ -1,6 +1,7 @@
 package io.sxs.mapper.process;
 
 import io.sxs.mapper.command.CommandFactory;
+import io.sxs.mapper.command.RandomIds;
 import io.sxs.mapper.idmap.EntityKeys;
 import io.sxs.mapper.idmap.IdMap;
 import io.sxs.mapper.idmap.SystemNames;
@@ -24,7 +25,6 @@ import io.sxs.schemas.envelope.SyncOutcome;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Decides what one change record leads to: skip (out of scope, echo, unchanged, not the owner), wait (write in
@@ -175,7 +175,7 @@ public final class ChangeHandler {
 
     private void emit(ChangeRecord change, IdMapEntry mapping, EntityKey key, CommandAction action, String targetId,
                       org.apache.avro.specific.SpecificRecordBase payload, List<String> notes, String neededBy) {
-        String commandId = UUID.randomUUID().toString();
+        String commandId = RandomIds.next();
         Command command = CommandFactory.command(change, action, targetId, payload, commandId, state.now());
         IdMapEntry.Builder entry = mapping == null
                 ? IdMap.newEntry(key, change.getSystem(), state.now())

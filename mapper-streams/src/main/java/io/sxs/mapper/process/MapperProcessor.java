@@ -7,10 +7,8 @@ import io.sxs.mapper.log.SyncLogWriter;
 import io.sxs.mapper.pending.PendingChanges;
 import io.sxs.schemas.common.SystemType;
 import io.sxs.schemas.envelope.Command;
-import io.sxs.schemas.envelope.ConnectionConfig;
 import io.sxs.schemas.envelope.SyncLogEntry;
 import io.sxs.schemas.topic.Topics;
-import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -18,7 +16,6 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,12 +44,11 @@ abstract class MapperProcessor<V extends SpecificRecordBase> implements Processo
     @Override
     public void init(ProcessorContext<String, SpecificRecordBase> context) {
         this.context = context;
-        KeyValueStore<String, ConnectionConfig> connections = context.getStateStore(connectionsStore);
         state = new MapperState(
                 new IdMap(context.getStateStore(Topics.IDMAP_STORE)),
                 new PendingChanges(context.getStateStore(Topics.PENDING_STORE)),
                 new LatestStates(context.getStateStore(Topics.LATEST_STORE), decoder),
-                connectionLookup(connections),
+                new ConnectionTable(context.getStateStore(connectionsStore), decoder),
                 new SyncLogWriter(this::forwardLog, context::currentSystemTimeMs),
                 this::forwardCommand,
                 context::currentSystemTimeMs,
@@ -101,16 +97,5 @@ abstract class MapperProcessor<V extends SpecificRecordBase> implements Processo
 
     private void forwardLog(SyncLogEntry entry) {
         context.forward(new Record<>(entry.getConnectionId(), (SpecificRecordBase) entry, context.currentSystemTimeMs()), Nodes.SYNC_LOG_SINK);
-    }
-
-    private static Function<String, ConnectionConfig> connectionLookup(KeyValueStore<String, ConnectionConfig> store) {
-        return connectionId -> {
-            try {
-                return store.get(connectionId);
-            } catch (org.apache.kafka.common.errors.SerializationException e) {
-                LOG.error("Connection {} has an unreadable configuration; treated as unknown", connectionId, e);
-                return null;
-            }
-        };
     }
 }

@@ -1,6 +1,7 @@
 package io.sxs.bench;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -15,22 +16,32 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class FirstRecordClock implements ConsumerInterceptor<Object, Object> {
 
-    private static final Map<String, Instant> FIRST = new ConcurrentHashMap<>();
-
+    private static final Map<String, Moment> FIRST = new ConcurrentHashMap<>();
     private static final com.sun.management.OperatingSystemMXBean PROCESS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private String group;
 
-    /** When the group's first record arrived (wall and process CPU time), or null when none has since {@link #reset}. */
-    public static Instant firstRecord(String group) {
+    /** When the group's first record arrived, or null when none has since {@link #reset}. */
+    public static Moment firstRecord(String group) {
         return FIRST.get(group);
     }
 
-    /** A moment on two clocks: System.nanoTime() and the process's CPU time in nanoseconds. */
-    public record Instant(long nanos, long cpuNanos) {
-        public static Instant now() {
-            return new Instant(System.nanoTime(), PROCESS.getProcessCpuTime());
+    /**
+     * A moment on three clocks, in nanoseconds: System.nanoTime(), the process's CPU time, and the CPU time of the
+     * thread that received the first record (the application's stream thread). The thread's CPU time is the one
+     * figure that other load on the machine hardly moves.
+     */
+    public record Moment(long nanos, long cpuNanos, long threadId, long threadCpuNanos) {
+        static Moment first() {
+            return new Moment(System.nanoTime(), PROCESS.getProcessCpuTime(), Thread.currentThread().getId(),
+                    THREADS.getCurrentThreadCpuTime());
+        }
+
+        /** The same clocks now; the thread's CPU time is read while it lives (-1 once it has ended). */
+        public Moment now() {
+            return new Moment(System.nanoTime(), PROCESS.getProcessCpuTime(), threadId, THREADS.getThreadCpuTime(threadId));
         }
     }
 
@@ -46,7 +57,7 @@ public final class FirstRecordClock implements ConsumerInterceptor<Object, Objec
     @Override
     public ConsumerRecords<Object, Object> onConsume(ConsumerRecords<Object, Object> records) {
         if (!records.isEmpty()) {
-            FIRST.computeIfAbsent(group, g -> Instant.now());
+            FIRST.computeIfAbsent(group, g -> Moment.first());
         }
         return records;
     }

@@ -29,8 +29,11 @@ public final class TimedRun {
         return p;
     }
 
-    /** Wall-clock seconds, and CPU seconds of the whole process (broker included) over the same span. */
-    public record Span(double seconds, double cpuSeconds) {
+    /**
+     * Wall-clock seconds, CPU seconds of the whole process (broker included) and of the application's stream thread
+     * over the same span.
+     */
+    public record Span(double seconds, double cpuSeconds, double threadCpuSeconds) {
     }
 
     /** Starts the application (built with {@link #clocked}) and returns its span from first record to committed end. */
@@ -38,11 +41,12 @@ public final class TimedRun {
         FirstRecordClock.reset(group);
         streams.start();
         cluster.awaitCommitted(group, end, TIMEOUT);
-        FirstRecordClock.Instant finished = FirstRecordClock.Instant.now();
-        FirstRecordClock.Instant first = FirstRecordClock.firstRecord(group);
+        FirstRecordClock.Moment first = FirstRecordClock.firstRecord(group);
         if (first == null) {
             throw new IllegalStateException(group + " committed its input without receiving a record: is it clocked?");
         }
-        return new Span((finished.nanos() - first.nanos()) / 1e9, (finished.cpuNanos() - first.cpuNanos()) / 1e9);
+        FirstRecordClock.Moment finished = first.now();
+        return new Span((finished.nanos() - first.nanos()) / 1e9, (finished.cpuNanos() - first.cpuNanos()) / 1e9,
+                (finished.threadCpuNanos() - first.threadCpuNanos()) / 1e9);
     }
 }

@@ -1,6 +1,5 @@
 package io.sxs.app;
 
-import io.sxs.app.broker.EmbeddedKafkaBroker;
 import io.sxs.app.config.KafkaEndpoint;
 import io.sxs.app.config.SecretKeys;
 import io.sxs.app.config.SxsProperties;
@@ -12,6 +11,7 @@ import io.sxs.app.webhook.ConnectionDirectory;
 import io.sxs.app.webhook.HintPublisher;
 import io.sxs.app.webhook.WebhookAddress;
 import io.sxs.app.webhook.XeroWebhookKey;
+import io.sxs.kafka.embedded.EmbeddedKafkaBroker;
 import io.sxs.schemas.secret.SecretCipher;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringApplication;

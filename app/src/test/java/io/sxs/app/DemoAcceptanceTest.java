@@ -2,9 +2,9 @@ package io.sxs.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sxs.app.broker.FreePorts;
 import io.sxs.app.demo.Demo;
 import io.sxs.app.demo.DemoSandboxes;
+import io.sxs.kafka.embedded.FreePorts;
 import io.sxs.sandbox.demo.DemoSeedResult;
 import io.sxs.schemas.serde.AvroSerde;
 import io.sxs.schemas.topic.TopicSpec;

@@ -2,7 +2,7 @@ package io.sxs.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sxs.app.broker.FreePorts;
+import io.sxs.kafka.embedded.FreePorts;
 import io.sxs.app.demo.Demo;
 import io.sxs.app.pipeline.SyncProgress;
 import io.sxs.schemas.common.EntityType;

@@ -3,7 +3,7 @@ package io.sxs.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.sxs.app.broker.FreePorts;
+import io.sxs.kafka.embedded.FreePorts;
 import io.sxs.app.support.BrokerAndSandboxes;
 import io.sxs.app.support.Pipelines;
 import io.sxs.app.support.Seeds;

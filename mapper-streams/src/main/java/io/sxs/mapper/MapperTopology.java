@@ -5,9 +5,7 @@ import io.sxs.mapper.process.ConnectionsUpdater;
 import io.sxs.mapper.process.Nodes;
 import io.sxs.mapper.process.ResultProcessor;
 import io.sxs.mapper.serde.MapperSerdes;
-import io.sxs.schemas.envelope.ChangeRecord;
 import io.sxs.schemas.envelope.Command;
-import io.sxs.schemas.envelope.ConnectionConfig;
 import io.sxs.schemas.envelope.EntityKey;
 import io.sxs.schemas.envelope.IdMapEntry;
 import io.sxs.schemas.envelope.PendingChange;
@@ -17,6 +15,7 @@ import io.sxs.schemas.topic.Topics;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
@@ -52,12 +51,11 @@ public final class MapperTopology {
         ByteArrayDeserializer bytes = new ByteArrayDeserializer();
         Topology topology = new Topology();
 
-        AvroSerde<ConnectionConfig> connectionSerde = serdes.value();
         topology.addGlobalStore(
-                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(Nodes.CONNECTIONS_STORE),
-                        org.apache.kafka.common.serialization.Serdes.String(), connectionSerde).withLoggingDisabled(),
-                Nodes.CONNECTIONS_SOURCE, keys, connectionSerde.deserializer(), Topics.CONNECTIONS,
-                Nodes.CONNECTIONS_UPDATER, () -> new ConnectionsUpdater(Nodes.CONNECTIONS_STORE));
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(Nodes.CONNECTIONS_STORE), Serdes.String(), Serdes.ByteArray())
+                        .withLoggingDisabled(),
+                Nodes.CONNECTIONS_SOURCE, keys, bytes, Topics.CONNECTIONS,
+                Nodes.CONNECTIONS_UPDATER, () -> new ConnectionsUpdater(Nodes.CONNECTIONS_STORE, decoder));
 
         topology.addSource(Nodes.CHANGES_SCORO_SOURCE, keys, bytes, Topics.CHANGES_SCORO);
         topology.addSource(Nodes.CHANGES_XERO_SOURCE, keys, bytes, Topics.CHANGES_XERO);
@@ -72,7 +70,8 @@ public final class MapperTopology {
                 Nodes.CHANGE_PROCESSOR, Nodes.RESULT_PROCESSOR);
         topology.addStateStore(store(Topics.PENDING_STORE, entityKey, serdes.<PendingChange>value()),
                 Nodes.CHANGE_PROCESSOR, Nodes.RESULT_PROCESSOR);
-        topology.addStateStore(store(Topics.LATEST_STORE, entityKey, serdes.<ChangeRecord>value()),
+        // Values as read from the change topics: the processors store the bytes, not a re-encoding (see LatestStates).
+        topology.addStateStore(store(Topics.LATEST_STORE, entityKey, Serdes.ByteArray()),
                 Nodes.CHANGE_PROCESSOR, Nodes.RESULT_PROCESSOR);
 
         StringSerializer keyOut = new StringSerializer();
@@ -88,7 +87,7 @@ public final class MapperTopology {
     }
 
     /** A persistent key-value store with a (compacted) changelog: the catalogue's sxs-mapper-*-changelog topics. */
-    private static <V extends SpecificRecordBase> StoreBuilder<KeyValueStore<EntityKey, V>> store(String name, Serde<EntityKey> keys, Serde<V> values) {
+    private static <V> StoreBuilder<KeyValueStore<EntityKey, V>> store(String name, Serde<EntityKey> keys, Serde<V> values) {
         KeyValueBytesStoreSupplier supplier = Stores.persistentKeyValueStore(name);
         return Stores.keyValueStoreBuilder(supplier, keys, values).withLoggingEnabled(java.util.Map.of());
     }

@@ -37,6 +37,7 @@ final class MapperTestKit implements AutoCloseable {
     private final TestInputTopic<String, SpecificRecordBase> xeroChanges;
     private final TestInputTopic<String, SpecificRecordBase> results;
     private final TestInputTopic<String, byte[]> rawScoroChanges;
+    private final TestInputTopic<String, byte[]> rawConnections;
     private final TestOutputTopic<String, SpecificRecordBase> xeroCommands;
     private final TestOutputTopic<String, SpecificRecordBase> scoroCommands;
     private final TestOutputTopic<String, SpecificRecordBase> syncLog;
@@ -55,6 +56,7 @@ final class MapperTestKit implements AutoCloseable {
         xeroChanges = driver.createInputTopic(Topics.CHANGES_XERO, keys, serde);
         results = driver.createInputTopic(Topics.RESULTS, keys, serde);
         rawScoroChanges = driver.createInputTopic(Topics.CHANGES_SCORO, keys, new ByteArraySerializer());
+        rawConnections = driver.createInputTopic(Topics.CONNECTIONS, keys, new ByteArraySerializer());
         StringDeserializer keysIn = new StringDeserializer();
         xeroCommands = driver.createOutputTopic(Topics.COMMANDS_XERO, keysIn, serde);
         scoroCommands = driver.createOutputTopic(Topics.COMMANDS_SCORO, keysIn, serde);
@@ -67,6 +69,10 @@ final class MapperTestKit implements AutoCloseable {
 
     void connection(ConnectionConfig config) {
         connections.pipeInput(config.getConnectionId(), config);
+    }
+
+    void rawConnection(String key, byte[] value) {
+        rawConnections.pipeInput(key, value);
     }
 
     void removeConnection(String connectionId) {

@@ -456,6 +456,26 @@ class MapperTopologyTest {
     }
 
     @Test
+    void anUnreadableConnectionRecordLeavesTheConfigurationInForceAndItsChangesCarryOn() {
+        kit = new MapperTestKit(stateDir);
+        kit.connection(connection("c1", Direction.TO_XERO, ContactMode.FROM_SCORO));
+        kit.change(upsert("c1", SystemType.SCORO, CONTACT, contact("7", "Acme Ltd")));
+        assertThat(kit.commands(SystemType.XERO)).hasSize(1);
+
+        kit.rawConnection("c1", "not avro at all".getBytes(StandardCharsets.UTF_8));
+        kit.change(upsert("c1", SystemType.SCORO, CONTACT, contact("8", "Beta Ltd")));
+        assertThat(kit.commands(SystemType.XERO)).singleElement()
+                .satisfies(c -> assertThat(c.getSourceId()).isEqualTo("8"));
+
+        // A readable update is applied at once: the decoded configuration is never stale.
+        kit.connection(io.sxs.schemas.envelope.ConnectionConfig.newBuilder(connection("c1", Direction.TO_XERO, ContactMode.FROM_SCORO))
+                .setStatus(ConnectionStatus.PAUSED).build());
+        kit.change(upsert("c1", SystemType.SCORO, CONTACT, contact("9", "Gamma Ltd")));
+        assertThat(kit.commands(SystemType.XERO)).isEmpty();
+        assertThat(kit.log()).last().satisfies(e -> assertThat(e.getMessage()).isEqualTo("connection c1 is PAUSED"));
+    }
+
+    @Test
     void referenceDataAndSwitchedOffEntitiesAreOutOfScope() {
         kit = new MapperTestKit(stateDir);
         kit.connection(connection("c1", Direction.OFF, ContactMode.WITH_DOCUMENTS));

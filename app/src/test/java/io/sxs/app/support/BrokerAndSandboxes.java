@@ -1,6 +1,6 @@
 package io.sxs.app.support;
 
-import io.sxs.app.broker.EmbeddedKafkaBroker;
+import io.sxs.kafka.embedded.EmbeddedKafkaBroker;
 import io.sxs.sandbox.scoro.ScoroQuotas;
 import io.sxs.sandbox.scoro.ScoroSandbox;
 import io.sxs.sandbox.xero.XeroRateLimits;

@@ -1,7 +1,7 @@
 package io.sxs.app.support;
 
-import io.sxs.app.broker.EmbeddedKafkaBroker;
-import io.sxs.app.broker.FreePorts;
+import io.sxs.kafka.embedded.EmbeddedKafkaBroker;
+import io.sxs.kafka.embedded.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.sxs.mapper.log;
 
+import io.sxs.mapper.command.RandomIds;
 import io.sxs.schemas.common.EntityType;
 import io.sxs.schemas.common.SystemType;
 import io.sxs.schemas.envelope.ChangeRecord;
@@ -8,7 +9,6 @@ import io.sxs.schemas.envelope.SyncOutcome;
 import io.sxs.schemas.envelope.SyncStage;
 import io.sxs.schemas.envelope.WriteResult;
 import java.time.Instant;
-import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -41,7 +41,7 @@ public final class SyncLogWriter {
     public SyncLogEntry item(String connectionId, EntityType entity, SystemType system, String itemId, SyncOutcome outcome,
                              String counterpartId, String commandId, String message) {
         SyncLogEntry entry = SyncLogEntry.newBuilder()
-                .setEntryId(UUID.randomUUID().toString())
+                .setEntryId(RandomIds.next())
                 .setConnectionId(connectionId == null ? "" : connectionId)
                 .setAt(Instant.ofEpochMilli(clock.getAsLong()))
                 .setStage(SyncStage.MAPPER)

@@ -34,8 +34,9 @@ public final class PendingChanges {
         store.put(key, change);
     }
 
+    /** Removes the item's waiting change, if any; a delete of nothing would still write a tombstone to the changelog. */
     public PendingChange remove(EntityKey key) {
-        return store.delete(key);
+        return store.get(key) == null ? null : store.delete(key);
     }
 
     /** Waiting changes of one connection that name the given item among their missing dependencies. */

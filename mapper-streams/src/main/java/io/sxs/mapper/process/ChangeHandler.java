@@ -1,6 +1,7 @@
 package io.sxs.mapper.process;
 
 import io.sxs.mapper.command.CommandFactory;
+import io.sxs.mapper.command.RandomIds;
 import io.sxs.mapper.idmap.EntityKeys;
 import io.sxs.mapper.idmap.IdMap;
 import io.sxs.mapper.idmap.SystemNames;
@@ -24,7 +25,6 @@ import io.sxs.schemas.envelope.SyncOutcome;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Decides what one change record leads to: skip (out of scope, echo, unchanged, not the owner), wait (write in
@@ -39,11 +39,27 @@ public final class ChangeHandler {
     }
 
     /**
-     * @param replay       true when a waiting change is re-processed (it is already the latest state seen)
-     * @param waitingSince when the change first started waiting for dependencies, kept so that re-reads and
-     *                     re-processing do not postpone its timeout; null for a fresh change
+     * A change as read from its change topic; it becomes the item's latest state.
+     *
+     * @param encoded the change's bytes as read, kept as they are in the latest store
      */
-    public void handle(ChangeRecord change, boolean replay, Instant waitingSince) {
+    public void handle(ChangeRecord change, byte[] encoded) {
+        handle(change, encoded, null);
+    }
+
+    /**
+     * Re-processes a change that waited (it is already the item's latest state).
+     *
+     * @param waitingSince when the change first started waiting for dependencies, kept so that re-processing does not
+     *                     postpone its timeout; null when it did not wait for dependencies
+     */
+    public void replay(ChangeRecord change, Instant waitingSince) {
+        handle(change, null, waitingSince);
+    }
+
+    /** @param encoded the change's bytes for a fresh change, null for a replay */
+    private void handle(ChangeRecord change, byte[] encoded, Instant waitingSince) {
+        boolean replay = encoded == null;
         String connectionId = change.getConnectionId();
         ConnectionConfig connection = state.connections().apply(connectionId);
         if (connection == null || connection.getStatus() != ConnectionStatus.ACTIVE) {
@@ -54,13 +70,15 @@ public final class ChangeHandler {
         }
         EntityKey key = EntityKeys.of(change);
         if (!replay) {
-            state.latest().put(key, change);
+            state.latest().put(key, encoded);
         }
         IdMapEntry mapping = state.idMap().get(key);
         String hash = change.getContentHash();
         if (mapping != null) {
             if (hash.equals(mapping.getLastWrittenHash())) {
-                state.idMap().put(IdMapEntry.newBuilder(mapping).setLastSeenHash(hash).setUpdatedAt(now()).build());
+                if (!hash.equals(mapping.getLastSeenHash())) { // a repeated echo changes nothing in the entry
+                    state.idMap().put(IdMapEntry.newBuilder(mapping).setLastSeenHash(hash).setUpdatedAt(now()).build());
+                }
                 state.log().change(change, SyncOutcome.SKIPPED_ECHO, mapping.getCounterpartId(), null,
                         "the pipeline's own write read back from " + SystemNames.of(change.getSystem()));
                 return;
@@ -157,7 +175,7 @@ public final class ChangeHandler {
 
     private void emit(ChangeRecord change, IdMapEntry mapping, EntityKey key, CommandAction action, String targetId,
                       org.apache.avro.specific.SpecificRecordBase payload, List<String> notes, String neededBy) {
-        String commandId = UUID.randomUUID().toString();
+        String commandId = RandomIds.next();
         Command command = CommandFactory.command(change, action, targetId, payload, commandId, state.now());
         IdMapEntry.Builder entry = mapping == null
                 ? IdMap.newEntry(key, change.getSystem(), state.now())

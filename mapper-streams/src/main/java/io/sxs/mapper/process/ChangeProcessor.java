@@ -30,7 +30,7 @@ public final class ChangeProcessor extends MapperProcessor<ChangeRecord> {
     }
 
     @Override
-    protected void handle(String key, ChangeRecord change, String where) {
+    protected void handle(String key, ChangeRecord change, byte[] encoded, String where) {
         String problem = InputValidator.problem(key, change, expectedSystem());
         if (problem != null) {
             if (change != null && key != null && key.equals(change.getConnectionId())) {
@@ -41,7 +41,7 @@ public final class ChangeProcessor extends MapperProcessor<ChangeRecord> {
             }
             return;
         }
-        changes.handle(change, false, null);
+        changes.handle(change, encoded);
     }
 
     private SystemType expectedSystem() {

@@ -2,14 +2,13 @@ package io.sxs.mapper.process;
 
 import io.sxs.mapper.MapperSettings;
 import io.sxs.mapper.idmap.IdMap;
+import io.sxs.mapper.latest.LatestStates;
 import io.sxs.mapper.log.SyncLogWriter;
 import io.sxs.mapper.pending.PendingChanges;
 import io.sxs.schemas.common.SystemType;
 import io.sxs.schemas.envelope.Command;
-import io.sxs.schemas.envelope.ConnectionConfig;
 import io.sxs.schemas.envelope.SyncLogEntry;
 import io.sxs.schemas.topic.Topics;
-import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -17,7 +16,6 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,12 +44,11 @@ abstract class MapperProcessor<V extends SpecificRecordBase> implements Processo
     @Override
     public void init(ProcessorContext<String, SpecificRecordBase> context) {
         this.context = context;
-        KeyValueStore<String, ConnectionConfig> connections = context.getStateStore(connectionsStore);
         state = new MapperState(
                 new IdMap(context.getStateStore(Topics.IDMAP_STORE)),
                 new PendingChanges(context.getStateStore(Topics.PENDING_STORE)),
-                context.getStateStore(Topics.LATEST_STORE),
-                connectionLookup(connections),
+                new LatestStates(context.getStateStore(Topics.LATEST_STORE), decoder),
+                new ConnectionTable(context.getStateStore(connectionsStore), decoder),
                 new SyncLogWriter(this::forwardLog, context::currentSystemTimeMs),
                 this::forwardCommand,
                 context::currentSystemTimeMs,
@@ -76,7 +73,7 @@ abstract class MapperProcessor<V extends SpecificRecordBase> implements Processo
             return;
         }
         try {
-            handle(record.key(), value, where);
+            handle(record.key(), value, record.value(), where);
         } catch (KafkaException e) {
             throw e; // store, producer and task errors are Kafka Streams' to handle (EOS aborts and retries)
         } catch (RuntimeException e) {
@@ -86,7 +83,8 @@ abstract class MapperProcessor<V extends SpecificRecordBase> implements Processo
         }
     }
 
-    protected abstract void handle(String key, V value, String where);
+    /** @param encoded the value's bytes as read */
+    protected abstract void handle(String key, V value, byte[] encoded, String where);
 
     protected String topic() {
         return context.recordMetadata().map(RecordMetadata::topic).orElse(null);
@@ -99,16 +97,5 @@ abstract class MapperProcessor<V extends SpecificRecordBase> implements Processo
 
     private void forwardLog(SyncLogEntry entry) {
         context.forward(new Record<>(entry.getConnectionId(), (SpecificRecordBase) entry, context.currentSystemTimeMs()), Nodes.SYNC_LOG_SINK);
-    }
-
-    private static Function<String, ConnectionConfig> connectionLookup(KeyValueStore<String, ConnectionConfig> store) {
-        return connectionId -> {
-            try {
-                return store.get(connectionId);
-            } catch (org.apache.kafka.common.errors.SerializationException e) {
-                LOG.error("Connection {} has an unreadable configuration; treated as unknown", connectionId, e);
-                return null;
-            }
-        };
     }
 }

@@ -2,16 +2,14 @@ package io.sxs.mapper.process;
 
 import io.sxs.mapper.MapperSettings;
 import io.sxs.mapper.idmap.IdMap;
+import io.sxs.mapper.latest.LatestStates;
 import io.sxs.mapper.log.SyncLogWriter;
 import io.sxs.mapper.pending.PendingChanges;
-import io.sxs.schemas.envelope.ChangeRecord;
 import io.sxs.schemas.envelope.Command;
 import io.sxs.schemas.envelope.ConnectionConfig;
-import io.sxs.schemas.envelope.EntityKey;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * What the change and result handlers share within one task: the stores, the connections table, the outputs and the
@@ -20,7 +18,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public record MapperState(
         IdMap idMap,
         PendingChanges pending,
-        KeyValueStore<EntityKey, ChangeRecord> latest,
+        LatestStates latest,
         Function<String, ConnectionConfig> connections,
         SyncLogWriter log,
         Consumer<Command> commands,

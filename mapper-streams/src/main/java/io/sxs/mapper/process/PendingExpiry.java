@@ -28,7 +28,7 @@ public final class PendingExpiry {
         for (KeyValue<EntityKey, PendingChange> due : state.pending().retriesDue(state.now())) {
             state.pending().remove(due.key);
             state.log().change(due.value.getChange(), SyncOutcome.RELEASED, null, null, "retrying after a transient failure");
-            changes.handle(due.value.getChange(), true, null);
+            changes.replay(due.value.getChange(), null);
             retried++;
         }
         return retried;

@@ -142,7 +142,7 @@ public final class ResultHandler {
         PendingChange queued = state.pending().remove(key);
         if (queued != null) {
             state.log().change(queued.getChange(), SyncOutcome.RELEASED, null, null, "the write in flight finished; re-processing");
-            changes.handle(queued.getChange(), true, queued.getMissing().isEmpty() ? null : queued.getSince());
+            changes.replay(queued.getChange(), queued.getMissing().isEmpty() ? null : queued.getSince());
         }
         return queued != null;
     }
@@ -173,7 +173,7 @@ public final class ResultHandler {
             state.log().change(waiting.value.getChange(), SyncOutcome.RELEASED, null, null,
                     EntityKeys.describe(result.getEntity(), result.getSourceSystem(), result.getSourceId()) + " is now mapped to "
                             + result.getTargetId() + " in " + SystemNames.of(result.getTargetSystem()) + "; re-processing");
-            changes.handle(waiting.value.getChange(), true, waiting.value.getSince());
+            changes.replay(waiting.value.getChange(), waiting.value.getSince());
         }
     }
 

@@ -22,7 +22,7 @@ public final class ResultProcessor extends MapperProcessor<WriteResult> {
     }
 
     @Override
-    protected void handle(String key, WriteResult result, String where) {
+    protected void handle(String key, WriteResult result, byte[] encoded, String where) {
         String problem = InputValidator.problem(key, result);
         if (problem != null) {
             state.log().invalid(key, problem + " (" + where + ")");

@@ -33,7 +33,7 @@ public final class ReferenceTranslator {
      */
     public static Translation translate(EntityType entity, SpecificRecordBase payload, SystemType source, String targetId,
                                         Counterparts counterparts) {
-        SpecificRecordBase copy = payload.getSpecificData().deepCopy(payload.getSchema(), payload);
+        SpecificRecordBase copy = shallowCopy(payload);
         copy.put("id", targetId == null ? "" : targetId);
         List<MissingDependency> missing = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -56,6 +56,20 @@ public final class ReferenceTranslator {
         }
         // Items and the rest carry no references to other synced items.
         return new Translation(copy, missing, notes);
+    }
+
+    /**
+     * A copy that shares its field values with the original: the translation replaces what it changes (lines, lists)
+     * and never modifies a shared value, so the change it came from stays as it was read. A deep copy took longer than
+     * the rest of the translation, because Avro copies every decimal and date through its byte form.
+     */
+    @SuppressWarnings("unchecked")
+    static <T extends SpecificRecordBase> T shallowCopy(T record) {
+        T copy = (T) record.getSpecificData().newRecord(null, record.getSchema());
+        for (org.apache.avro.Schema.Field field : record.getSchema().getFields()) {
+            copy.put(field.pos(), record.get(field.pos()));
+        }
+        return copy;
     }
 
     private record Refs(SystemType source, Counterparts counterparts, List<MissingDependency> missing, List<String> notes) {
@@ -85,14 +99,15 @@ public final class ReferenceTranslator {
         List<DocumentLine> lines(List<DocumentLine> lines) {
             List<DocumentLine> out = new ArrayList<>(lines.size());
             for (int i = 0; i < lines.size(); i++) {
-                DocumentLine line = lines.get(i);
+                DocumentLine line = shallowCopy(lines.get(i));
                 // Line ids belong to the source system; the target assigns its own.
                 line.setLineId(null);
                 // Items sync on their own (a later issue); until then an unmapped item is left off the line.
                 line.setItemRef(optional(EntityType.ITEM, line.getItemRef(), "line " + (i + 1) + " item"));
                 // Tracking option ids are source ids; the target matches tracking by name until tracking syncs.
                 List<LineTracking> tracking = new ArrayList<>();
-                for (LineTracking t : line.getTracking()) {
+                for (LineTracking source : line.getTracking()) {
+                    LineTracking t = shallowCopy(source);
                     t.setCategoryRef(null);
                     t.setOptionRef(null);
                     tracking.add(t);

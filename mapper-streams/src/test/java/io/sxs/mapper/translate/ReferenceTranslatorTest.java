@@ -50,6 +50,22 @@ class ReferenceTranslatorTest {
     }
 
     @Test
+    void theCopySharesNothingItChangesWithTheSource() {
+        Invoice source = Fixtures.invoice("42", "7", "100");
+        source.getLines().get(0).setTracking(List.of(new LineTracking("cat-1", "opt-9", "Region", "North")));
+
+        Invoice out = (Invoice) ReferenceTranslator.translate(EntityType.INVOICE, source, SystemType.SCORO, "X-I42",
+                ReferenceTranslatorTest::find).payload();
+
+        assertThat(out.getLines().get(0)).isNotSameAs(source.getLines().get(0));
+        assertThat(source.getId()).isEqualTo("42");
+        assertThat(source.getContactRef()).isEqualTo("7");
+        assertThat(source.getLines().get(0).getItemRef()).isEqualTo("item-1");
+        assertThat(source.getLines().get(0).getTracking().get(0).getCategoryRef()).isEqualTo("cat-1");
+        assertThat(source.getLines().get(0).getTracking().get(0).getOptionRef()).isEqualTo("opt-9");
+    }
+
+    @Test
     void aCreateCarriesAnEmptyIdAndUnmappedLineItemsAreDroppedWithANote() {
         Invoice source = Fixtures.invoice("42", "7", "100");
         source.getLines().get(0).setItemRef("item-2");

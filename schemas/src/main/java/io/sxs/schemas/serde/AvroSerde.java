@@ -1,16 +1,22 @@
 package io.sxs.schemas.serde;
 
 import java.io.IOException;
-import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
-import org.apache.avro.message.BinaryMessageDecoder;
-import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.SchemaNormalization;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DatumReader;
+import org.apache.avro.io.DatumWriter;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
@@ -32,9 +38,16 @@ public class AvroSerde<T extends SpecificRecordBase> implements Serde<T>, Serial
     public static final String TOPIC_CONFIG = "sxs.schemas.topic";
     public static final String DEFAULT_TOPIC = "sxs.schemas";
     private static final byte[] MARKER = {(byte) 0xC3, (byte) 0x01};
+    private static final int HEADER_LENGTH = 10;
+    // Encoders and decoders are not thread-safe (datum writers and readers are): one of each per thread, reused.
+    private static final ThreadLocal<Buffer> BUFFER = ThreadLocal.withInitial(Buffer::new);
+    private static final ThreadLocal<BinaryEncoder> ENCODER = new ThreadLocal<>();
+    private static final ThreadLocal<BinaryDecoder> DECODER = new ThreadLocal<>();
 
-    private final Map<Schema, BinaryMessageEncoder<T>> encoders = new ConcurrentHashMap<>();
-    private final Map<String, BinaryMessageDecoder<T>> decoders = new ConcurrentHashMap<>();
+    /** Per generated class: its single-object header and datum writer. */
+    private final Map<Class<?>, Writer<T>> writers = new ConcurrentHashMap<>();
+    /** Per writer-schema fingerprint: a reader into the generated class of the same full name. */
+    private final Map<Long, DatumReader<T>> readers = new ConcurrentHashMap<>();
     private SchemaRegistryStore store;
 
     /** Configured later by Kafka through {@link #configure}. */
@@ -75,19 +88,31 @@ public class AvroSerde<T extends SpecificRecordBase> implements Serde<T>, Serial
         if (data == null) {
             return null;
         }
-        Schema schema = data.getSchema();
-        BinaryMessageEncoder<T> encoder = encoders.computeIfAbsent(schema, s -> {
-            store().register(s);
-            return new BinaryMessageEncoder<>(data.getSpecificData(), s);
-        });
-        try {
-            ByteBuffer buffer = encoder.encode(data);
-            byte[] bytes = new byte[buffer.remaining()];
-            buffer.get(bytes);
-            return bytes;
-        } catch (IOException | RuntimeException e) {
-            throw new SerializationException("Could not encode " + schema.getFullName() + " for topic " + topic, e);
+        Writer<T> writer = writers.get(data.getClass());
+        if (writer == null) {
+            writer = writers.computeIfAbsent(data.getClass(), type -> writerFor(data));
         }
+        try {
+            Buffer buffer = BUFFER.get();
+            buffer.reset();
+            buffer.write(writer.header);
+            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(buffer, ENCODER.get());
+            ENCODER.set(encoder);
+            writer.datumWriter.write(data, encoder);
+            encoder.flush();
+            return buffer.toByteArray();
+        } catch (IOException | RuntimeException e) {
+            throw new SerializationException("Could not encode " + data.getSchema().getFullName() + " for topic " + topic, e);
+        }
+    }
+
+    /** Publishes the schema before its first record, so that no reader ever meets an unknown fingerprint. */
+    private Writer<T> writerFor(T data) {
+        Schema schema = data.getSchema();
+        store().register(schema);
+        byte[] header = ByteBuffer.allocate(HEADER_LENGTH).order(ByteOrder.LITTLE_ENDIAN).put(MARKER)
+                .putLong(SchemaNormalization.parsingFingerprint64(schema)).array();
+        return new Writer<>(header, new SpecificDatumWriter<>(schema, data.getSpecificData()));
     }
 
     @Override
@@ -100,19 +125,21 @@ public class AvroSerde<T extends SpecificRecordBase> implements Serde<T>, Serial
         if (bytes == null) {
             return null;
         }
-        if (bytes.length < 10 || bytes[0] != MARKER[0] || bytes[1] != MARKER[1]) {
+        if (bytes.length < HEADER_LENGTH || bytes[0] != MARKER[0] || bytes[1] != MARKER[1]) {
             throw new UnknownSchemaException("Record on " + topic + " is not Avro single-object encoded");
         }
         long fingerprint = ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
-        Schema writer = store().findByFingerprint(fingerprint);
-        if (writer == null) {
-            throw new UnknownSchemaException("Unknown writer schema " + KafkaSchemaStore.hex(fingerprint) + " on " + topic);
+        DatumReader<T> reader = readers.get(fingerprint);
+        if (reader == null) {
+            reader = readers.computeIfAbsent(fingerprint, f -> readerFor(f, topic));
         }
-        BinaryMessageDecoder<T> decoder = decoders.computeIfAbsent(writer.getFullName(), this::decoderFor);
         try {
-            return decoder.decode(bytes);
+            BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, HEADER_LENGTH, bytes.length - HEADER_LENGTH,
+                    DECODER.get());
+            DECODER.set(decoder);
+            return reader.read(null, decoder);
         } catch (IOException | RuntimeException e) {
-            throw new SerializationException("Could not decode " + writer.getFullName() + " from " + topic, e);
+            throw new SerializationException("Could not decode " + KafkaSchemaStore.hex(fingerprint) + " from " + topic, e);
         }
     }
 
@@ -121,20 +148,20 @@ public class AvroSerde<T extends SpecificRecordBase> implements Serde<T>, Serial
         return deserialize(topic, data);
     }
 
+    /** A reader from the writer schema into the generated class of its full name, with that class's conversions. */
     @SuppressWarnings("unchecked")
-    private BinaryMessageDecoder<T> decoderFor(String fullName) {
-        Class<?> type = SpecificData.get().getClass(new Schema.Parser().parse(
-                "{\"type\":\"record\",\"name\":\"" + fullName + "\",\"fields\":[]}"));
+    private DatumReader<T> readerFor(long fingerprint, String topic) {
+        Schema writer = store().findByFingerprint(fingerprint);
+        if (writer == null) {
+            throw new UnknownSchemaException("Unknown writer schema " + KafkaSchemaStore.hex(fingerprint) + " on " + topic);
+        }
+        Class<?> type = SpecificData.get().getClass(writer);
         if (type == null || !SpecificRecordBase.class.isAssignableFrom(type)) {
-            throw new UnknownSchemaException("No generated class for " + fullName + " on the classpath");
+            throw new UnknownSchemaException("No generated class for " + writer.getFullName() + " on the classpath");
         }
-        try {
-            // The generated class's own model carries its logical-type conversions (decimals, dates).
-            Method createDecoder = type.getMethod("createDecoder", org.apache.avro.message.SchemaStore.class);
-            return (BinaryMessageDecoder<T>) createDecoder.invoke(null, store());
-        } catch (ReflectiveOperationException e) {
-            throw new UnknownSchemaException("Cannot create a decoder for " + fullName, e);
-        }
+        // The generated class's own model carries its logical-type conversions (decimals, dates).
+        SpecificData model = SpecificData.getForClass(type);
+        return new SpecificDatumReader<>(writer, SchemaCatalog.schemaOf((Class<? extends SpecificRecordBase>) type), model);
     }
 
     private SchemaRegistryStore store() {
@@ -157,5 +184,15 @@ public class AvroSerde<T extends SpecificRecordBase> implements Serde<T>, Serial
     @Override
     public void close() {
         // The schema store is shared per cluster and outlives single clients.
+    }
+
+    private record Writer<T>(byte[] header, DatumWriter<T> datumWriter) {
+    }
+
+    /** A ByteArrayOutputStream that is reset and reused by its thread. */
+    private static final class Buffer extends java.io.ByteArrayOutputStream {
+        Buffer() {
+            super(1024);
+        }
     }
 }

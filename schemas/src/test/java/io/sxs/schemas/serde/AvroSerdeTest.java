@@ -43,6 +43,15 @@ class AvroSerdeTest {
     }
 
     @Test
+    void bytesAreThoseOfAvrosOwnMessageEncoderAndItsDecoderReadsThem() throws Exception {
+        ChangeRecord change = Fixtures.change(Fixtures.invoice("L1", Instant.parse("2026-11-01T10:00:00Z")));
+        byte[] ours = serde.serialize("t", change);
+
+        assertThat(ours).isEqualTo(ChangeRecord.getEncoder().encode(change).array());
+        assertThat(ChangeRecord.getDecoder().decode(ours).toString()).isEqualTo(change.toString());
+    }
+
+    @Test
     void rejectsBytesThatAreNotSingleObjectEncodedWithANamedError() {
         assertThatThrownBy(() -> serde.deserialize("t", "{\"json\":true}".getBytes()))
                 .isInstanceOf(UnknownSchemaException.class).hasMessageContaining("not Avro single-object encoded");

@@ -1,4 +1,4 @@
-package io.sxs.app.broker;
+package io.sxs.kafka.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -73,7 +73,7 @@ public final class ScoroConnector implements SystemConnector {
 
     @Override
     public ApiBudget budget(ConnectionConfig connection) {
-        return clients.budget(connection.getScoro().getSiteUrl());
+        return clients.budget(connection.getScoro().getSiteUrl(), connection.getScoro().getCompanyAccountId());
     }
 
     /** Credit invoices are invoices to Scoro: the invoice reader reads them back. */

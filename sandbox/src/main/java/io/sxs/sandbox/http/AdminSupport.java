@@ -84,6 +84,23 @@ public final class AdminSupport {
         }));
     }
 
+    /** Call totals over every tenant or company: {"<unitsName>": n, "calls": n, "throttledCalls": n}. */
+    public static ObjectNode callTotals(String unitsName, java.util.List<String> ids,
+                                        java.util.function.Function<String, java.util.Map<String, Long>> callCounts,
+                                        java.util.function.ToLongFunction<String> throttled) {
+        ObjectNode o = Json.object();
+        long calls = 0;
+        long refused = 0;
+        for (String id : ids) {
+            calls += callCounts.apply(id).values().stream().mapToLong(Long::longValue).sum();
+            refused += throttled.applyAsLong(id);
+        }
+        o.put(unitsName, ids.size());
+        o.put("calls", calls);
+        o.put("throttledCalls", refused);
+        return o;
+    }
+
     private static ObjectNode clockState(SandboxClock clock) {
         ObjectNode o = Json.object();
         o.put("now", clock.instant().toString());

@@ -19,20 +19,8 @@ final class ScoroAdminApi {
     ScoroAdminApi(ScoroSandbox s) {
         router.add("POST", PREFIX, "/companies", r -> run(() -> s.createCompany(body(r).path("name").asText("Sandbox Company"))));
         router.add("GET", PREFIX, "/companies", r -> run(s::companies));
-        router.add("GET", PREFIX, "/calls", r -> run(() -> {
-            ObjectNode o = Json.object();
-            long calls = 0;
-            long throttled = 0;
-            var companies = s.companies();
-            for (var c : companies) {
-                calls += s.callCounts(c.companyAccountId()).values().stream().mapToLong(Long::longValue).sum();
-                throttled += s.throttledCalls(c.companyAccountId());
-            }
-            o.put("companies", companies.size());
-            o.put("calls", calls);
-            o.put("throttledCalls", throttled);
-            return o;
-        }));
+        router.add("GET", PREFIX, "/calls", r -> run(() -> AdminSupport.callTotals("companies",
+                s.companies().stream().map(ScoroCompany::companyAccountId).toList(), s::callCounts, s::throttledCalls)));
         router.add("GET", PREFIX, "/companies/{id}/calls", r -> run(() -> {
             ObjectNode o = Json.object();
             o.put("writeCalls", s.writeCalls(r.pathParam("id")));

@@ -23,20 +23,8 @@ final class XeroAdminApi {
                 body(r).path("organisationName").asText("Sandbox Organisation"))));
         router.add("GET", PREFIX, "/tenants", r -> run(x::tenants));
         router.add("GET", PREFIX, "/tenants/{tenantId}/calls", r -> run(() -> calls(x, r.pathParam("tenantId"))));
-        router.add("GET", PREFIX, "/calls", r -> run(() -> {
-            ObjectNode o = Json.object();
-            long calls = 0;
-            long throttled = 0;
-            var tenants = x.tenants();
-            for (var t : tenants) {
-                calls += x.callCounts(t.tenantId()).values().stream().mapToLong(Long::longValue).sum();
-                throttled += x.throttledCalls(t.tenantId());
-            }
-            o.put("tenants", tenants.size());
-            o.put("calls", calls);
-            o.put("throttledCalls", throttled);
-            return o;
-        }));
+        router.add("GET", PREFIX, "/calls", r -> run(() -> AdminSupport.callTotals("tenants",
+                x.tenants().stream().map(XeroTenant::tenantId).toList(), x::callCounts, x::throttledCalls)));
         router.add("GET", PREFIX, "/tenants/{tenantId}/contacts", r -> run(() -> x.contacts(r.pathParam("tenantId"))));
         router.add("GET", PREFIX, "/tenants/{tenantId}/contacts/{id}",
                 r -> run(() -> x.contact(r.pathParam("tenantId"), r.pathParam("id"))));

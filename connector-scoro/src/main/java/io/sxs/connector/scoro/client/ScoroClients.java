@@ -14,9 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Shares one JDK {@link HttpClient} between all connections and keeps what outlives a single call: each site's
- * {@link RateBudget} (Scoro's quotas are per account, so entities of one site share it) and each connection's call
- * total. {@link #open} gives a fresh {@link ScoroClient} for one unit of work.
+ * Shares one JDK {@link HttpClient} between all connections and keeps what outlives a single call: each Scoro
+ * account's {@link RateBudget} (site and entity; the replies' quota headers report what is left, so entities that
+ * share a site's quota see it fall) and each connection's call total. {@link #open} gives a fresh
+ * {@link ScoroClient} for one unit of work.
  */
 public final class ScoroClients {
 
@@ -59,13 +60,14 @@ public final class ScoroClients {
         ScoroEndpoint scoro = connection.config().getScoro();
         String id = connection.connectionId();
         return new ScoroClient(http, scoro.getSiteUrl(), scoro.getCompanyAccountId(), connection.scoroApiKey(),
-                budget(scoro.getSiteUrl()), connection.lane(), settings, clock, totals.computeIfAbsent(id, k -> new AtomicLong()));
+                budget(scoro.getSiteUrl(), scoro.getCompanyAccountId()), connection.lane(), settings, clock,
+                totals.computeIfAbsent(id, k -> new AtomicLong()));
     }
 
-    /** The budget of the site (scheme, host and port; paths and case do not make another site). */
-    public RateBudget budget(String siteUrl) {
-        String site = siteKey(siteUrl);
-        return budgets.computeIfAbsent(site, s -> new RateBudget("scoro:" + s, clock,
+    /** The budget of one entity of a site (scheme, host and port; paths and case do not make another site). */
+    public RateBudget budget(String siteUrl, String companyAccountId) {
+        String account = siteKey(siteUrl) + "/" + companyAccountId;
+        return budgets.computeIfAbsent(account, a -> new RateBudget("scoro:" + a, clock,
                 new RateBudget.Limits(CONCURRENT, 0, null, DEFAULT_DAILY_QUOTA, pollShare), List.of()));
     }
 

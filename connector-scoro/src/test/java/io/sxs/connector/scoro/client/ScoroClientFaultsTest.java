@@ -103,7 +103,7 @@ class ScoroClientFaultsTest {
         assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
         assertThat(e.retryAfterSeconds()).isBetween(3500L, 3600L);
         assertThat(stub.requests()).hasSize(1);
-        var status = clients.budget(stub.siteUrl()).status();
+        var status = clients.budget(stub.siteUrl() + "/", "acme").status();
         assertThat(status.dayLimit()).isEqualTo(500);
         assertThat(status.parkedUntil()).as("the site is parked until the reported reset").isNotNull();
         assertThat(status.reason()).contains("daily quota");

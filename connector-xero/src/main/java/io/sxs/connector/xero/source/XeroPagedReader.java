@@ -78,17 +78,7 @@ public abstract class XeroPagedReader implements EntityReader {
         if (response.status() == 304) {
             return new ReadPage(List.of(), true, session.calls());
         }
-        if (rows == null || !rows.isArray()) {
-            throw XeroErrors.malformed(response.status(), "no " + collection() + " array in the reply", null);
-        }
-        List<ReadItem> items = new ArrayList<>(rows.size());
-        int row = 0;
-        for (JsonNode r : rows) {
-            row++;
-            if (!skip(r)) {
-                items.add(item(r, page, row));
-            }
-        }
+        List<ReadItem> items = items(response, rows, page);
         boolean last = rows.size() < pageSize;
         JsonNode pageCount = response.body().path("pagination").path("pageCount");
         if (pageCount.isInt() && page >= pageCount.intValue()) {
@@ -114,7 +104,11 @@ public abstract class XeroPagedReader implements EntityReader {
         query.put("pageSize", Integer.toString(MAX_IDS));
         addQuery(query);
         XeroResponse response = session.get(collection(), query, null);
-        JsonNode rows = response.body().get(collection());
+        return items(response, response.body().get(collection()), 1);
+    }
+
+    /** The rows of a reply this reader owns, as items (a row that does not map is an invalid item). */
+    private List<ReadItem> items(XeroResponse response, JsonNode rows, int page) throws ApiException {
         if (rows == null || !rows.isArray()) {
             throw XeroErrors.malformed(response.status(), "no " + collection() + " array in the reply", null);
         }
@@ -123,7 +117,7 @@ public abstract class XeroPagedReader implements EntityReader {
         for (JsonNode r : rows) {
             row++;
             if (!skip(r)) {
-                items.add(item(r, 1, row));
+                items.add(item(r, page, row));
             }
         }
         return items;

@@ -72,6 +72,21 @@ class XeroCommandWriterStubTest {
     }
 
     @Test
+    void aThrottledBatchAndTheCommandsAfterItAreNotAttemptedNotFailed() {
+        XeroClient paced = new XeroClient(HttpClient.newHttpClient(), XeroRetrySettings.paced(), Clock.systemUTC());
+        stub.reply(200, "{\"Contacts\":[{\"ContactID\":\"x1\",\"Name\":\"A\",\"ContactStatus\":\"ACTIVE\","
+                + "\"StatusAttributeString\":\"OK\",\"UpdatedDateUTC\":\"/Date(1714550400000+0000)/\"}]}")
+                .reply(429, "", java.util.Map.of("Retry-After", "30", "X-Rate-Limit-Problem", "minute"));
+        List<WriteResult> results = new XeroCommandWriter(paced, 1).write(connection,
+                List.of(createContact("k1", "A"), createContact("k2", "B"), createContact("k3", "C")));
+        assertThat(results.get(0).getStatus()).isEqualTo(ResultStatus.OK);
+        assertThat(results.subList(1, 3)).as("the 429 answered nothing: put back, not failed").containsOnlyNulls();
+        assertThat(stub.received).as("nothing is sent after the 429").hasSize(2);
+        assertThat(paced.budget("tenant-1").waitTime(io.sxs.connector.budget.Lane.WRITE))
+                .as("the organisation waits out the Retry-After").isGreaterThan(java.time.Duration.ofSeconds(25));
+    }
+
+    @Test
     void paidOrAllocatedInvoicesAreBlockedWithTheReason() {
         stub.reply(200, invoice("PAID", "10.00", "0.00")).reply(200, invoice("AUTHORISED", "0.00", "4.00"));
         List<WriteResult> results = new XeroCommandWriter(client).write(connection, List.of(delete("k1"), delete("k2")));

@@ -153,16 +153,14 @@ public class RateBudget implements ApiBudget {
     }
 
     /**
-     * The API's report of calls left in its own minute window (Xero's {@code X-MinLimit-Remaining}): more than the
-     * local window assumes means the plan allows more, and the local window grows to match. Fewer is left to the
-     * local window, which is already stricter than the API's fixed windows.
+     * The API's report of calls left in its own minute window (Xero's {@code X-MinLimit-Remaining}). Only more left
+     * than the whole local window holds means the plan allows more (the local window then grows to match): the API's
+     * windows are fixed, so its count and the local sliding count must never be added up. Fewer is left to the local
+     * window, which is already stricter than the API's fixed windows.
      */
     public synchronized void observeWindowRemaining(long remaining) {
-        if (window != null) {
-            long used = window.used(clock.instant());
-            if (remaining + used > window.limit()) {
-                window.raise(remaining + used);
-            }
+        if (window != null && remaining > window.limit()) {
+            window.raise(remaining);
         }
     }
 

@@ -36,6 +36,12 @@ class RateBudgetTest {
     @Test
     void moreHeadroomReportedThanAssumedRaisesTheWindowButLessDoesNotLowerIt() {
         RateBudget budget = new RateBudget("t", clock, XERO, List.of());
+        for (int i = 0; i < 50; i++) {
+            budget.tryAcquire(Lane.WRITE).orElseThrow().close();
+        }
+        // A fresh fixed window at the API (59 left) next to 50 calls in the local sliding minute: not a bigger plan.
+        budget.observeWindowRemaining(59);
+        assertThat(budget.status().windowLimit()).isEqualTo(60);
         budget.observeWindowRemaining(10);
         assertThat(budget.status().windowLimit()).isEqualTo(60);
         budget.observeWindowRemaining(10_000);

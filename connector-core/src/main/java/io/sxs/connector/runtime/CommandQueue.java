@@ -34,9 +34,20 @@ final class CommandQueue {
     }
 
     private final LinkedList<Entry> entries = new LinkedList<>();
+    /** Commands held by every queue of the runtime, for the sink's back-pressure without visiting each queue. */
+    private final java.util.concurrent.atomic.AtomicInteger held;
+
+    CommandQueue() {
+        this(new java.util.concurrent.atomic.AtomicInteger());
+    }
+
+    CommandQueue(java.util.concurrent.atomic.AtomicInteger held) {
+        this.held = held;
+    }
 
     synchronized void add(Entry entry) {
         entries.addLast(entry);
+        held.incrementAndGet();
     }
 
     /** Puts commands that were not attempted back at the front, in their order. */
@@ -44,6 +55,7 @@ final class CommandQueue {
         for (int i = notAttempted.size() - 1; i >= 0; i--) {
             entries.addFirst(notAttempted.get(i));
         }
+        held.addAndGet(notAttempted.size());
     }
 
     synchronized int size() {
@@ -64,6 +76,7 @@ final class CommandQueue {
                 it.remove();
             }
         }
+        held.addAndGet(-dropped.size());
         return dropped;
     }
 
@@ -122,6 +135,7 @@ final class CommandQueue {
         Set<Entry> taken = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         taken.addAll(chosen);
         entries.removeIf(taken::contains);
+        held.addAndGet(-chosen.size());
         return chosen;
     }
 

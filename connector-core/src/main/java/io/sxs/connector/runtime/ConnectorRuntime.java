@@ -57,8 +57,12 @@ public final class ConnectorRuntime implements AutoCloseable {
     private final RecentWrites recentWrites = new RecentWrites(RECENT_WRITES);
     private final Map<CursorKeyValue, SourceCursor> cursors = new ConcurrentHashMap<>();
     private final Map<String, CommandQueue> queues = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger queued = new java.util.concurrent.atomic.AtomicInteger();
     private final Map<String, List<EntitySource>> sources = new ConcurrentHashMap<>();
     private final Set<String> prepared = ConcurrentHashMap.newKeySet();
+    /** Connections whose budget was last seen parked, and until when (to log parks and resumptions once). */
+    private final Map<String, Instant> parked = new ConcurrentHashMap<>();
+    private long reconciled;
     private final CommandSink sink;
     private SourceContext sourceContext;
 
@@ -153,6 +157,30 @@ public final class ConnectorRuntime implements AutoCloseable {
                 scheduler.remove(id);
                 sources.remove(id);
                 prepared.remove(id);
+                parked.remove(id);
+            }
+        }
+        if (reconciled++ % 10 == 0) {
+            reportParks(wanted);
+        }
+    }
+
+    /** Says once when a connection's API account parks (a spent day, a long Retry-After) and when it resumes. */
+    private void reportParks(Set<String> owned) {
+        for (String id : owned) {
+            ConnectionConfig config = registry.get(id).orElse(null);
+            if (config == null) {
+                continue;
+            }
+            io.sxs.connector.budget.BudgetStatus status = connector.budget(config).status();
+            Instant before = parked.get(id);
+            if (status.parkedUntil() != null && !status.parkedUntil().equals(before)) {
+                parked.put(id, status.parkedUntil());
+                log.warn("{} calls of connection {} are parked until {}: {}", connector.system(), id, status.parkedUntil(),
+                        status.reason());
+            } else if (status.parkedUntil() == null && before != null) {
+                parked.remove(id);
+                log.info("{} calls of connection {} resume", connector.system(), id);
             }
         }
     }
@@ -162,7 +190,7 @@ public final class ConnectorRuntime implements AutoCloseable {
         if (sources.containsKey(id)) {
             return;
         }
-        CommandQueue queue = queues.computeIfAbsent(id, k -> new CommandQueue());
+        CommandQueue queue = queues.computeIfAbsent(id, k -> new CommandQueue(queued));
         List<EntitySource> entitySources = new ArrayList<>();
         for (EntityReader reader : connector.readers()) {
             entitySources.add(new EntitySource(sourceContext, id, reader));
@@ -177,7 +205,7 @@ public final class ConnectorRuntime implements AutoCloseable {
     /** A consumed command: queued with its connection's write job. */
     void enqueue(CommandQueue.Entry entry) {
         String id = entry.command().getConnectionId();
-        queues.computeIfAbsent(id, k -> new CommandQueue()).add(entry);
+        queues.computeIfAbsent(id, k -> new CommandQueue(queued)).add(entry);
         registry.get(id).ifPresent(this::ensureSlot);
         scheduler.wake(id);
     }
@@ -211,7 +239,7 @@ public final class ConnectorRuntime implements AutoCloseable {
     }
 
     int queuedCommands() {
-        return queues.values().stream().mapToInt(CommandQueue::size).sum();
+        return queued.get();
     }
 
     private int loadCursors() {

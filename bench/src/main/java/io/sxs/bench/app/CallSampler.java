@@ -50,21 +50,34 @@ public final class CallSampler implements AutoCloseable {
         }
     }
 
-    /** Calls per minute between the first and the last sample at which the counter moved. */
-    public double ratePerMinuteWhileMoving() {
+    /**
+     * Mean calls per minute over the whole minutes from the first sample at which the counter moved to the last one
+     * (partial minutes left out: a sliding limit of 60 lets a stretch shorter than a minute look faster than 60).
+     */
+    public double callsPerFullMinuteWhileMoving() {
         synchronized (samples) {
-            Sample first = null;
-            Sample last = null;
+            int first = -1;
+            int last = -1;
             for (int i = 1; i < samples.size(); i++) {
                 if (samples.get(i).calls > samples.get(i - 1).calls) {
-                    first = first == null ? samples.get(i - 1) : first;
-                    last = samples.get(i);
+                    first = first < 0 ? i - 1 : first;
+                    last = i;
                 }
             }
-            if (first == null || last.atNanos == first.atNanos) {
+            if (first < 0) {
                 return 0;
             }
-            return (last.calls - first.calls) * 60e9 / (last.atNanos - first.atNanos);
+            long minuteNanos = 60_000_000_000L;
+            long minutes = (samples.get(last).atNanos - samples.get(first).atNanos) / minuteNanos;
+            if (minutes == 0) {
+                return samples.get(last).calls - samples.get(first).calls;
+            }
+            long end = samples.get(first).atNanos + minutes * minuteNanos;
+            Sample at = samples.get(first);
+            for (int i = first; i <= last && samples.get(i).atNanos <= end; i++) {
+                at = samples.get(i);
+            }
+            return (at.calls - samples.get(first).calls) / (double) minutes;
         }
     }
 

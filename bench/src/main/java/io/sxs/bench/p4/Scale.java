@@ -39,7 +39,8 @@ public final class Scale implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Table table = new Table("Connections", "Threads", "Heap used after GC (MB)", "Xero calls/min", "Scoro calls/min",
+        Table table = new Table("Connections", "Threads (pipeline)", "Threads (process)", "Heap used after GC (MB)",
+                "Xero calls/min", "Scoro calls/min",
                 "Xero 429s", "Scoro 429s", "All polled after (s, real)");
         for (int n : sizes) {
             measure(table, n);
@@ -72,10 +73,22 @@ public final class Scale implements Callable<Integer> {
             new ProcessBuilder("jcmd", Long.toString(app.pid()), "GC.run").redirectErrorStream(true).start().waitFor();
             Thread.sleep(1000);
             double threads = app.metric("jvm.threads.live");
+            long pipelineThreads = pipelineThreads(app.pid());
             double heap = app.metric("jvm.memory.used", "area:heap") / (1024 * 1024);
-            table.row(Table.count(connections), Math.round(threads), Math.round(heap), Table.count(xeroPerMin),
+            table.row(Table.count(connections), pipelineThreads, Math.round(threads), Math.round(heap), Table.count(xeroPerMin),
                     Table.count(scoroPerMin), throttled(app, true), throttled(app, false), String.format("%.0f", ready));
         }
+    }
+
+    /**
+     * The pipeline's own threads (workers, sinks, producers, consumers, mapper: their names carry "sxs"), as opposed
+     * to the process's, which include the in-process broker and both sandboxes with their request pools.
+     */
+    private static long pipelineThreads(long pid) throws Exception {
+        Process jcmd = new ProcessBuilder("jcmd", Long.toString(pid), "Thread.print").redirectErrorStream(true).start();
+        String dump = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        jcmd.waitFor();
+        return dump.lines().filter(l -> l.startsWith("\"") && l.substring(0, l.indexOf('"', 1) + 1).contains("sxs")).count();
     }
 
     private static long totals(AppProcess app, boolean xero) {

@@ -70,7 +70,7 @@ public final class ChangeHandler {
         }
         EntityKey key = EntityKeys.of(change);
         if (!replay) {
-            state.latest().put(key, encoded);
+            state.latest().record(key, change, encoded);
         }
         IdMapEntry mapping = state.idMap().get(key);
         String hash = change.getContentHash();

@@ -44,12 +44,13 @@ abstract class MapperProcessor<V extends SpecificRecordBase> implements Processo
     @Override
     public void init(ProcessorContext<String, SpecificRecordBase> context) {
         this.context = context;
+        SyncLogWriter log = new SyncLogWriter(this::forwardLog, context::currentSystemTimeMs);
         state = new MapperState(
                 new IdMap(context.getStateStore(Topics.IDMAP_STORE)),
-                new PendingChanges(context.getStateStore(Topics.PENDING_STORE)),
+                new PendingChanges(context.getStateStore(Topics.PENDING_STORE), log),
                 new LatestStates(context.getStateStore(Topics.LATEST_STORE), decoder),
                 new ConnectionTable(context.getStateStore(connectionsStore), decoder),
-                new SyncLogWriter(this::forwardLog, context::currentSystemTimeMs),
+                log,
                 this::forwardCommand,
                 context::currentSystemTimeMs,
                 settings);

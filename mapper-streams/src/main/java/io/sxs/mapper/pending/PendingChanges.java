@@ -9,6 +9,7 @@ import io.sxs.schemas.envelope.PendingChange;
 import io.sxs.schemas.envelope.SyncOutcome;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -52,9 +53,14 @@ public final class PendingChanges {
 
     /** Ends the item's wait, if it has one, logging it {@code RELEASED} with the reason; returns the change that waited. */
     public PendingChange release(EntityKey key, String reason) {
+        return release(key, () -> reason);
+    }
+
+    /** As {@link #release(EntityKey, String)}, for a reason worth building only when something waited. */
+    public PendingChange release(EntityKey key, Supplier<String> reason) {
         PendingChange waiting = remove(key);
         if (waiting != null) {
-            log.change(waiting.getChange(), SyncOutcome.RELEASED, null, null, reason);
+            log.change(waiting.getChange(), SyncOutcome.RELEASED, null, null, reason.get());
         }
         return waiting;
     }

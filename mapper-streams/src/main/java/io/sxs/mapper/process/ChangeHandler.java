@@ -181,7 +181,7 @@ public final class ChangeHandler {
                 : IdMapEntry.newBuilder(mapping).setUpdatedAt(now());
         state.idMap().put(entry.setLastSeenHash(change.getContentHash()).setInFlightCommandId(commandId)
                 .setDeleted(action == CommandAction.DELETE).build());
-        state.pending().release(key, "superseded: command " + commandId + " carries the item's latest state");
+        state.pending().release(key, () -> "superseded: command " + commandId + " carries the item's latest state");
         state.commands().accept(command);
         StringBuilder message = new StringBuilder(action.name().toLowerCase()).append(" in ")
                 .append(SystemNames.of(command.getTargetSystem()));

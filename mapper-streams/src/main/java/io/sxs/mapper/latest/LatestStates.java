@@ -2,33 +2,44 @@ package io.sxs.mapper.latest;
 
 import io.sxs.schemas.envelope.ChangeRecord;
 import io.sxs.schemas.envelope.EntityKey;
+import io.sxs.schemas.serde.AvroSerde;
 import org.apache.avro.specific.SpecificRecordBase;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The latest state seen of every item, per system: the change record as it was read. Backed by the {@code latest}
  * store, which keeps the record's bytes as they came from the change topic (single-object encoded ChangeRecord, so
- * the changelog reads like the change topics): every change is stored, few are read back, and re-encoding each one
- * was the mapper's largest single cost.
+ * the changelog reads like the change topics): every change is recorded, few are read back, and re-encoding each
+ * one was the mapper's largest single cost.
  */
 public final class LatestStates {
 
     private final KeyValueStore<EntityKey, byte[]> store;
-    private final Deserializer<SpecificRecordBase> decoder;
+    private final AvroSerde<SpecificRecordBase> serde;
 
-    public LatestStates(KeyValueStore<EntityKey, byte[]> store, Deserializer<SpecificRecordBase> decoder) {
+    public LatestStates(KeyValueStore<EntityKey, byte[]> store, AvroSerde<SpecificRecordBase> serde) {
         this.store = store;
-        this.decoder = decoder;
+        this.serde = serde;
     }
 
-    /** @param encoded the change record's bytes as read from its change topic */
-    public void put(EntityKey key, byte[] encoded) {
+    /**
+     * Records a change as the item's latest state, unless the store already holds the same observation of it (an
+     * unchanged re-read): rewriting it would only repeat the record on the changelog with a newer event id.
+     *
+     * @param encoded the change record's bytes as read from its change topic
+     * @return true when it was recorded
+     */
+    public boolean record(EntityKey key, ChangeRecord change, byte[] encoded) {
+        byte[] stored = store.get(key);
+        if (stored != null && Observation.of(change).sameAs(Observation.read(serde.writerSchema(stored), stored))) {
+            return false;
+        }
         store.put(key, encoded);
+        return true;
     }
 
     public ChangeRecord get(EntityKey key) {
         byte[] encoded = store.get(key);
-        return encoded == null ? null : (ChangeRecord) decoder.deserialize(null, encoded);
+        return encoded == null ? null : (ChangeRecord) serde.deserialize(null, encoded);
     }
 }

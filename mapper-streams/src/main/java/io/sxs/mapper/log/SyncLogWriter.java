@@ -53,7 +53,9 @@ public final class SyncLogWriter {
                 .setCommandId(commandId)
                 .setMessage(message)
                 .build();
-        LOG.debug("{} {} {} {} {}: {}", connectionId, outcome, system, entity, itemId, message);
+        if (LOG.isDebugEnabled()) { // the arguments' array would be built for every entry otherwise
+            LOG.debug("{} {} {} {} {}: {}", connectionId, outcome, system, entity, itemId, message);
+        }
         sink.accept(entry);
         return entry;
     }

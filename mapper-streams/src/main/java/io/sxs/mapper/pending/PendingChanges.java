@@ -1,12 +1,15 @@
 package io.sxs.mapper.pending;
 
 import io.sxs.mapper.idmap.EntityKeys;
+import io.sxs.mapper.log.SyncLogWriter;
 import io.sxs.schemas.common.EntityType;
 import io.sxs.schemas.common.SystemType;
 import io.sxs.schemas.envelope.EntityKey;
 import io.sxs.schemas.envelope.PendingChange;
+import io.sxs.schemas.envelope.SyncOutcome;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -15,27 +18,64 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Changes that wait, at most one per item (the latest wins): either for an in-flight write of the same item (no
  * missing dependencies) or for references that are not mapped yet. Backed by the {@code pending} store.
  *
+ * <p>Every change that starts waiting is logged {@code WAITING_DEPENDENCY} and every one that stops waiting, for
+ * whatever reason, {@code RELEASED} or {@code DEPENDENCY_MISSING}: the sync log's count of waiting items stays true.
+ * That is why changes enter and leave only through {@link #park}, {@link #release} and {@link #end}.
+ *
  * <p>The look-ups by dependency and by age scan the task's whole store. That is fine while few changes wait; the later
  * optimisation is a secondary index (dependency key to waiting keys) kept in a second store.
  */
 public final class PendingChanges {
 
-    private final KeyValueStore<EntityKey, PendingChange> store;
+    static final String SUPERSEDED = "superseded by a newer read of the item";
 
-    public PendingChanges(KeyValueStore<EntityKey, PendingChange> store) {
+    private final KeyValueStore<EntityKey, PendingChange> store;
+    private final SyncLogWriter log;
+
+    public PendingChanges(KeyValueStore<EntityKey, PendingChange> store, SyncLogWriter log) {
         this.store = store;
+        this.log = log;
     }
 
     public PendingChange get(EntityKey key) {
         return store.get(key);
     }
 
-    public void put(EntityKey key, PendingChange change) {
+    /**
+     * Makes the change the item's waiting one, logging it {@code WAITING_DEPENDENCY} with {@code why}; a change that
+     * waited before for the item is released first, as superseded.
+     */
+    public void park(EntityKey key, PendingChange change, String counterpartId, String commandId, String why) {
+        release(key, SUPERSEDED);
         store.put(key, change);
+        log.change(change.getChange(), SyncOutcome.WAITING_DEPENDENCY, counterpartId, commandId, why);
     }
 
-    /** Removes the item's waiting change, if any; a delete of nothing would still write a tombstone to the changelog. */
-    public PendingChange remove(EntityKey key) {
+    /** Ends the item's wait, if it has one, logging it {@code RELEASED} with the reason; returns the change that waited. */
+    public PendingChange release(EntityKey key, String reason) {
+        return release(key, () -> reason);
+    }
+
+    /** As {@link #release(EntityKey, String)}, for a reason worth building only when something waited. */
+    public PendingChange release(EntityKey key, Supplier<String> reason) {
+        PendingChange waiting = remove(key);
+        if (waiting != null) {
+            log.change(waiting.getChange(), SyncOutcome.RELEASED, null, null, reason.get());
+        }
+        return waiting;
+    }
+
+    /** Gives up the item's wait, if it has one, logging it {@code DEPENDENCY_MISSING} with the reason. */
+    public PendingChange end(EntityKey key, String commandId, String reason) {
+        PendingChange waiting = remove(key);
+        if (waiting != null) {
+            log.change(waiting.getChange(), SyncOutcome.DEPENDENCY_MISSING, null, commandId, reason);
+        }
+        return waiting;
+    }
+
+    /** A delete of nothing would still write a tombstone to the changelog, hence the look-up first. */
+    private PendingChange remove(EntityKey key) {
         return store.get(key) == null ? null : store.delete(key);
     }
 

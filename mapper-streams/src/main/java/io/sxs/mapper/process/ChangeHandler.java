@@ -70,7 +70,7 @@ public final class ChangeHandler {
         }
         EntityKey key = EntityKeys.of(change);
         if (!replay) {
-            state.latest().put(key, encoded);
+            state.latest().record(key, change, encoded);
         }
         IdMapEntry mapping = state.idMap().get(key);
         String hash = change.getContentHash();
@@ -88,7 +88,7 @@ public final class ChangeHandler {
                 PendingChange queued = state.pending().get(key);
                 boolean dropped = queued != null && !hash.equals(queued.getChange().getContentHash());
                 if (dropped) {
-                    state.pending().remove(key);
+                    state.pending().release(key, "superseded: the item was read back in the state last processed");
                 }
                 state.log().change(change, SyncOutcome.SKIPPED_UNCHANGED, mapping.getCounterpartId(), null,
                         "unchanged since it was last processed" + (dropped ? "; the change queued after it is superseded" : ""));
@@ -128,12 +128,11 @@ public final class ChangeHandler {
         PendingChange scheduled = replay ? null : state.pending().get(key);
         if (scheduled != null && scheduled.getRetryAt() != null) {
             // A newer state of the item replaces the retry of an older one.
-            state.pending().remove(key);
-            state.log().change(scheduled.getChange(), SyncOutcome.RELEASED, null, null, "retry superseded by a newer change");
+            state.pending().release(key, "retry superseded by a newer change");
         }
         if (mapping != null && mapping.getInFlightCommandId() != null) {
-            state.pending().put(key, new PendingChange(change, List.of(), Instant.ofEpochMilli(state.now()), null));
-            state.log().change(change, SyncOutcome.WAITING_DEPENDENCY, mapping.getCounterpartId(), mapping.getInFlightCommandId(),
+            state.pending().park(key, new PendingChange(change, List.of(), Instant.ofEpochMilli(state.now()), null),
+                    mapping.getCounterpartId(), mapping.getInFlightCommandId(),
                     "write in flight (command " + mapping.getInFlightCommandId() + "); queued until its result arrives");
             return;
         }
@@ -147,7 +146,7 @@ public final class ChangeHandler {
         SystemType target = OwnershipPolicy.other(change.getSystem());
 
         if (change.getOperation() == Operation.DELETE) {
-            state.pending().remove(key); // whatever waited for this item is moot now
+            state.pending().release(key, "superseded by its delete in " + SystemNames.of(change.getSystem()));
             if (counterpart == null) {
                 if (mapping != null) {
                     state.idMap().put(IdMapEntry.newBuilder(mapping).setDeleted(true)
@@ -182,7 +181,7 @@ public final class ChangeHandler {
                 : IdMapEntry.newBuilder(mapping).setUpdatedAt(now());
         state.idMap().put(entry.setLastSeenHash(change.getContentHash()).setInFlightCommandId(commandId)
                 .setDeleted(action == CommandAction.DELETE).build());
-        state.pending().remove(key);
+        state.pending().release(key, () -> "superseded: command " + commandId + " carries the item's latest state");
         state.commands().accept(command);
         StringBuilder message = new StringBuilder(action.name().toLowerCase()).append(" in ")
                 .append(SystemNames.of(command.getTargetSystem()));
@@ -210,8 +209,8 @@ public final class ChangeHandler {
         Instant since = waitingSince != null ? waitingSince
                 : earlier != null && !earlier.getMissing().isEmpty() ? earlier.getSince()
                 : Instant.ofEpochMilli(state.now());
-        state.pending().put(key, new PendingChange(change, missing, since, null));
-        state.log().change(change, SyncOutcome.WAITING_DEPENDENCY, null, null, "waiting for " + String.join(", ", why));
+        state.pending().park(key, new PendingChange(change, missing, since, null), null, null,
+                "waiting for " + String.join(", ", why));
     }
 
     /** Step 6 for a document's contact: wait for its in-flight create, create it now, or wait for it to arrive. */

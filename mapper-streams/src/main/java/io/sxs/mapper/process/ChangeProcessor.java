@@ -3,9 +3,9 @@ package io.sxs.mapper.process;
 import io.sxs.mapper.MapperSettings;
 import io.sxs.schemas.common.SystemType;
 import io.sxs.schemas.envelope.ChangeRecord;
+import io.sxs.schemas.serde.AvroSerde;
 import io.sxs.schemas.topic.Topics;
 import org.apache.avro.specific.SpecificRecordBase;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 
@@ -14,7 +14,7 @@ public final class ChangeProcessor extends MapperProcessor<ChangeRecord> {
 
     private ChangeHandler changes;
 
-    public ChangeProcessor(MapperSettings settings, Deserializer<SpecificRecordBase> decoder) {
+    public ChangeProcessor(MapperSettings settings, AvroSerde<SpecificRecordBase> decoder) {
         super(settings, decoder, ChangeRecord.class, Nodes.CONNECTIONS_STORE);
     }
 

@@ -8,10 +8,10 @@ import io.sxs.mapper.pending.PendingChanges;
 import io.sxs.schemas.common.SystemType;
 import io.sxs.schemas.envelope.Command;
 import io.sxs.schemas.envelope.SyncLogEntry;
+import io.sxs.schemas.serde.AvroSerde;
 import io.sxs.schemas.topic.Topics;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -28,13 +28,13 @@ abstract class MapperProcessor<V extends SpecificRecordBase> implements Processo
     private static final Logger LOG = LoggerFactory.getLogger(MapperProcessor.class);
 
     protected final MapperSettings settings;
-    private final Deserializer<SpecificRecordBase> decoder;
+    private final AvroSerde<SpecificRecordBase> decoder;
     private final Class<V> type;
     private final String connectionsStore;
     protected ProcessorContext<String, SpecificRecordBase> context;
     protected MapperState state;
 
-    MapperProcessor(MapperSettings settings, Deserializer<SpecificRecordBase> decoder, Class<V> type, String connectionsStore) {
+    MapperProcessor(MapperSettings settings, AvroSerde<SpecificRecordBase> decoder, Class<V> type, String connectionsStore) {
         this.settings = settings;
         this.decoder = decoder;
         this.type = type;
@@ -44,12 +44,13 @@ abstract class MapperProcessor<V extends SpecificRecordBase> implements Processo
     @Override
     public void init(ProcessorContext<String, SpecificRecordBase> context) {
         this.context = context;
+        SyncLogWriter log = new SyncLogWriter(this::forwardLog, context::currentSystemTimeMs);
         state = new MapperState(
                 new IdMap(context.getStateStore(Topics.IDMAP_STORE)),
-                new PendingChanges(context.getStateStore(Topics.PENDING_STORE)),
+                new PendingChanges(context.getStateStore(Topics.PENDING_STORE), log),
                 new LatestStates(context.getStateStore(Topics.LATEST_STORE), decoder),
                 new ConnectionTable(context.getStateStore(connectionsStore), decoder),
-                new SyncLogWriter(this::forwardLog, context::currentSystemTimeMs),
+                log,
                 this::forwardCommand,
                 context::currentSystemTimeMs,
                 settings);

@@ -3,7 +3,6 @@ package io.sxs.mapper.process;
 import io.sxs.mapper.idmap.EntityKeys;
 import io.sxs.schemas.envelope.EntityKey;
 import io.sxs.schemas.envelope.PendingChange;
-import io.sxs.schemas.envelope.SyncOutcome;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.KeyValue;
 
@@ -26,8 +25,7 @@ public final class PendingExpiry {
     public int retryDue() {
         int retried = 0;
         for (KeyValue<EntityKey, PendingChange> due : state.pending().retriesDue(state.now())) {
-            state.pending().remove(due.key);
-            state.log().change(due.value.getChange(), SyncOutcome.RELEASED, null, null, "retrying after a transient failure");
+            state.pending().release(due.key, "retrying after a transient failure");
             changes.replay(due.value.getChange(), null);
             retried++;
         }
@@ -40,10 +38,9 @@ public final class PendingExpiry {
         long cutoff = now - state.settings().dependencyTimeout().toMillis();
         int ended = 0;
         for (KeyValue<EntityKey, PendingChange> waiting : state.pending().waitingSince(cutoff)) {
-            state.pending().remove(waiting.key);
             PendingChange change = waiting.value;
             String missing = change.getMissing().stream().map(EntityKeys::describe).collect(Collectors.joining(", "));
-            state.log().change(change.getChange(), SyncOutcome.DEPENDENCY_MISSING, null, null,
+            state.pending().end(waiting.key, null,
                     "gave up after waiting " + ((now - change.getSince().toEpochMilli()) / 1000) + " s; missing " + missing);
             ended++;
         }

@@ -139,9 +139,8 @@ public final class ResultHandler {
 
     /** Re-processes the change of this item that was queued while its write was in flight; false if there was none. */
     private boolean releaseOwn(EntityKey key) {
-        PendingChange queued = state.pending().remove(key);
+        PendingChange queued = state.pending().release(key, "the write in flight finished; re-processing");
         if (queued != null) {
-            state.log().change(queued.getChange(), SyncOutcome.RELEASED, null, null, "the write in flight finished; re-processing");
             changes.replay(queued.getChange(), queued.getMissing().isEmpty() ? null : queued.getSince());
         }
         return queued != null;
@@ -159,20 +158,18 @@ public final class ResultHandler {
         }
         Instant now = now();
         Instant retryAt = now.plus(state.settings().punctuateInterval());
-        state.pending().put(key, new PendingChange(latest, List.of(), now, retryAt));
-        state.log().change(latest, SyncOutcome.WAITING_DEPENDENCY, null, result.getCommandId(),
+        state.pending().park(key, new PendingChange(latest, List.of(), now, retryAt), null, result.getCommandId(),
                 "transient failure (" + reason(result) + "); retrying at " + retryAt);
     }
 
     /** Re-processes every change that waited for the item just mapped (on either side). */
     private void releaseDependents(WriteResult result) {
         for (KeyValue<EntityKey, PendingChange> waiting : dependents(result)) {
-            if (state.pending().remove(waiting.key) == null) {
+            String reason = EntityKeys.describe(result.getEntity(), result.getSourceSystem(), result.getSourceId())
+                    + " is now mapped to " + result.getTargetId() + " in " + SystemNames.of(result.getTargetSystem()) + "; re-processing";
+            if (state.pending().release(waiting.key, reason) == null) {
                 continue; // already handled by an earlier release in this loop
             }
-            state.log().change(waiting.value.getChange(), SyncOutcome.RELEASED, null, null,
-                    EntityKeys.describe(result.getEntity(), result.getSourceSystem(), result.getSourceId()) + " is now mapped to "
-                            + result.getTargetId() + " in " + SystemNames.of(result.getTargetSystem()) + "; re-processing");
             changes.replay(waiting.value.getChange(), waiting.value.getSince());
         }
     }
@@ -184,10 +181,8 @@ public final class ResultHandler {
             return;
         }
         for (KeyValue<EntityKey, PendingChange> waiting : dependents(result)) {
-            state.pending().remove(waiting.key);
-            state.log().change(waiting.value.getChange(), SyncOutcome.DEPENDENCY_MISSING, null, result.getCommandId(),
-                    EntityKeys.name(result.getEntity(), result.getSourceId())
-                            + " could not be created in " + SystemNames.of(result.getTargetSystem()) + ": " + reason(result));
+            state.pending().end(waiting.key, result.getCommandId(), EntityKeys.name(result.getEntity(), result.getSourceId())
+                    + " could not be created in " + SystemNames.of(result.getTargetSystem()) + ": " + reason(result));
         }
     }
 

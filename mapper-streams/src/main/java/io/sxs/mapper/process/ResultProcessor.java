@@ -2,8 +2,8 @@ package io.sxs.mapper.process;
 
 import io.sxs.mapper.MapperSettings;
 import io.sxs.schemas.envelope.WriteResult;
+import io.sxs.schemas.serde.AvroSerde;
 import org.apache.avro.specific.SpecificRecordBase;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 
 /** Reads the sinks' write results. Shares the stores with {@link ChangeProcessor} (same task, same connection). */
@@ -11,7 +11,7 @@ public final class ResultProcessor extends MapperProcessor<WriteResult> {
 
     private ResultHandler results;
 
-    public ResultProcessor(MapperSettings settings, Deserializer<SpecificRecordBase> decoder) {
+    public ResultProcessor(MapperSettings settings, AvroSerde<SpecificRecordBase> decoder) {
         super(settings, decoder, WriteResult.class, Nodes.CONNECTIONS_STORE);
     }
 

@@ -1,8 +1,10 @@
 package io.sxs.mapper.serde;
 
+import io.sxs.schemas.envelope.EntityKey;
 import io.sxs.schemas.serde.AvroSerde;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.kafka.common.serialization.Serde;
 
 /** Creates the topology's Avro serdes, configured up front because Kafka Streams leaves Processor API serdes alone. */
 public final class MapperSerdes {
@@ -19,9 +21,10 @@ public final class MapperSerdes {
         return serde;
     }
 
-    public <T extends SpecificRecordBase> AvroSerde<T> key() {
-        AvroSerde<T> serde = new AvroSerde<>();
+    /** The serde of the stores' keys. */
+    public Serde<EntityKey> key() {
+        AvroSerde<EntityKey> serde = new AvroSerde<>();
         serde.configure(config, true);
-        return serde;
+        return new EntityKeySerde(serde);
     }
 }

@@ -112,7 +112,12 @@ public class AvroSerde<T extends SpecificRecordBase> implements Serde<T>, Serial
         store().register(schema);
         byte[] header = ByteBuffer.allocate(HEADER_LENGTH).order(ByteOrder.LITTLE_ENDIAN).put(MARKER)
                 .putLong(SchemaNormalization.parsingFingerprint64(schema)).array();
-        return new Writer<>(header, new SpecificDatumWriter<>(schema, data.getSpecificData()));
+        SpecificData model = new SpecificData(data.getClass().getClassLoader());
+        data.getSpecificData().getConversions().forEach(model::addLogicalTypeConversion);
+        // Generated classes without logical types (keys, addresses, phones...) then encode themselves, which is
+        // several times faster than the generic writer; the bytes are the same (test).
+        model.setCustomCoders(true);
+        return new Writer<>(header, new SpecificDatumWriter<>(schema, model));
     }
 
     @Override
@@ -125,17 +130,13 @@ public class AvroSerde<T extends SpecificRecordBase> implements Serde<T>, Serial
         if (bytes == null) {
             return null;
         }
-        if (bytes.length < HEADER_LENGTH || bytes[0] != MARKER[0] || bytes[1] != MARKER[1]) {
-            throw new UnknownSchemaException("Record on " + topic + " is not Avro single-object encoded");
-        }
-        long fingerprint = ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        long fingerprint = fingerprint(bytes, topic);
         DatumReader<T> reader = readers.get(fingerprint);
         if (reader == null) {
             reader = readers.computeIfAbsent(fingerprint, f -> readerFor(f, topic));
         }
         try {
-            BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, HEADER_LENGTH, bytes.length - HEADER_LENGTH,
-                    DECODER.get());
+            BinaryDecoder decoder = body(bytes, DECODER.get());
             DECODER.set(decoder);
             return reader.read(null, decoder);
         } catch (IOException | RuntimeException e) {
@@ -148,13 +149,36 @@ public class AvroSerde<T extends SpecificRecordBase> implements Serde<T>, Serial
         return deserialize(topic, data);
     }
 
+    /** The writer schema of single-object encoded bytes, for readers that look at a few fields without decoding all. */
+    public Schema writerSchema(byte[] bytes) {
+        return writer(fingerprint(bytes, null), null);
+    }
+
+    private Schema writer(long fingerprint, String topic) {
+        Schema writer = store().findByFingerprint(fingerprint);
+        if (writer == null) {
+            throw new UnknownSchemaException("Unknown writer schema " + KafkaSchemaStore.hex(fingerprint)
+                    + (topic == null ? "" : " on " + topic));
+        }
+        return writer;
+    }
+
+    private static long fingerprint(byte[] bytes, String topic) {
+        if (bytes.length < HEADER_LENGTH || bytes[0] != MARKER[0] || bytes[1] != MARKER[1]) {
+            throw new UnknownSchemaException((topic == null ? "Record" : "Record on " + topic) + " is not Avro single-object encoded");
+        }
+        return ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+    }
+
+    /** The body of single-object encoded bytes, after the header. */
+    public static BinaryDecoder body(byte[] bytes, BinaryDecoder reuse) {
+        return DecoderFactory.get().binaryDecoder(bytes, HEADER_LENGTH, bytes.length - HEADER_LENGTH, reuse);
+    }
+
     /** A reader from the writer schema into the generated class of its full name, with that class's conversions. */
     @SuppressWarnings("unchecked")
     private DatumReader<T> readerFor(long fingerprint, String topic) {
-        Schema writer = store().findByFingerprint(fingerprint);
-        if (writer == null) {
-            throw new UnknownSchemaException("Unknown writer schema " + KafkaSchemaStore.hex(fingerprint) + " on " + topic);
-        }
+        Schema writer = writer(fingerprint, topic);
         Class<?> type = SpecificData.get().getClass(writer);
         if (type == null || !SpecificRecordBase.class.isAssignableFrom(type)) {
             throw new UnknownSchemaException("No generated class for " + writer.getFullName() + " on the classpath");

@@ -121,19 +121,24 @@ public final class Cluster implements AutoCloseable {
     /** Waits until the group has committed at least {@code target} on every partition named there. */
     public void awaitCommitted(String group, Map<TopicPartition, Long> target, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            Map<TopicPartition, OffsetAndMetadata> committed = get(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
-            boolean done = target.entrySet().stream().allMatch(e -> e.getValue() == 0
-                    || committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue());
-            if (done) {
-                return;
-            }
+        while (!hasCommitted(group, target)) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Group " + group + " did not reach " + target + " within " + timeout
-                        + "; committed " + committed);
+                        + "; committed " + committed(group));
             }
             sleep(Duration.ofMillis(10));
         }
+    }
+
+    /** Whether the group has committed at least {@code target} on every partition named there. */
+    public boolean hasCommitted(String group, Map<TopicPartition, Long> target) {
+        Map<TopicPartition, OffsetAndMetadata> committed = committed(group);
+        return target.entrySet().stream().allMatch(e -> e.getValue() == 0
+                || committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue());
+    }
+
+    private Map<TopicPartition, OffsetAndMetadata> committed(String group) {
+        return get(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
     }
 
     /** Committed records (not transaction markers, not aborted records) between two offset snapshots. */

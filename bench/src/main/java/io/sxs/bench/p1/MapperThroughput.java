@@ -29,11 +29,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * P1: the mapper's throughput as a ratio to an exactly-once pass-through of the same records, on the same broker in
- * the same run (before and after the mapper), so that the machine's speed and load cancel out of the ratio.
+ * P1: the mapper's throughput as a ratio to an exactly-once consume-produce pass-through of the same Avro records,
+ * on the same broker in the same run (before and after the mapper), so that the machine's speed and load cancel out
+ * of the ratio; a bytes-only copy is measured too, as Kafka's floor.
  *
  * <p>The run: the mapper maps a warm-up population (contacts, then invoices, each command answered as the Xero sink
- * would) and stops; the measured records are written; a pass-through copies them once untimed (its JIT warm-up), then
+ * would), then processes warm-up records of the same mix (so that it is timed with its paths compiled) and stops; the measured records are written; a pass-through copies them once untimed (its JIT warm-up), then
  * timed; the mapper starts again on its state and processes them; a last pass-through copies them again. Each timed
  * pass is measured by {@link TimedRun}, with nothing else reading meanwhile.
  */
@@ -50,6 +51,10 @@ public final class MapperThroughput implements Callable<Integer> {
 
     @Option(names = "--records", defaultValue = "100000", description = "Measured input records (default ${DEFAULT-VALUE}).")
     int records;
+
+    @Option(names = "--warm-up-records", defaultValue = "100000",
+            description = "Records of the same mix the mapper processes untimed before the measured ones (default ${DEFAULT-VALUE}).")
+    int warmUpRecords;
 
     @Option(names = "--connections", defaultValue = "50", description = "Connections (default ${DEFAULT-VALUE}).")
     int connections;
@@ -74,12 +79,21 @@ public final class MapperThroughput implements Callable<Integer> {
         }
     }
 
-    /** What a P1 run measured: the three runs, and the mapper's output per topic ({records, markers}). */
-    public record Report(Run passBefore, Run mapper, Run passAfter, Map<String, long[]> mapperOutput,
-                         Map<ChangeMix.Kind, Integer> mix) {
+    /**
+     * What a P1 run measured: the pass-throughs before and after the mapper (Avro records, and bytes), the mapper, and
+     * the mapper's output per topic ({records, markers}).
+     */
+    public record Report(Run passBefore, Run bytesBefore, Run mapper, Run passAfter, Run bytesAfter,
+                         Map<String, long[]> mapperOutput, Map<ChangeMix.Kind, Integer> mix) {
 
+        /** The mapper's records/s over the mean of the Avro pass-through's: P1's figure. */
         public double ratio() {
             return mapper.perSecond() / ((passBefore.perSecond() + passAfter.perSecond()) / 2);
+        }
+
+        /** Against the bytes copy: how far the mapper is from Kafka's own floor. */
+        public double bytesRatio() {
+            return mapper.perSecond() / ((bytesBefore.perSecond() + bytesAfter.perSecond()) / 2);
         }
 
         /** The same ratio by stream-thread CPU time per record: the pass-through's cost over the mapper's. */
@@ -90,14 +104,14 @@ public final class MapperThroughput implements Callable<Integer> {
         public Table table() {
             Table table = new Table("P1", "Records", "Seconds", "CPU s", "Thread µs/record", "Records/s", "Written/input",
                     "Markers/input");
-            for (Run run : List.of(passBefore, mapper, passAfter)) {
+            for (Run run : List.of(bytesBefore, passBefore, mapper, passAfter, bytesAfter)) {
                 table.row(run.name(), Table.count(run.records()), Table.ratio(run.span().seconds()),
                         Table.ratio(run.span().cpuSeconds()), Table.ratio(run.span().threadCpuSeconds() * 1e6 / run.records()),
                         Table.count(Math.round(run.perSecond())),
                         Table.ratio((double) run.written() / run.records()), Table.ratio((double) run.markers() / run.records()));
             }
-            return table.row("ratio mapper / mean pass-through", "", "", "", Table.ratio(threadRatio()), Table.ratio(ratio()), "",
-                    "");
+            table.row("ratio mapper / mean Avro pass-through", "", "", "", Table.ratio(threadRatio()), Table.ratio(ratio()), "", "");
+            return table.row("ratio mapper / mean bytes copy", "", "", "", "", Table.ratio(bytesRatio()), "", "");
         }
 
         public Table outputTable() {
@@ -111,8 +125,9 @@ public final class MapperThroughput implements Callable<Integer> {
     public MapperThroughput() {
     }
 
-    MapperThroughput(int records, int connections, int items, int partitions, long seed) {
+    MapperThroughput(int records, int warmUpRecords, int connections, int items, int partitions, long seed) {
         this.records = records;
+        this.warmUpRecords = warmUpRecords;
         this.connections = connections;
         this.items = items;
         this.partitions = partitions;
@@ -123,8 +138,8 @@ public final class MapperThroughput implements Callable<Integer> {
     public Integer call() {
         Report report = run();
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("P1: %,d records %s, %d connections, %d partitions, %d warm-up items per connection%n%n",
-                records, report.mix(), connections, partitions, items);
+        out.printf("P1: %,d records %s, %d connections, %d partitions, %d warm-up items per connection, %,d warm-up records%n%n",
+                records, report.mix(), connections, partitions, items, warmUpRecords);
         out.println(report.table().render());
         out.println(report.outputTable().render());
         out.flush();
@@ -150,20 +165,26 @@ public final class MapperThroughput implements Callable<Integer> {
             Map<TopicPartition, Long> end = cluster.endOffsets(INPUTS);
             log.info("Measured input written: {} records", records);
 
-            // Untimed: the JIT compiles the pass-through's path as the warm-up did the mapper's, so both are timed warm.
-            passThrough(cluster, "pass-through (warm-up)", "sxs-bench-pass-warm-up", start, end);
-            Run before = passThrough(cluster, "pass-through (before)", "sxs-bench-pass-before", start, end);
+            // Untimed: the JIT compiles the pass-throughs' paths as the warm-up did the mapper's, so all are timed warm.
+            passThrough(cluster, PassThrough.Kind.AVRO, "pass-through (warm-up)", "sxs-bench-pass-warm-up", start, end);
+            passThrough(cluster, PassThrough.Kind.BYTES, "bytes copy (warm-up)", "sxs-bench-bytes-warm-up", start, end);
+            Run bytesBefore = passThrough(cluster, PassThrough.Kind.BYTES, "bytes copy (before)", "sxs-bench-bytes-before", start, end);
+            Run before = passThrough(cluster, PassThrough.Kind.AVRO, "Avro pass-through (before)", "sxs-bench-pass-before", start, end);
             Map<String, long[]> output = new TreeMap<>();
             Run mapperRun;
             try (MapperStreams mapper = new MapperStreams(TimedRun.clocked(mapperProps), MapperSettings.defaults())) {
                 mapperRun = mapper(cluster, mapper, end, output);
             }
-            Run after = passThrough(cluster, "pass-through (after)", "sxs-bench-pass-after", start, end);
-            return new Report(before, mapperRun, after, output, mix.generated());
+            Run after = passThrough(cluster, PassThrough.Kind.AVRO, "Avro pass-through (after)", "sxs-bench-pass-after", start, end);
+            Run bytesAfter = passThrough(cluster, PassThrough.Kind.BYTES, "bytes copy (after)", "sxs-bench-bytes-after", start, end);
+            return new Report(before, bytesBefore, mapperRun, after, bytesAfter, output, mix.generated());
         }
     }
 
-    /** Maps every warm-up contact, then every warm-up invoice, answering each command as the Xero sink would. */
+    /**
+     * Maps every warm-up contact, then every warm-up invoice, then the warm-up records of the mix, answering each
+     * command as the Xero sink would.
+     */
     private void warmUp(Cluster cluster, AvroProducer producer, ChangeMix mix) {
         long started = System.nanoTime();
         try (WarmUpSink sink = new WarmUpSink(cluster.bootstrapServers(), partitions, producer, mix::written)) {
@@ -172,16 +193,22 @@ public final class MapperThroughput implements Callable<Integer> {
                 sink.answer(batch.size(), WARM_UP_TIMEOUT);
                 cluster.awaitCommitted(Topics.MAPPER_APPLICATION_ID, cluster.endOffsets(MAPPER_INPUTS), WARM_UP_TIMEOUT);
             }
+            if (warmUpRecords > 0) {
+                send(producer, mix.warmUpMix(warmUpRecords));
+                sink.answerUntilQuiet(() -> cluster.hasCommitted(Topics.MAPPER_APPLICATION_ID, cluster.endOffsets(MAPPER_INPUTS)),
+                        WARM_UP_TIMEOUT);
+            }
         }
-        log.info("Warm-up: {} items mapped in {} s", connections * items, (System.nanoTime() - started) / 1_000_000_000);
+        log.info("Warm-up: {} items mapped and {} records of the mix processed in {} s", connections * items, warmUpRecords,
+                (System.nanoTime() - started) / 1_000_000_000);
     }
 
-    private Run passThrough(Cluster cluster, String name, String applicationId, Map<TopicPartition, Long> start,
-                            Map<TopicPartition, Long> end) {
+    private Run passThrough(Cluster cluster, PassThrough.Kind kind, String name, String applicationId,
+                            Map<TopicPartition, Long> start, Map<TopicPartition, Long> end) {
         cluster.commit(applicationId, start);
         Map<TopicPartition, Long> outFrom = cluster.endOffsets(List.of(PassThrough.OUTPUT));
         TimedRun.Span span;
-        try (KafkaStreams streams = PassThrough.create(applicationId, TimedRun.clocked(streamsBase(cluster, applicationId)))) {
+        try (KafkaStreams streams = PassThrough.create(kind, applicationId, TimedRun.clocked(streamsBase(cluster, applicationId)))) {
             span = TimedRun.span(streams, cluster, applicationId, end);
         }
         log.info("{}: {} records in {}", name, records, span);

@@ -60,8 +60,33 @@ final class WarmUpSink implements AutoCloseable {
         results.flush();
     }
 
+    /**
+     * Answers every command until the mapper has committed all of its input (results included) and no command arrived
+     * for one poll: what the warm-up mix needs, where the number of commands is not known in advance.
+     */
+    void answerUntilQuiet(java.util.function.BooleanSupplier caughtUp, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The mapper did not settle within " + timeout);
+            }
+            int answered = 0;
+            for (ConsumerRecord<String, SpecificRecordBase> record : commands.poll(Duration.ofMillis(300))) {
+                WriteResult result = ok((Command) record.value());
+                results.send(Topics.RESULTS, result.getConnectionId(), result);
+                written.accept(result);
+                answered++;
+            }
+            results.flush();
+            if (answered == 0 && caughtUp.getAsBoolean()) {
+                return;
+            }
+        }
+    }
+
     private static WriteResult ok(Command command) {
-        String targetId = UUID.randomUUID().toString();
+        // An update keeps the item's Xero id; a create gets a new one.
+        String targetId = command.getTargetId() != null ? command.getTargetId() : UUID.randomUUID().toString();
         SpecificRecordBase payload = (SpecificRecordBase) command.getPayload();
         SpecificRecordBase copy = payload.getSpecificData().deepCopy(payload.getSchema(), payload);
         copy.put("id", targetId);

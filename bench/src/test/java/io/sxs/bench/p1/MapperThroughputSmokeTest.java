@@ -9,12 +9,13 @@ class MapperThroughputSmokeTest {
 
     @Test
     void p1CompletesAndReportsARowPerRun() {
-        MapperThroughput.Report report = new MapperThroughput(300, 3, 10, 2, 1).run();
+        MapperThroughput.Report report = new MapperThroughput(300, 200, 3, 10, 2, 1).run();
 
-        assertThat(report.table().rows()).hasSize(4);
+        assertThat(report.table().rows()).as("five runs and two ratios").hasSize(7);
         assertThat(report.mapper().records()).isEqualTo(300);
         assertThat(report.mapper().written()).isPositive();
         assertThat(report.passBefore().written()).isEqualTo(300);
         assertThat(report.passAfter().written()).isEqualTo(300);
+        assertThat(report.bytesBefore().written()).isEqualTo(300);
     }
 }

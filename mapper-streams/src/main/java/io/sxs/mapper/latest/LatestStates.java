@@ -30,8 +30,18 @@ public final class LatestStates {
      * @return true when it was recorded
      */
     public boolean record(EntityKey key, ChangeRecord change, byte[] encoded) {
+        return record(key, Observation.of(change), encoded);
+    }
+
+    /** The same, for a change known by its envelope only (operation, version stamp and content hash). */
+    public boolean record(EntityKey key, io.sxs.schemas.envelope.Operation operation, String sourceVersion, String contentHash,
+                          byte[] encoded) {
+        return record(key, new Observation(operation.name(), sourceVersion, contentHash), encoded);
+    }
+
+    private boolean record(EntityKey key, Observation observation, byte[] encoded) {
         byte[] stored = store.get(key);
-        if (stored != null && Observation.of(change).sameAs(Observation.read(serde.writerSchema(stored), stored))) {
+        if (stored != null && observation.sameAs(Observation.read(serde.writerSchema(stored), stored))) {
             return false;
         }
         store.put(key, encoded);

@@ -57,6 +57,47 @@ public final class ChangeHandler {
         handle(change, null, waitingSince);
     }
 
+    /**
+     * Decides a fresh change from its envelope when it is an echo of the pipeline's own write or an unchanged re-read
+     * (the same decisions {@link #handle} makes, with the same sync-log entries); false when it needs its payload.
+     */
+    boolean decidedWithoutPayload(ChangeHeader change, byte[] encoded) {
+        ConnectionConfig connection = state.connections().apply(change.connectionId());
+        if (connection == null || connection.getStatus() != ConnectionStatus.ACTIVE) {
+            return false;
+        }
+        EntityKey key = EntityKeys.of(change.connectionId(), change.entity(), change.system(), change.sourceId());
+        IdMapEntry mapping = state.idMap().get(key);
+        String hash = change.contentHash();
+        if (mapping == null || !(hash.equals(mapping.getLastWrittenHash()) || hash.equals(mapping.getLastSeenHash()))) {
+            return false;
+        }
+        state.latest().record(key, change.operation(), change.sourceVersion(), hash, encoded);
+        known(key, mapping, hash, change.connectionId(), change.entity(), change.system(), change.sourceId());
+        return true;
+    }
+
+    /** An echo or an unchanged re-read of a mapped item: the ID map notes it, the log says so. */
+    private void known(EntityKey key, IdMapEntry mapping, String hash, String connectionId, EntityType entity,
+                       SystemType system, String sourceId) {
+        if (hash.equals(mapping.getLastWrittenHash())) {
+            if (!hash.equals(mapping.getLastSeenHash())) { // a repeated echo changes nothing in the entry
+                state.idMap().put(IdMapEntry.newBuilder(mapping).setLastSeenHash(hash).setUpdatedAt(now()).build());
+            }
+            state.log().item(connectionId, entity, system, sourceId, SyncOutcome.SKIPPED_ECHO, mapping.getCounterpartId(), null,
+                    "the pipeline's own write read back from " + SystemNames.of(system));
+            return;
+        }
+        // A change queued behind an in-flight write is superseded when the item is back to the written state.
+        PendingChange queued = state.pending().get(key);
+        boolean dropped = queued != null && !hash.equals(queued.getChange().getContentHash());
+        if (dropped) {
+            state.pending().release(key, "superseded: the item was read back in the state last processed");
+        }
+        state.log().item(connectionId, entity, system, sourceId, SyncOutcome.SKIPPED_UNCHANGED, mapping.getCounterpartId(), null,
+                "unchanged since it was last processed" + (dropped ? "; the change queued after it is superseded" : ""));
+    }
+
     /** @param encoded the change's bytes for a fresh change, null for a replay */
     private void handle(ChangeRecord change, byte[] encoded, Instant waitingSince) {
         boolean replay = encoded == null;
@@ -74,26 +115,9 @@ public final class ChangeHandler {
         }
         IdMapEntry mapping = state.idMap().get(key);
         String hash = change.getContentHash();
-        if (mapping != null) {
-            if (hash.equals(mapping.getLastWrittenHash())) {
-                if (!hash.equals(mapping.getLastSeenHash())) { // a repeated echo changes nothing in the entry
-                    state.idMap().put(IdMapEntry.newBuilder(mapping).setLastSeenHash(hash).setUpdatedAt(now()).build());
-                }
-                state.log().change(change, SyncOutcome.SKIPPED_ECHO, mapping.getCounterpartId(), null,
-                        "the pipeline's own write read back from " + SystemNames.of(change.getSystem()));
-                return;
-            }
-            if (hash.equals(mapping.getLastSeenHash())) {
-                // A change queued behind an in-flight write is superseded when the item is back to the written state.
-                PendingChange queued = state.pending().get(key);
-                boolean dropped = queued != null && !hash.equals(queued.getChange().getContentHash());
-                if (dropped) {
-                    state.pending().release(key, "superseded: the item was read back in the state last processed");
-                }
-                state.log().change(change, SyncOutcome.SKIPPED_UNCHANGED, mapping.getCounterpartId(), null,
-                        "unchanged since it was last processed" + (dropped ? "; the change queued after it is superseded" : ""));
-                return;
-            }
+        if (mapping != null && (hash.equals(mapping.getLastWrittenHash()) || hash.equals(mapping.getLastSeenHash()))) {
+            known(key, mapping, hash, connectionId, change.getEntity(), change.getSystem(), change.getSourceId());
+            return;
         }
 
         Ownership ownership = OwnershipPolicy.resolve(connection, change.getEntity(), mapping);

@@ -5,6 +5,7 @@ import io.sxs.schemas.common.SystemType;
 import io.sxs.schemas.envelope.ChangeRecord;
 import io.sxs.schemas.serde.AvroSerde;
 import io.sxs.schemas.topic.Topics;
+import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -27,6 +28,21 @@ public final class ChangeProcessor extends MapperProcessor<ChangeRecord> {
             expiry.retryDue();
             expiry.expire();
         });
+    }
+
+    /**
+     * Echoes and unchanged re-reads (most of what arrives twice) are decided from the envelope alone: the payload is
+     * never decoded for them. Anything else, or anything the envelope does not settle, is decoded and handled whole.
+     */
+    @Override
+    protected boolean handledUndecoded(String key, byte[] encoded) {
+        Schema writer = writerSchema(encoded);
+        ChangeHeader header = writer == null ? null : ChangeHeader.read(writer, encoded);
+        if (header == null || !InputValidator.headerFits(key, header.connectionId(), header.system(), expectedSystem(),
+                header.sourceId(), header.contentHash())) {
+            return false;
+        }
+        return changes.decidedWithoutPayload(header, encoded);
     }
 
     @Override

@@ -63,6 +63,16 @@ public final class InputValidator {
         return null;
     }
 
+    /**
+     * True when an envelope is sound enough to be decided without its payload (key and connection agree, the system is
+     * the topic's, id and hash present); the full check ({@link #problem}) is for everything else.
+     */
+    public static boolean headerFits(String key, String connectionId, SystemType system, SystemType expectedSystem,
+                                     String sourceId, String contentHash) {
+        return !isBlank(connectionId) && connectionId.equals(key) && (expectedSystem == null || system == expectedSystem)
+                && !isBlank(sourceId) && !isBlank(contentHash);
+    }
+
     public static String problem(String key, WriteResult result) {
         if (result == null) {
             return "write result without a value";

@@ -59,6 +59,15 @@ abstract class MapperProcessor<V extends SpecificRecordBase> implements Processo
     @Override
     public final void process(Record<String, byte[]> record) {
         String where = context.recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset()).orElse("?");
+        try {
+            if (record.value() != null && handledUndecoded(record.key(), record.value())) {
+                return;
+            }
+        } catch (KafkaException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.debug("Record at {} is decided from its full decode", where, e);
+        }
         V value;
         try {
             SpecificRecordBase decoded = record.value() == null ? null : decoder.deserialize(topic(), record.value());
@@ -86,6 +95,23 @@ abstract class MapperProcessor<V extends SpecificRecordBase> implements Processo
 
     /** @param encoded the value's bytes as read */
     protected abstract void handle(String key, V value, byte[] encoded, String where);
+
+    /**
+     * A chance to decide a record from its bytes without decoding it (true: done); anything it cannot decide so goes
+     * through the full decode and {@link #handle}.
+     */
+    protected boolean handledUndecoded(String key, byte[] encoded) {
+        return false;
+    }
+
+    /** Null when the bytes name no known writer schema (the full decode then reports them as invalid). */
+    protected org.apache.avro.Schema writerSchema(byte[] encoded) {
+        try {
+            return decoder.writerSchema(encoded);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
 
     protected String topic() {
         return context.recordMetadata().map(RecordMetadata::topic).orElse(null);

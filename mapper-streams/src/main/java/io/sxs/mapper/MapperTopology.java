@@ -4,6 +4,7 @@ import io.sxs.mapper.process.ChangeProcessor;
 import io.sxs.mapper.process.ConnectionsUpdater;
 import io.sxs.mapper.process.Nodes;
 import io.sxs.mapper.process.ResultProcessor;
+import io.sxs.mapper.serde.ConnectionKeyPrefix;
 import io.sxs.mapper.serde.MapperSerdes;
 import io.sxs.schemas.envelope.Command;
 import io.sxs.schemas.envelope.EntityKey;
@@ -61,11 +62,13 @@ public final class MapperTopology {
         topology.addSource(Nodes.CHANGES_XERO_SOURCE, keys, bytes, Topics.CHANGES_XERO);
         topology.addSource(Nodes.RESULTS_SOURCE, keys, bytes, Topics.RESULTS);
 
-        topology.addProcessor(Nodes.CHANGE_PROCESSOR, () -> new ChangeProcessor(settings, decoder),
-                Nodes.CHANGES_SCORO_SOURCE, Nodes.CHANGES_XERO_SOURCE);
-        topology.addProcessor(Nodes.RESULT_PROCESSOR, () -> new ResultProcessor(settings, decoder), Nodes.RESULTS_SOURCE);
-
         Serde<EntityKey> entityKey = serdes.key();
+        ConnectionKeyPrefix connectionPrefix = new ConnectionKeyPrefix(entityKey.serializer());
+        topology.addProcessor(Nodes.CHANGE_PROCESSOR, () -> new ChangeProcessor(settings, decoder, connectionPrefix),
+                Nodes.CHANGES_SCORO_SOURCE, Nodes.CHANGES_XERO_SOURCE);
+        topology.addProcessor(Nodes.RESULT_PROCESSOR, () -> new ResultProcessor(settings, decoder, connectionPrefix),
+                Nodes.RESULTS_SOURCE);
+
         topology.addStateStore(store(Topics.IDMAP_STORE, entityKey, serdes.<IdMapEntry>value()),
                 Nodes.CHANGE_PROCESSOR, Nodes.RESULT_PROCESSOR);
         topology.addStateStore(store(Topics.PENDING_STORE, entityKey, serdes.<PendingChange>value()),

@@ -291,6 +291,31 @@ class MapperTopologyTest {
     }
 
     @Test
+    void aMappedContactReleasesOnlyItsOwnConnectionsWaitingDocuments() {
+        kit = new MapperTestKit(stateDir);
+        // "c1" is a prefix of "c10": the look-up of waiting documents by connection must not mix them up.
+        kit.connection(connection("c1", Direction.TO_XERO, ContactMode.WITH_DOCUMENTS));
+        kit.connection(connection("c10", Direction.TO_XERO, ContactMode.WITH_DOCUMENTS));
+        kit.change(upsert("c10", SystemType.SCORO, INVOICE, invoice("42", "7", "100")));
+        kit.change(upsert("c1", SystemType.SCORO, INVOICE, invoice("42", "7", "100")));
+        assertThat(outcomes(kit.log())).containsExactly(WAITING_DEPENDENCY, WAITING_DEPENDENCY);
+
+        kit.change(upsert("c1", SystemType.SCORO, CONTACT, contact("7", "Acme Ltd")));
+        Command contactCreate = kit.commands(SystemType.XERO).get(0);
+        assertThat(contactCreate.getConnectionId()).isEqualTo("c1");
+        kit.log();
+
+        kit.result(ok(contactCreate, "X-C7"));
+        assertThat(kit.commands(SystemType.XERO)).singleElement().satisfies(c -> {
+            assertThat(c.getConnectionId()).isEqualTo("c1");
+            assertThat(c.getEntity()).isEqualTo(INVOICE);
+        });
+        List<SyncLogEntry> log = kit.log();
+        assertThat(outcomes(log)).containsExactly(WRITTEN, RELEASED, COMMAND_ISSUED);
+        assertThat(log).extracting(SyncLogEntry::getConnectionId).containsOnly("c1");
+    }
+
+    @Test
     void aFailedContactCreateEndsTheDocumentsWaitingForIt() {
         kit = new MapperTestKit(stateDir);
         kit.connection(connection("c1", Direction.TO_XERO, ContactMode.WITH_DOCUMENTS));

@@ -10,6 +10,7 @@ import io.sxs.schemas.envelope.SyncOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -22,18 +23,23 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * whatever reason, {@code RELEASED} or {@code DEPENDENCY_MISSING}: the sync log's count of waiting items stays true.
  * That is why changes enter and leave only through {@link #park}, {@link #release} and {@link #end}.
  *
- * <p>The look-ups by dependency and by age scan the task's whole store. That is fine while few changes wait; the later
- * optimisation is a secondary index (dependency key to waiting keys) kept in a second store.
+ * <p>The look-up by dependency (on every result and every contact that documents may wait for) scans only the
+ * connection's keys, by key prefix; the look-ups by age and due retry (once per punctuation) scan the task's store. A
+ * secondary index (dependency key to waiting keys) in a second store would make the first independent of how many
+ * of the connection's changes wait.
  */
 public final class PendingChanges {
 
     static final String SUPERSEDED = "superseded by a newer read of the item";
 
     private final KeyValueStore<EntityKey, PendingChange> store;
+    private final Serializer<String> connectionPrefix;
     private final SyncLogWriter log;
 
-    public PendingChanges(KeyValueStore<EntityKey, PendingChange> store, SyncLogWriter log) {
+    /** @param connectionPrefix a connection id as the leading bytes of the store's keys of that connection */
+    public PendingChanges(KeyValueStore<EntityKey, PendingChange> store, Serializer<String> connectionPrefix, SyncLogWriter log) {
         this.store = store;
+        this.connectionPrefix = connectionPrefix;
         this.log = log;
     }
 
@@ -82,10 +88,10 @@ public final class PendingChanges {
     /** Waiting changes of one connection that name the given item among their missing dependencies. */
     public List<KeyValue<EntityKey, PendingChange>> waitingFor(String connectionId, EntityType entity, SystemType system, String id) {
         List<KeyValue<EntityKey, PendingChange>> found = new ArrayList<>();
-        try (KeyValueIterator<EntityKey, PendingChange> all = store.all()) {
+        try (KeyValueIterator<EntityKey, PendingChange> all = store.prefixScan(connectionId, connectionPrefix)) {
             while (all.hasNext()) {
                 KeyValue<EntityKey, PendingChange> next = all.next();
-                if (next.key.getConnectionId().equals(connectionId)
+                if (next.key.getConnectionId().equals(connectionId) // the prefix already says so; kept as the contract
                         && next.value.getMissing().stream().anyMatch(m -> EntityKeys.matches(m, entity, system, id))) {
                     found.add(next);
                 }

@@ -7,6 +7,7 @@ import io.sxs.schemas.serde.AvroSerde;
 import io.sxs.schemas.topic.Topics;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 
@@ -15,8 +16,8 @@ public final class ChangeProcessor extends MapperProcessor<ChangeRecord> {
 
     private ChangeHandler changes;
 
-    public ChangeProcessor(MapperSettings settings, AvroSerde<SpecificRecordBase> decoder) {
-        super(settings, decoder, ChangeRecord.class, Nodes.CONNECTIONS_STORE);
+    public ChangeProcessor(MapperSettings settings, AvroSerde<SpecificRecordBase> decoder, Serializer<String> connectionPrefix) {
+        super(settings, decoder, ChangeRecord.class, Nodes.CONNECTIONS_STORE, connectionPrefix);
     }
 
     @Override

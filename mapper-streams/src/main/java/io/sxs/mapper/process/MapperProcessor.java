@@ -12,6 +12,7 @@ import io.sxs.schemas.serde.AvroSerde;
 import io.sxs.schemas.topic.Topics;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -31,11 +32,15 @@ abstract class MapperProcessor<V extends SpecificRecordBase> implements Processo
     private final AvroSerde<SpecificRecordBase> decoder;
     private final Class<V> type;
     private final String connectionsStore;
+    private final Serializer<String> connectionPrefix;
     protected ProcessorContext<String, SpecificRecordBase> context;
     protected MapperState state;
 
-    MapperProcessor(MapperSettings settings, AvroSerde<SpecificRecordBase> decoder, Class<V> type, String connectionsStore) {
+    /** @param connectionPrefix serializes a connection id as the leading bytes of its store keys (prefix scans) */
+    MapperProcessor(MapperSettings settings, AvroSerde<SpecificRecordBase> decoder, Class<V> type, String connectionsStore,
+                    Serializer<String> connectionPrefix) {
         this.settings = settings;
+        this.connectionPrefix = connectionPrefix;
         this.decoder = decoder;
         this.type = type;
         this.connectionsStore = connectionsStore;
@@ -47,7 +52,7 @@ abstract class MapperProcessor<V extends SpecificRecordBase> implements Processo
         SyncLogWriter log = new SyncLogWriter(this::forwardLog, context::currentSystemTimeMs);
         state = new MapperState(
                 new IdMap(context.getStateStore(Topics.IDMAP_STORE)),
-                new PendingChanges(context.getStateStore(Topics.PENDING_STORE), log),
+                new PendingChanges(context.getStateStore(Topics.PENDING_STORE), connectionPrefix, log),
                 new LatestStates(context.getStateStore(Topics.LATEST_STORE), decoder),
                 new ConnectionTable(context.getStateStore(connectionsStore), decoder),
                 log,

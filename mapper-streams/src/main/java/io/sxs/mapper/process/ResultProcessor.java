@@ -4,6 +4,7 @@ import io.sxs.mapper.MapperSettings;
 import io.sxs.schemas.envelope.WriteResult;
 import io.sxs.schemas.serde.AvroSerde;
 import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 
 /** Reads the sinks' write results. Shares the stores with {@link ChangeProcessor} (same task, same connection). */
@@ -11,8 +12,8 @@ public final class ResultProcessor extends MapperProcessor<WriteResult> {
 
     private ResultHandler results;
 
-    public ResultProcessor(MapperSettings settings, AvroSerde<SpecificRecordBase> decoder) {
-        super(settings, decoder, WriteResult.class, Nodes.CONNECTIONS_STORE);
+    public ResultProcessor(MapperSettings settings, AvroSerde<SpecificRecordBase> decoder, Serializer<String> connectionPrefix) {
+        super(settings, decoder, WriteResult.class, Nodes.CONNECTIONS_STORE, connectionPrefix);
     }
 
     @Override

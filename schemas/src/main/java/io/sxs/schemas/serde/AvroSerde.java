@@ -38,7 +38,8 @@ public class AvroSerde<T extends SpecificRecordBase> implements Serde<T>, Serial
     public static final String TOPIC_CONFIG = "sxs.schemas.topic";
     public static final String DEFAULT_TOPIC = "sxs.schemas";
     private static final byte[] MARKER = {(byte) 0xC3, (byte) 0x01};
-    private static final int HEADER_LENGTH = 10;
+    /** The single-object header: marker and schema fingerprint; the Avro body follows it. */
+    public static final int HEADER_LENGTH = 10;
     // Encoders and decoders are not thread-safe (datum writers and readers are): one of each per thread, reused.
     private static final ThreadLocal<Buffer> BUFFER = ThreadLocal.withInitial(Buffer::new);
     private static final ThreadLocal<BinaryEncoder> ENCODER = new ThreadLocal<>();

@@ -3,21 +3,39 @@ package io.sxs.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+
+import io.sxs.app.config.SxsProperties;
 import io.sxs.app.pipeline.Connections;
 import io.sxs.app.pipeline.Pipeline;
 import io.sxs.app.support.BrokerAndSandboxes;
 import io.sxs.app.support.Pipelines;
+import io.sxs.app.topic.TopicCatalogueInitializer;
 import io.sxs.sandbox.scoro.ScoroCompany;
 import io.sxs.sandbox.xero.XeroTenant;
+import io.sxs.schemas.common.EntityType;
+import io.sxs.schemas.common.RecordStatus;
+import io.sxs.schemas.common.SystemType;
+import io.sxs.schemas.entity.Contact;
+import io.sxs.schemas.envelope.Command;
+import io.sxs.schemas.envelope.CommandAction;
 import io.sxs.schemas.envelope.ConnectionConfig;
 import io.sxs.schemas.envelope.ContactMode;
 import io.sxs.schemas.envelope.Direction;
+import io.sxs.schemas.hash.ContentHasher;
+import io.sxs.schemas.serde.AvroSerde;
+import io.sxs.schemas.topic.Topics;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -118,6 +136,38 @@ class PipelineEndToEndTest extends BrokerAndSandboxes {
             assertThat(scoro.writeCalls(company.companyAccountId())).isEqualTo(scoroWrites);
             assertThat(xero.writeCalls(tenant.tenantId())).isZero();
             assertThat(scoro.invoices(company.companyAccountId())).hasSize(1);
+        } finally {
+            app.close();
+        }
+    }
+
+    @Test
+    void aSinkTakingOverCommandsLooksBeforeCreatingSoAnEarlierAttemptIsNotDuplicated() throws Exception {
+        ScoroCompany company = scoro.createCompany("Gamma Scoro");
+        XeroTenant tenant = xero.createTenant("Gamma Ltd");
+        Path data = Files.createTempDirectory("sxs-e2e-");
+        TopicCatalogueInitializer.ensure(broker.bootstrapServers(), new SxsProperties.Topics(3, (short) 1, -1));
+        connect("takeover", company, tenant, Direction.TO_SCORO);
+        // An earlier sink created the contact and died before its result was recorded: the command is still unanswered.
+        Map<String, Object> earlier = scoro.createContact(company.companyAccountId(),
+                Map.of("name", "Fabrikam Ltd", "reference_no", "XERO-x-contact-1"));
+        Contact contact = Contact.newBuilder().setId("x-contact-1").setName("Fabrikam Ltd").setTaxNumber("GB999")
+                .setStatus(RecordStatus.ACTIVE).build();
+        Command create = Command.newBuilder().setCommandId("cmd-takeover-1").setConnectionId("takeover")
+                .setTargetSystem(SystemType.SCORO).setEntity(EntityType.CONTACT).setAction(CommandAction.CREATE)
+                .setSourceSystem(SystemType.XERO).setSourceId("x-contact-1").setSourceHash(ContentHasher.hash(contact))
+                .setIdempotencyKey("takeover-1").setIssuedAt(Instant.now()).setPayload(contact).build();
+        try (KafkaProducer<String, SpecificRecordBase> producer = new KafkaProducer<>(
+                Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+                new StringSerializer(), AvroSerde.forCluster(broker.bootstrapServers()))) {
+            producer.send(new ProducerRecord<>(Topics.COMMANDS_SCORO, "takeover", create)).get();
+        }
+
+        ConfigurableApplicationContext app = Pipelines.start(broker.bootstrapServers(), KEY, data, Map.of());
+        try {
+            long id = ((Number) earlier.get("contact_id")).longValue();
+            await().atMost(TIMEOUT).until(() -> scoro.contact(company.companyAccountId(), id).get("vatno"), "GB999"::equals);
+            assertThat(scoro.contacts(company.companyAccountId())).as("found and updated, not created twice").hasSize(1);
         } finally {
             app.close();
         }

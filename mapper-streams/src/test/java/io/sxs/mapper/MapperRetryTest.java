@@ -48,6 +48,7 @@ class MapperRetryTest {
         kit = new MapperTestKit(stateDir);
         kit.connection(connection("c1", Direction.TO_XERO, ContactMode.FROM_SCORO));
         Command first = createInvoiceWithMappedContact();
+        assertThat(first.getMayExist()).as("a first create: nothing can exist yet").isFalse();
 
         kit.result(failed(first, ResultStatus.RETRYABLE, "HTTP 503 after 4 attempts"));
         assertThat(kit.commands(SystemType.XERO)).as("not at once").isEmpty();
@@ -56,6 +57,7 @@ class MapperRetryTest {
         kit.advance(MapperSettings.DEFAULT_PUNCTUATE_INTERVAL.plusSeconds(1));
         Command retry = kit.commands(SystemType.XERO).get(0);
         assertThat(retry.getAction()).isEqualTo(CommandAction.CREATE);
+        assertThat(retry.getMayExist()).as("the failed attempt may have created it").isTrue();
         assertThat(retry.getSourceId()).isEqualTo("42");
         assertThat(retry.getIdempotencyKey()).as("same content, same key: a replay cannot write twice")
                 .isEqualTo(first.getIdempotencyKey());

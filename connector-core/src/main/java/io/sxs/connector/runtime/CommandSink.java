@@ -58,6 +58,12 @@ final class CommandSink implements AutoCloseable {
     /** Offsets of commands consumed but not yet answered, per partition (consumer thread only). */
     private final Map<TopicPartition, TreeMap<Long, Integer>> outstanding = new HashMap<>();
     private final Map<TopicPartition, Long> committed = new HashMap<>();
+    /**
+     * Per command partition, its end offset when this sink was assigned it: a command below it may have been attempted
+     * by the partition's previous owner without its result being recorded, so it is marked {@code mayExist} (a target
+     * without idempotency keys then looks before it creates). Commands that arrive later were attempted by no one.
+     */
+    private final Map<TopicPartition, Long> takenOverBelow = new HashMap<>();
     private final Thread thread;
     private volatile boolean running = true;
     private boolean paused;
@@ -88,8 +94,11 @@ final class CommandSink implements AutoCloseable {
 
             @Override
             public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
-                Set<Integer> mine = assigned.stream().filter(tp -> tp.topic().equals(commandsTopic))
-                        .map(TopicPartition::partition).collect(Collectors.toSet());
+                List<TopicPartition> commandPartitions = assigned.stream().filter(tp -> tp.topic().equals(commandsTopic)).toList();
+                if (!commandPartitions.isEmpty()) {
+                    takenOverBelow.putAll(consumer.endOffsets(commandPartitions));
+                }
+                Set<Integer> mine = commandPartitions.stream().map(TopicPartition::partition).collect(Collectors.toSet());
                 runtime.ownership().assigned(mine, consumer.partitionsFor(commandsTopic).size());
                 nextReconcile = 0;
             }
@@ -142,6 +151,10 @@ final class CommandSink implements AutoCloseable {
             return; // a tombstone or a record of another type: nothing to write
         }
         outstanding.computeIfAbsent(tp, k -> new TreeMap<>()).merge(rec.offset(), 1, Integer::sum);
+        Long takenOver = takenOverBelow.get(tp);
+        if (takenOver != null && rec.offset() < takenOver) {
+            command.setMayExist(true);
+        }
         // Lingers are real time: they wait for the mapper and Kafka, not for the API.
         CommandQueue.Entry entry = new CommandQueue.Entry(command, tp, rec.offset(), Instant.now());
         if (!command.getConnectionId().equals(rec.key()) || runtime.registry().get(command.getConnectionId()).isEmpty()) {
@@ -242,6 +255,7 @@ final class CommandSink implements AutoCloseable {
         gone.forEach(tp -> {
             outstanding.remove(tp);
             committed.remove(tp);
+            takenOverBelow.remove(tp);
         });
     }
 

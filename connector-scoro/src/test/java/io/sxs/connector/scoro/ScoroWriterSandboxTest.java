@@ -78,7 +78,7 @@ class ScoroWriterSandboxTest {
         assertThat(stored.get("name")).isEqualTo("Acme Ltd");
         assertThat(r.getWrittenHash()).isNotBlank();
         assertThat(r.getTargetVersion()).isEqualTo(stored.get("modified_date"));
-        assertThat(r.getApiCalls()).isEqualTo(2);  // lookup + modify
+        assertThat(r.getApiCalls()).as("a first create does not look first").isEqualTo(1);
 
         ReadItem read = f.connector.contactReader().read(f.connection, null, 1).items().get(0);
         assertThat(read.sourceId()).isEqualTo(r.getTargetId());
@@ -91,7 +91,10 @@ class ScoroWriterSandboxTest {
         WriteResult first = write(create).get(0);
         long writesAfterFirst = sandbox.writeCalls(f.companyId());
 
+        // Sent again with an unknown outcome (as the mapper's retry or a sink taking over the partition marks it).
+        create.setMayExist(true);
         WriteResult again = write(create).get(0);
+        assertThat(again.getApiCalls()).as("lookup only: same content").isEqualTo(1);
 
         assertThat(again.getStatus()).isEqualTo(ResultStatus.OK);
         assertThat(again.getTargetId()).isEqualTo(first.getTargetId());
@@ -100,7 +103,9 @@ class ScoroWriterSandboxTest {
 
         Contact changed = xeroContact("Twice Ltd");
         changed.setTaxNumber("GB111");
-        WriteResult updated = write(contactCommand(CommandAction.CREATE, null, "xero-c-2", changed)).get(0);
+        Command changedCreate = contactCommand(CommandAction.CREATE, null, "xero-c-2", changed);
+        changedCreate.setMayExist(true);
+        WriteResult updated = write(changedCreate).get(0);
 
         assertThat(updated.getTargetId()).isEqualTo(first.getTargetId());
         assertThat(sandbox.writeCalls(f.companyId())).isEqualTo(writesAfterFirst + 1);
@@ -187,6 +192,7 @@ class ScoroWriterSandboxTest {
         WriteResult first = write(create).get(0);
         long writes = sandbox.writeCalls(f.companyId());
 
+        create.setMayExist(true);
         WriteResult again = write(create).get(0);
 
         assertThat(again.getStatus()).isEqualTo(ResultStatus.OK);

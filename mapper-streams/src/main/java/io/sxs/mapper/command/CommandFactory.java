@@ -16,9 +16,10 @@ public final class CommandFactory {
     /**
      * @param payload the translated payload (null for DELETE)
      * @param targetId the counterpart id (null for CREATE)
+     * @param mayExist an earlier command for the item ended without a known outcome (see {@code Command.mayExist})
      */
     public static Command command(ChangeRecord change, CommandAction action, String targetId, SpecificRecordBase payload,
-                                  String commandId, long now) {
+                                  String commandId, long now, boolean mayExist) {
         return Command.newBuilder()
                 .setCommandId(commandId)
                 .setConnectionId(change.getConnectionId())
@@ -33,6 +34,7 @@ public final class CommandFactory {
                 .setIdempotencyKey(IdempotencyKeys.of(change.getConnectionId(), change.getEntity(), change.getSystem(),
                         change.getSourceId(), change.getContentHash(), action))
                 .setCauseEventId(change.getEventId())
+                .setMayExist(mayExist)
                 .setIssuedAt(Instant.ofEpochMilli(now))
                 .setPayload(payload)
                 .build();

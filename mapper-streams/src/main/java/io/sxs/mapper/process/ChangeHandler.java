@@ -199,7 +199,10 @@ public final class ChangeHandler {
     private void emit(ChangeRecord change, IdMapEntry mapping, EntityKey key, CommandAction action, String targetId,
                       org.apache.avro.specific.SpecificRecordBase payload, List<String> notes, String neededBy) {
         String commandId = RandomIds.next();
-        Command command = CommandFactory.command(change, action, targetId, payload, commandId, state.now());
+        // A create of an item that has an ID-map entry but no counterpart follows an earlier command for it whose
+        // outcome did not come back as a mapping: the target may hold it already.
+        boolean mayExist = action == CommandAction.CREATE && mapping != null;
+        Command command = CommandFactory.command(change, action, targetId, payload, commandId, state.now(), mayExist);
         IdMapEntry.Builder entry = mapping == null
                 ? IdMap.newEntry(key, change.getSystem(), state.now())
                 : IdMapEntry.newBuilder(mapping).setUpdatedAt(now());

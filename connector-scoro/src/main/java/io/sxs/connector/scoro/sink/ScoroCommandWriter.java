@@ -34,9 +34,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes contacts and invoices (credit invoices included) into Scoro, one command at a time and in order; a command
  * the site throttled (and those after it) is answered with null, meaning not attempted, for the runtime to send
- * again when the budget allows. A create
- * first looks for an item the pipeline made in an earlier attempt whose outcome is unknown (Scoro has no idempotency
- * key), so lookup-then-create is the unit that is retried, never a bare create. Every success is answered with the
+ * again when the budget allows. Scoro has no idempotency key, so a create looks for the item the pipeline may have
+ * made in an earlier attempt whose outcome is unknown: before the first attempt when the command says it may exist
+ * ({@code Command.mayExist}: an earlier command for the item, or a command another sink instance may have attempted),
+ * and before every retry of it here; a create known to be the first costs one call. Every success is answered with the
  * object Scoro returned, mapped by the reader's mapper, so its hash is what echo suppression compares. Exactly one
  * result per command; nothing is thrown for a single command.
  */
@@ -130,14 +131,27 @@ public final class ScoroCommandWriter implements CommandWriter {
         return ok(connection, client, writes, command, written, before);
     }
 
-    /** Lookup, then update-if-different or create; retried as a whole, which is safe because it looks up first. */
+    /**
+     * Lookup (when the item may exist), then update-if-different or create; retried as a whole, and every retry looks
+     * up, because the attempt before may have created the item without its reply arriving.
+     */
     private JsonNode create(ScoroClient client, EntityWrites writes, Command command, ObjectNode request) throws ApiException {
         EntityWrites.LookupKey key = writes.lookupKey(command, request);
         Retry retry = ScoroRetries.retry("scoro-create", clients.settings());
+        boolean[] mayExist = {command.getMayExist()};
         return ScoroRetries.run(retry, () -> {
-            JsonNode existing = key == null ? null : lookup(client, writes, key);
+            JsonNode existing = key == null || !mayExist[0] ? null : lookup(client, writes, key);
             if (existing == null) {
-                return client.create(writes.module(), request);
+                try {
+                    return client.create(writes.module(), request);
+                } catch (ApiException e) {
+                    // Refused before it ran (throttled, credentials) or not: only the latter may have created it.
+                    mayExist[0] |= e.kind() != Kind.RATE_LIMITED && e.kind() != Kind.UNAUTHORISED;
+                    throw e;
+                } catch (RuntimeException e) {
+                    mayExist[0] = true;
+                    throw e;
+                }
             }
             String id = ScoroValues.id(existing, writes.idField());
             JsonNode full = writes.complete(existing) ? existing : client.view(writes.module(), id);

@@ -13,6 +13,7 @@ import io.sxs.connector.scoro.support.TestConnections;
 import io.sxs.schemas.common.EntityType;
 import io.sxs.schemas.common.RecordStatus;
 import io.sxs.schemas.entity.Contact;
+import io.sxs.schemas.envelope.Command;
 import io.sxs.schemas.envelope.CommandAction;
 import io.sxs.schemas.envelope.ResultStatus;
 import io.sxs.schemas.envelope.WriteResult;
@@ -38,19 +39,35 @@ class ScoroWriterFaultsTest {
         // What Scoro stored from the first (unanswered) create.
         var stored = ScoroContactMapper.toRequest(contact, "XERO-xero-7").deepCopy()
                 .put("contact_id", 31).put("modified_date", "2026-03-01T10:00:00+00:00").put("is_deleted", 0);
-        stub.ok("[]")                                   // lookup: nothing yet
-                .reply(502, "<html>gateway</html>")     // create: committed, reply lost
-                .ok("[" + ScoroJson.write(stored) + "]"); // retried lookup finds it
+        stub.reply(502, "<html>gateway</html>")         // create (a first attempt: no lookup): committed, reply lost
+                .ok("[" + ScoroJson.write(stored) + "]"); // the retry looks first and finds it
 
         WriteResult r = connector.writer().write(ctx, List.of(
                 Commands.of("c1", EntityType.CONTACT, CommandAction.CREATE, null, "xero-7", contact))).get(0);
 
         assertThat(r.getStatus()).as(r.getMessage()).isEqualTo(ResultStatus.OK);
         assertThat(r.getTargetId()).isEqualTo("31");
-        assertThat(r.getApiCalls()).isEqualTo(3);
+        assertThat(r.getApiCalls()).isEqualTo(2);
         assertThat(stub.requests()).extracting(StubScoro.Request::path)
-                .containsExactly("/api/v2/contacts/list", "/api/v2/contacts/modify", "/api/v2/contacts/list");
-        assertThat(ScoroJson.parse(stub.requests().get(0).body()).at("/filter/reference_no").asText()).isEqualTo("XERO-xero-7");
+                .containsExactly("/api/v2/contacts/modify", "/api/v2/contacts/list");
+        assertThat(ScoroJson.parse(stub.requests().get(1).body()).at("/filter/reference_no").asText()).isEqualTo("XERO-xero-7");
+    }
+
+    @Test
+    void aCreateThatMayAlreadyExistLooksFirst() throws Exception {
+        Contact contact = Contact.newBuilder().setId("x").setName("Maybe Ltd").setStatus(RecordStatus.ACTIVE).build();
+        var stored = ScoroContactMapper.toRequest(contact, "XERO-xero-9").deepCopy()
+                .put("contact_id", 41).put("modified_date", "2026-03-01T10:00:00+00:00").put("is_deleted", 0);
+        Command maybe = Commands.of("c1", EntityType.CONTACT, CommandAction.CREATE, null, "xero-9", contact);
+        maybe.setMayExist(true);
+        stub.ok("[]")                                   // lookup: not there
+                .ok(ScoroJson.write(stored));           // create
+
+        WriteResult r = connector.writer().write(ctx, List.of(maybe)).get(0);
+
+        assertThat(r.getStatus()).as(r.getMessage()).isEqualTo(ResultStatus.OK);
+        assertThat(stub.requests()).extracting(StubScoro.Request::path)
+                .containsExactly("/api/v2/contacts/list", "/api/v2/contacts/modify");
     }
 
     @Test

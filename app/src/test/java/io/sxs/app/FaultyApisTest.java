@@ -8,9 +8,11 @@ import io.sxs.app.support.BrokerAndSandboxes;
 import io.sxs.app.support.Pipelines;
 import io.sxs.sandbox.scoro.ScoroCompany;
 import io.sxs.sandbox.xero.XeroTenant;
+import io.sxs.schemas.common.EntityType;
 import io.sxs.schemas.envelope.ConnectionConfig;
 import io.sxs.schemas.envelope.ContactMode;
 import io.sxs.schemas.envelope.Direction;
+import io.sxs.schemas.registry.ConnectionDirections;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -99,7 +101,7 @@ class FaultyApisTest extends BrokerAndSandboxes {
     private static void connect(String id, ScoroCompany company, XeroTenant tenant) {
         ConnectionConfig config = Connections.newConnection(id, id, CIPHER, scoro.baseUri().toString(),
                 company.companyAccountId(), company.apiKey(), xero.apiBase().toString(), tenant.tenantId(), tenant.accessToken());
-        config.setInvoices(Direction.TO_XERO);
+        ConnectionDirections.set(config, EntityType.INVOICE, Direction.TO_XERO);
         config.setContacts(ContactMode.WITH_DOCUMENTS);
         config.setPollIntervalMs(300);
         new Connections(broker.bootstrapServers()).put(config);

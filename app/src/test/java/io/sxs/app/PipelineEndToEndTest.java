@@ -22,6 +22,7 @@ import io.sxs.schemas.envelope.ConnectionConfig;
 import io.sxs.schemas.envelope.ContactMode;
 import io.sxs.schemas.envelope.Direction;
 import io.sxs.schemas.hash.ContentHasher;
+import io.sxs.schemas.registry.ConnectionDirections;
 import io.sxs.schemas.serde.AvroSerde;
 import io.sxs.schemas.topic.Topics;
 import java.math.BigDecimal;
@@ -186,7 +187,7 @@ class PipelineEndToEndTest extends BrokerAndSandboxes {
     private static void connect(String id, ScoroCompany company, XeroTenant tenant, Direction invoices) {
         ConnectionConfig config = Connections.newConnection(id, id, CIPHER, scoro.baseUri().toString(),
                 company.companyAccountId(), company.apiKey(), xero.apiBase().toString(), tenant.tenantId(), tenant.accessToken());
-        config.setInvoices(invoices);
+        ConnectionDirections.set(config, EntityType.INVOICE, invoices);
         config.setContacts(ContactMode.WITH_DOCUMENTS);
         config.setPollIntervalMs(300);
         new Connections(broker.bootstrapServers()).put(config);

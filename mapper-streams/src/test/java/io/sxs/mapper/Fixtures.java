@@ -21,6 +21,7 @@ import io.sxs.schemas.envelope.ScoroEndpoint;
 import io.sxs.schemas.envelope.WriteResult;
 import io.sxs.schemas.envelope.XeroEndpoint;
 import io.sxs.schemas.hash.ContentHasher;
+import io.sxs.schemas.registry.ConnectionDirections;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -39,10 +40,10 @@ public final class Fixtures {
 
     public static ConnectionConfig connection(String id, Direction invoices, ContactMode contacts) {
         EncryptedSecret secret = new EncryptedSecret("k1", ByteBuffer.wrap(new byte[12]), ByteBuffer.wrap(new byte[16]));
-        return ConnectionConfig.newBuilder().setConnectionId(id).setName("Demo " + id).setStatus(ConnectionStatus.ACTIVE)
+        return ConnectionDirections.set(ConnectionConfig.newBuilder().setConnectionId(id).setName("Demo " + id).setStatus(ConnectionStatus.ACTIVE)
                 .setScoro(new ScoroEndpoint("https://" + id + ".scoro.com", "1", secret))
                 .setXero(XeroEndpoint.newBuilder().setTenantId("tenant-" + id).setTokens(secret).build())
-                .setInvoices(invoices).setContacts(contacts).setCreatedAt(T0).setUpdatedAt(T0).build();
+                .setContacts(contacts).setCreatedAt(T0).setUpdatedAt(T0), EntityType.INVOICE, invoices).build();
     }
 
     public static Contact contact(String id, String name) {

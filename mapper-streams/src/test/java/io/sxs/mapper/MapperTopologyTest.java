@@ -152,7 +152,7 @@ class MapperTopologyTest {
         assertThat(log.get(0).getCounterpartId()).isEqualTo("T-C7");
         assertThat(log.get(1).getItemId()).isEqualTo("42");
         assertThat(log.get(2).getCommandId()).isEqualTo(invoiceCreate.getCommandId());
-        assertThat(log.get(2).getMessage()).contains("line 1 item item-1 is not mapped");
+        assertThat(log.get(2).getMessage()).contains("lines[1].itemRef: item item-1 is not mapped");
     }
 
     @ParameterizedTest

@@ -2,23 +2,24 @@ package io.sxs.app.demo;
 
 import io.sxs.app.config.KafkaEndpoint;
 import io.sxs.app.config.SxsProperties;
-import io.sxs.app.pipeline.ConsumerLag;
 import io.sxs.app.pipeline.Connections;
+import io.sxs.app.pipeline.ConsumerLag;
 import io.sxs.app.pipeline.SyncLogFollower;
 import io.sxs.app.pipeline.SyncProgress;
+import io.sxs.app.webhook.WebhookAddress;
+import io.sxs.app.webhook.XeroWebhookKey;
 import io.sxs.schemas.common.EntityType;
 import io.sxs.schemas.common.SystemType;
 import io.sxs.schemas.envelope.ConnectionConfig;
 import io.sxs.schemas.envelope.Direction;
+import io.sxs.schemas.registry.ConnectionDirections;
 import io.sxs.schemas.secret.SecretCipher;
 import io.sxs.schemas.topic.Topics;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import io.sxs.app.webhook.WebhookAddress;
-import io.sxs.app.webhook.XeroWebhookKey;
-import java.net.URI;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
@@ -74,7 +75,7 @@ public class Demo implements SmartLifecycle, ApplicationListener<ApplicationRead
         ConnectionConfig config = Connections.newConnection(connectionId, "Demo connection", cipher,
                 sandboxes.scoro().baseUri().toString(), seed.scoroCompany().companyAccountId(), seed.scoroCompany().apiKey(),
                 sandboxes.xero().apiBase().toString(), seed.xeroTenant().tenantId(), seed.xeroTenant().accessToken());
-        config.setInvoices(props.demo().invoiceDirection());
+        ConnectionDirections.set(config, EntityType.INVOICE, props.demo().invoiceDirection());
         config.setContacts(props.demo().contactMode());
         config.setPollIntervalMs(props.demo().pollInterval().toMillis());
         progress = new SyncProgress(Instant.now(), Set.of(
@@ -100,7 +101,7 @@ public class Demo implements SmartLifecycle, ApplicationListener<ApplicationRead
         ConnectionConfig config = Connections.newConnection(connectionId + "-" + index, "Demo connection " + index, cipher,
                 sandboxes.scoro().baseUri().toString(), company.companyAccountId(), company.apiKey(),
                 sandboxes.xero().apiBase().toString(), tenant.tenantId(), tenant.accessToken());
-        config.setInvoices(props.demo().invoiceDirection());
+        ConnectionDirections.set(config, EntityType.INVOICE, props.demo().invoiceDirection());
         config.setContacts(props.demo().contactMode());
         config.setPollIntervalMs(props.demo().pollInterval().toMillis());
         return config;

@@ -5,9 +5,11 @@ import io.sxs.sandbox.scoro.ScoroCompany;
 import io.sxs.sandbox.scoro.ScoroSandbox;
 import io.sxs.sandbox.xero.XeroSandbox;
 import io.sxs.sandbox.xero.XeroTenant;
+import io.sxs.schemas.common.EntityType;
 import io.sxs.schemas.envelope.ConnectionConfig;
 import io.sxs.schemas.envelope.ContactMode;
 import io.sxs.schemas.envelope.Direction;
+import io.sxs.schemas.registry.ConnectionDirections;
 import io.sxs.schemas.secret.SecretCipher;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -59,7 +61,7 @@ public final class Seeds {
                                               long pollIntervalMs) {
         ConnectionConfig config = Connections.newConnection(id, id, cipher, scoro.baseUri().toString(),
                 company.companyAccountId(), company.apiKey(), xero.apiBase().toString(), tenant.tenantId(), tenant.accessToken());
-        config.setInvoices(invoices);
+        ConnectionDirections.set(config, EntityType.INVOICE, invoices);
         config.setContacts(contacts);
         config.setPollIntervalMs(pollIntervalMs);
         return config;

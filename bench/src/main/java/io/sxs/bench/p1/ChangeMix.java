@@ -15,6 +15,7 @@ import io.sxs.schemas.envelope.ScoroEndpoint;
 import io.sxs.schemas.envelope.WriteResult;
 import io.sxs.schemas.envelope.XeroEndpoint;
 import io.sxs.schemas.hash.ContentHasher;
+import io.sxs.schemas.registry.ConnectionDirections;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,11 +68,11 @@ final class ChangeMix {
 
     List<ConnectionConfig> connectionConfigs() {
         EncryptedSecret secret = new EncryptedSecret("k1", ByteBuffer.wrap(new byte[12]), ByteBuffer.wrap(new byte[48]));
-        return connections.stream().map(c -> ConnectionConfig.newBuilder().setConnectionId(c.id).setName("Bench " + c.id)
+        return connections.stream().map(c -> ConnectionDirections.set(ConnectionConfig.newBuilder().setConnectionId(c.id).setName("Bench " + c.id)
                 .setStatus(ConnectionStatus.ACTIVE)
                 .setScoro(new ScoroEndpoint("https://" + c.id + ".scoro.com", "1", secret))
                 .setXero(XeroEndpoint.newBuilder().setTenantId("tenant-" + c.id).setTokens(secret).build())
-                .setInvoices(Direction.TO_XERO).setContacts(ContactMode.FROM_SCORO).setCreatedAt(T0).setUpdatedAt(T0)
+                .setContacts(ContactMode.FROM_SCORO).setCreatedAt(T0).setUpdatedAt(T0), EntityType.INVOICE, Direction.TO_XERO)
                 .build()).toList();
     }
 

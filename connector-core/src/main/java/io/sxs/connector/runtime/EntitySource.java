@@ -295,19 +295,10 @@ final class EntitySource implements Job {
         SpecificRecordBase payload = item.payload();
         return ChangeRecord.newBuilder()
                 .setEventId(UUID.randomUUID().toString()).setConnectionId(connectionId).setSystem(ctx.system())
-                .setEntity(entityOf(payload)).setSourceId(item.sourceId()).setSourceVersion(item.sourceVersion())
+                .setEntity(item.entity()).setSourceId(item.sourceId()).setSourceVersion(item.sourceVersion())
                 .setOperation(item.operation())
                 .setContentHash(item.operation() == Operation.DELETE ? ContentHasher.DELETED : ContentHasher.hash(payload))
                 .setObservedAt(now).setCause(cause).setPayload(payload).build();
-    }
-
-    /** Credit invoices come through the invoice reader; their entity follows the payload. */
-    private io.sxs.schemas.common.EntityType entityOf(SpecificRecordBase payload) {
-        if (payload instanceof io.sxs.schemas.entity.Invoice invoice
-                && invoice.getDocumentType() == io.sxs.schemas.entity.DocumentType.CREDIT_NOTE) {
-            return io.sxs.schemas.common.EntityType.CREDIT_NOTE;
-        }
-        return reader.entity();
     }
 
     private void failed(ConnectionConfig config, String message, ApiException.Kind kind) {

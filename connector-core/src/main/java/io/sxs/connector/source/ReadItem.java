@@ -1,11 +1,12 @@
 package io.sxs.connector.source;
 
+import io.sxs.schemas.common.EntityType;
 import io.sxs.schemas.envelope.Operation;
 import java.time.Instant;
 import org.apache.avro.specific.SpecificRecordBase;
 
 /**
- * One item as read: its id, the system's own version stamp (as given), that stamp as an instant (for the watermark),
+ * One item as read: its entity (the reader says which; the runtime never looks inside a payload to learn it), its id, the system's own version stamp (as given), that stamp as an instant (for the watermark),
  * whether it exists or was deleted, and its canonical payload (the last known state for a delete, when the API gives
  * one). A payload that could not be mapped is reported as {@code invalid} with the reason instead. A list row that
  * lacks the item's details (Scoro lists have no lines) is a {@code summary}: the runtime decides from its id and
@@ -13,35 +14,35 @@ import org.apache.avro.specific.SpecificRecordBase;
  *
  * @param raw what the reader needs to fetch the details of a summary (opaque to the runtime), else null
  */
-public record ReadItem(String sourceId, String sourceVersion, Instant modifiedAt, Operation operation,
+public record ReadItem(EntityType entity, String sourceId, String sourceVersion, Instant modifiedAt, Operation operation,
                        SpecificRecordBase payload, String invalidReason, boolean summary, Object raw) {
 
-    public static ReadItem upsert(String id, String version, Instant modifiedAt, SpecificRecordBase payload) {
-        return new ReadItem(id, version, modifiedAt, Operation.UPSERT, payload, null, false, null);
+    public static ReadItem upsert(EntityType entity, String id, String version, Instant modifiedAt, SpecificRecordBase payload) {
+        return new ReadItem(entity, id, version, modifiedAt, Operation.UPSERT, payload, null, false, null);
     }
 
-    public static ReadItem delete(String id, String version, Instant modifiedAt, SpecificRecordBase lastState) {
-        return new ReadItem(id, version, modifiedAt, Operation.DELETE, lastState, null, false, null);
+    public static ReadItem delete(EntityType entity, String id, String version, Instant modifiedAt, SpecificRecordBase lastState) {
+        return new ReadItem(entity, id, version, modifiedAt, Operation.DELETE, lastState, null, false, null);
     }
 
     /** A record the API returned that does not map onto the canonical model (malformed payload). */
-    public static ReadItem invalid(String id, String version, Instant modifiedAt, String reason) {
-        return new ReadItem(id, version, modifiedAt, Operation.UPSERT, null, reason, false, null);
+    public static ReadItem invalid(EntityType entity, String id, String version, Instant modifiedAt, String reason) {
+        return new ReadItem(entity, id, version, modifiedAt, Operation.UPSERT, null, reason, false, null);
     }
 
     /** A list row whose details are fetched only if it turns out to be new. */
-    public static ReadItem summary(String id, String version, Instant modifiedAt, Object raw) {
-        return new ReadItem(id, version, modifiedAt, Operation.UPSERT, null, null, true, raw);
+    public static ReadItem summary(EntityType entity, String id, String version, Instant modifiedAt, Object raw) {
+        return new ReadItem(entity, id, version, modifiedAt, Operation.UPSERT, null, null, true, raw);
     }
 
     /** This summary completed with a payload the pipeline already has (its own write, read back): no call needed. */
     public ReadItem withPayload(SpecificRecordBase known) {
-        return new ReadItem(sourceId, sourceVersion, modifiedAt, Operation.UPSERT, known, null, false, null);
+        return new ReadItem(entity, sourceId, sourceVersion, modifiedAt, Operation.UPSERT, known, null, false, null);
     }
 
     @Override
     public String toString() {
-        return "ReadItem[" + sourceId + "@" + sourceVersion + " " + operation + (summary ? " summary" : "")
+        return "ReadItem[" + entity + " " + sourceId + "@" + sourceVersion + " " + operation + (summary ? " summary" : "")
                 + (invalidReason != null ? " invalid: " + invalidReason : "") + "]";
     }
 }

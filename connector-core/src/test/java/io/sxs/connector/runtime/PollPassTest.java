@@ -127,6 +127,6 @@ class PollPassTest {
 
     private static ReadItem item(String id, long secondsAfterT0) {
         Instant at = T0.plusSeconds(secondsAfterT0);
-        return ReadItem.upsert(id, at.toString(), at, null);
+        return ReadItem.upsert(io.sxs.schemas.common.EntityType.CONTACT, id, at.toString(), at, null);
     }
 }

@@ -23,8 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Wires the Scoro side of the pipeline: one shared HTTP client and budget per site, one reference cache, the readers
- * and the writer. With a public URL for this deployment ({@code webhookUrl}: connection id to the URL Scoro should
+ * Wires the Scoro side of the pipeline: one shared HTTP client and budget per site, one reference cache, and the
+ * entities of {@link ScoroEntities} (their readers, and one writer over their writes). With a public URL for this deployment ({@code webhookUrl}: connection id to the URL Scoro should
  * call), each connection subscribes to Scoro's webhooks on its first start, and the entities they cover are polled
  * only as a safety net.
  */
@@ -32,8 +32,8 @@ public final class ScoroConnector implements SystemConnector {
 
     private final ScoroClients clients;
     private final ReferenceCache references;
-    private final ScoroContactReader contactReader;
-    private final ScoroInvoiceReader invoiceReader;
+    private final ScoroEntities entities;
+    private final List<EntityReader> readers;
     private final ScoroCommandWriter writer;
     private final Function<String, String> webhookUrl;
     private final Map<String, Set<EntityType>> subscribed = new ConcurrentHashMap<>();
@@ -46,9 +46,9 @@ public final class ScoroConnector implements SystemConnector {
     public ScoroConnector(ScoroClients clients, Function<String, String> webhookUrl) {
         this.clients = clients;
         this.references = new ReferenceCache(clients.settings().referenceMinRefresh(), clients.clock());
-        this.contactReader = new ScoroContactReader(clients);
-        this.invoiceReader = new ScoroInvoiceReader(clients, references);
-        this.writer = new ScoroCommandWriter(clients, references);
+        this.entities = new ScoroEntities(clients, references);
+        this.readers = entities.all().stream().map(ScoroEntity::reader).toList();
+        this.writer = new ScoroCommandWriter(clients, references, entities);
         this.webhookUrl = webhookUrl;
     }
 
@@ -63,7 +63,7 @@ public final class ScoroConnector implements SystemConnector {
 
     @Override
     public List<EntityReader> readers() {
-        return List.of(contactReader, invoiceReader);
+        return readers;
     }
 
     @Override
@@ -76,10 +76,11 @@ public final class ScoroConnector implements SystemConnector {
         return clients.budget(connection.getScoro().getSiteUrl(), connection.getScoro().getCompanyAccountId());
     }
 
-    /** Credit invoices are invoices to Scoro: the invoice reader reads them back. */
+    /** The adapter that writes an entity reads it back (credit invoices are invoices to Scoro). */
     @Override
     public EntityType readBy(EntityType written) {
-        return written == EntityType.CREDIT_NOTE ? EntityType.INVOICE : written;
+        ScoroEntity entity = entities.writing(written);
+        return entity == null ? written : entity.entity();
     }
 
     @Override
@@ -102,11 +103,15 @@ public final class ScoroConnector implements SystemConnector {
     }
 
     public ScoroContactReader contactReader() {
-        return contactReader;
+        return entities.reader(EntityType.CONTACT, ScoroContactReader.class);
     }
 
     public ScoroInvoiceReader invoiceReader() {
-        return invoiceReader;
+        return entities.reader(EntityType.INVOICE, ScoroInvoiceReader.class);
+    }
+
+    public ScoroEntities entities() {
+        return entities;
     }
 
     public ScoroClients clients() {

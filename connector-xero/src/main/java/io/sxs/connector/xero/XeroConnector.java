@@ -5,24 +5,19 @@ import io.sxs.connector.runtime.SystemConnector;
 import io.sxs.connector.sink.CommandWriter;
 import io.sxs.connector.source.EntityReader;
 import io.sxs.connector.xero.client.XeroClient;
-import io.sxs.connector.xero.contact.XeroContactReader;
-import io.sxs.connector.xero.invoice.XeroInvoiceReader;
 import io.sxs.connector.xero.sink.XeroCommandWriter;
+import io.sxs.connector.xero.webhook.XeroWebhookDelivery;
 import io.sxs.schemas.common.EntityType;
 import io.sxs.schemas.common.SystemType;
 import io.sxs.schemas.envelope.ConnectionConfig;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Wires the Xero side of the pipeline: one shared client (and so one budget per organisation), the readers and the
- * writer. With webhooks configured for the app, Xero announces contact, invoice and credit-note changes, so those
+ * Wires the Xero side of the pipeline: one shared client (and so one budget per organisation), and the entities of
+ * {@link XeroEntities} (their readers, and one batch writer over their sinks). With webhooks configured for the app, Xero announces contact, invoice and credit-note changes, so those
  * entities are polled only as a safety net.
  */
 public final class XeroConnector implements SystemConnector {
-
-    /** The entities Xero sends webhooks for (CONTACT, INVOICE, CREDITNOTE events). */
-    public static final Set<EntityType> WEBHOOK_ENTITIES = Set.of(EntityType.CONTACT, EntityType.INVOICE, EntityType.CREDIT_NOTE);
 
     private final XeroClient client;
     private final boolean webhooks;
@@ -37,8 +32,9 @@ public final class XeroConnector implements SystemConnector {
     public XeroConnector(XeroClient client, boolean webhooks, int batchSize) {
         this.client = client;
         this.webhooks = webhooks;
-        this.readers = List.of(new XeroContactReader(client), new XeroInvoiceReader(client));
-        this.writer = new XeroCommandWriter(client, batchSize);
+        XeroEntities entities = new XeroEntities(client);
+        this.readers = entities.all().stream().map(XeroEntity::reader).toList();
+        this.writer = new XeroCommandWriter(client, batchSize, entities);
     }
 
     @Override
@@ -63,7 +59,7 @@ public final class XeroConnector implements SystemConnector {
 
     @Override
     public boolean webhooksCover(ConnectionConfig connection, EntityType entity) {
-        return webhooks && WEBHOOK_ENTITIES.contains(entity);
+        return webhooks && XeroWebhookDelivery.ENTITIES.contains(entity);
     }
 
     public XeroClient client() {

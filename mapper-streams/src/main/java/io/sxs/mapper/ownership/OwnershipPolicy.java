@@ -6,10 +6,14 @@ import io.sxs.schemas.envelope.ConnectionConfig;
 import io.sxs.schemas.envelope.ContactMode;
 import io.sxs.schemas.envelope.Direction;
 import io.sxs.schemas.envelope.IdMapEntry;
+import io.sxs.schemas.registry.ConnectionDirections;
+import io.sxs.schemas.registry.EntityDescriptor;
+import io.sxs.schemas.registry.EntityRegistry;
 
 /**
- * Resolves which system owns an item: the connection's configured direction for the entity names the owner (SPEC
- * section 2, "Ownership"). Pure function of its inputs.
+ * Resolves which system owns an item by the rule the entity registry gives it: the connection's direction for the
+ * entity, its contact mode, or Xero for reference data and money (SPEC section 2, "Ownership"). Pure function of its
+ * inputs.
  */
 public final class OwnershipPolicy {
 
@@ -20,14 +24,13 @@ public final class OwnershipPolicy {
      * @param mapping the item's ID-map entry in the system the change came from, or null when it is not mapped yet
      */
     public static Ownership resolve(ConnectionConfig connection, EntityType entity, IdMapEntry mapping) {
-        return switch (entity) {
-            case INVOICE, CREDIT_NOTE -> byDirection(connection.getInvoices(), "invoices");
-            case BILL -> byDirection(connection.getBills(), "bills");
-            case ITEM -> byDirection(connection.getItems(), "items");
-            case CONTACT -> contact(connection.getContacts(), mapping);
-            case ACCOUNT, TAX_RATE, TRACKING_CATEGORY, TRACKING_OPTION, BANK_ACCOUNT, PAYMENT, PREPAYMENT, OVERPAYMENT ->
-                    // Xero owns all of these; their commands come in later issues.
-                    Ownership.of(Ownership.Kind.NOT_SYNCED_YET, entity + " is owned by Xero but not synced yet");
+        EntityDescriptor descriptor = EntityRegistry.of(entity);
+        return switch (descriptor.ownership()) {
+            case DIRECTION -> byDirection(ConnectionDirections.of(connection, entity),
+                    EntityRegistry.of(descriptor.directionOf()).noun() + "s");
+            case CONTACT_MODE -> contact(connection.getContacts(), mapping);
+            case XERO -> descriptor.synced() ? Ownership.owned(SystemType.XERO)
+                    : Ownership.of(Ownership.Kind.NOT_SYNCED_YET, entity + " is owned by Xero but not synced yet");
         };
     }
 
@@ -49,10 +52,17 @@ public final class OwnershipPolicy {
         };
     }
 
-    /** Whether a document from {@code source} may create the contact it references in the other system. */
-    public static boolean contactMaySyncFrom(ConnectionConfig connection, SystemType source) {
-        ContactMode mode = connection.getContacts();
-        return mode == ContactMode.WITH_DOCUMENTS || ownerOf(mode) == source;
+    /**
+     * Whether a document from {@code source} may bring across an unmapped item of {@code entity} it references: the
+     * entity follows its documents (a contact in WITH_DOCUMENTS mode) or its owner is the document's side.
+     */
+    public static boolean mayFollowDocumentFrom(ConnectionConfig connection, EntityType entity, SystemType source) {
+        if (!EntityRegistry.of(entity).followsDocuments()) {
+            return false;
+        }
+        Ownership ownership = resolve(connection, entity, null);
+        return ownership.kind() == Ownership.Kind.WITH_DOCUMENTS
+                || ownership.kind() == Ownership.Kind.OWNED && ownership.owns(source);
     }
 
     public static SystemType other(SystemType system) {

@@ -22,6 +22,7 @@ import io.sxs.schemas.envelope.MissingDependency;
 import io.sxs.schemas.envelope.Operation;
 import io.sxs.schemas.envelope.PendingChange;
 import io.sxs.schemas.envelope.SyncOutcome;
+import io.sxs.schemas.registry.EntityRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,8 +128,8 @@ public final class ChangeHandler {
                 return;
             }
             case WITH_DOCUMENTS -> {
-                // The contact does not sync on its own, but a document that waits for it starts its create now.
-                int waiting = state.pending().waitingFor(connectionId, EntityType.CONTACT, change.getSystem(),
+                // The item does not sync on its own, but a document that waits for it starts its create now.
+                int waiting = state.pending().waitingFor(connectionId, change.getEntity(), change.getSystem(),
                         change.getSourceId()).size();
                 if (waiting == 0) {
                     state.log().change(change, SyncOutcome.SKIPPED_OUT_OF_SCOPE, null, null, ownership.reason());
@@ -141,7 +142,7 @@ public final class ChangeHandler {
                         state.idMap().put(IdMapEntry.newBuilder(mapping).setLastSeenHash(hash).setUpdatedAt(now()).build());
                     }
                     state.log().change(change, SyncOutcome.SKIPPED_NOT_OWNER, mapping == null ? null : mapping.getCounterpartId(),
-                            null, SystemNames.of(ownership.owner()) + " owns this " + noun(change.getEntity())
+                            null, SystemNames.of(ownership.owner()) + " owns this " + EntityRegistry.of(change.getEntity()).noun()
                                     + " on this connection; the change made in " + SystemNames.of(change.getSystem())
                                     + " is not propagated");
                     return;
@@ -222,13 +223,16 @@ public final class ChangeHandler {
         state.log().change(change, SyncOutcome.COMMAND_ISSUED, targetId, commandId, message.toString());
     }
 
-    /** Parks the change until its missing references are mapped; starts the create of a missing contact when allowed. */
+    /**
+     * Parks the change until its missing references are mapped; starts the create of a missing item that follows its
+     * documents (a contact) when allowed.
+     */
     private void waitFor(ConnectionConfig connection, ChangeRecord change, EntityKey key, List<MissingDependency> missing,
                          Instant waitingSince) {
         List<String> why = new ArrayList<>();
         for (MissingDependency dependency : missing) {
-            String status = dependency.getEntity() == EntityType.CONTACT
-                    ? startContact(connection, change, dependency)
+            String status = EntityRegistry.of(dependency.getEntity()).followsDocuments()
+                    ? startDependency(connection, change, dependency)
                     : "not mapped yet";
             why.add(EntityKeys.describe(dependency) + " (" + status + ")");
         }
@@ -240,34 +244,30 @@ public final class ChangeHandler {
                 "waiting for " + String.join(", ", why));
     }
 
-    /** Step 6 for a document's contact: wait for its in-flight create, create it now, or wait for it to arrive. */
-    private String startContact(ConnectionConfig connection, ChangeRecord document, MissingDependency dependency) {
-        EntityKey contactKey = EntityKeys.of(document.getConnectionId(), dependency);
-        IdMapEntry contactMapping = state.idMap().get(contactKey);
-        if (contactMapping != null && contactMapping.getInFlightCommandId() != null) {
+    /** Step 6 for a document's dependency: wait for its in-flight create, create it now, or wait for it to arrive. */
+    private String startDependency(ConnectionConfig connection, ChangeRecord document, MissingDependency dependency) {
+        EntityKey dependencyKey = EntityKeys.of(document.getConnectionId(), dependency);
+        IdMapEntry dependencyMapping = state.idMap().get(dependencyKey);
+        if (dependencyMapping != null && dependencyMapping.getInFlightCommandId() != null) {
             return "its create is in flight";
         }
-        ChangeRecord contact = state.latest().get(contactKey);
-        if (contact == null) {
+        ChangeRecord needed = state.latest().get(dependencyKey);
+        if (needed == null) {
             return "not seen yet";
         }
-        if (contact.getOperation() == Operation.DELETE || contact.getPayload() == null) {
-            return "deleted in " + SystemNames.of(contact.getSystem());
+        if (needed.getOperation() == Operation.DELETE || needed.getPayload() == null) {
+            return "deleted in " + SystemNames.of(needed.getSystem());
         }
-        if (!OwnershipPolicy.contactMaySyncFrom(connection, document.getSystem())) {
-            return "contacts sync " + connection.getContacts() + " on this connection, so it has to come from "
-                    + SystemNames.of(OwnershipPolicy.other(document.getSystem()));
+        if (!OwnershipPolicy.mayFollowDocumentFrom(connection, dependency.getEntity(), document.getSystem())) {
+            return SystemNames.of(OwnershipPolicy.other(document.getSystem())) + " owns "
+                    + EntityRegistry.of(dependency.getEntity()).noun() + "s on this connection, so it has to come from there";
         }
-        issue(connection, contact, contactMapping, null,
+        issue(connection, needed, dependencyMapping, null,
                 EntityKeys.describe(document.getEntity(), document.getSystem(), document.getSourceId()));
         return "create issued";
     }
 
     private Instant now() {
         return Instant.ofEpochMilli(state.now());
-    }
-
-    private static String noun(EntityType entity) {
-        return entity.name().toLowerCase().replace('_', ' ');
     }
 }

@@ -1,21 +1,10 @@
 package io.sxs.mapper.process;
 
-import io.sxs.schemas.common.EntityType;
 import io.sxs.schemas.common.SystemType;
-import io.sxs.schemas.entity.Account;
-import io.sxs.schemas.entity.BankAccount;
-import io.sxs.schemas.entity.Bill;
-import io.sxs.schemas.entity.Contact;
-import io.sxs.schemas.entity.Invoice;
-import io.sxs.schemas.entity.Item;
-import io.sxs.schemas.entity.Overpayment;
-import io.sxs.schemas.entity.Payment;
-import io.sxs.schemas.entity.Prepayment;
-import io.sxs.schemas.entity.TaxRate;
-import io.sxs.schemas.entity.TrackingCategory;
 import io.sxs.schemas.envelope.ChangeRecord;
 import io.sxs.schemas.envelope.Operation;
 import io.sxs.schemas.envelope.WriteResult;
+import io.sxs.schemas.registry.EntityRegistry;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecordBase;
 
@@ -51,8 +40,7 @@ public final class InputValidator {
             return change.getOperation() == Operation.UPSERT
                     ? "UPSERT of " + change.getEntity() + " " + change.getSourceId() + " without a payload" : null;
         }
-        Class<?> expected = payloadType(change.getEntity());
-        if (expected == null || !expected.isInstance(payload)) {
+        if (change.getEntity() == null || !EntityRegistry.of(change.getEntity()).accepts(payload)) {
             return "entity " + change.getEntity() + " does not take a " + payload.getClass().getSimpleName() + " payload";
         }
         SpecificRecordBase record = (SpecificRecordBase) payload;
@@ -87,23 +75,6 @@ public final class InputValidator {
             return "write result with source and target both " + result.getTargetSystem();
         }
         return null;
-    }
-
-    /** The payload class each entity carries. */
-    public static Class<?> payloadType(EntityType entity) {
-        return switch (entity) {
-            case ACCOUNT -> Account.class;
-            case BANK_ACCOUNT -> BankAccount.class;
-            case TAX_RATE -> TaxRate.class;
-            case CONTACT -> Contact.class;
-            case ITEM -> Item.class;
-            case INVOICE, CREDIT_NOTE -> Invoice.class;
-            case BILL -> Bill.class;
-            case PAYMENT -> Payment.class;
-            case PREPAYMENT -> Prepayment.class;
-            case OVERPAYMENT -> Overpayment.class;
-            case TRACKING_CATEGORY, TRACKING_OPTION -> TrackingCategory.class;
-        };
     }
 
     private static boolean isBlank(String s) {

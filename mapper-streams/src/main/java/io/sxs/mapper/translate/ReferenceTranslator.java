@@ -1,21 +1,21 @@
 package io.sxs.mapper.translate;
 
-import io.sxs.schemas.common.DocumentLine;
 import io.sxs.schemas.common.EntityType;
-import io.sxs.schemas.common.LineTracking;
 import io.sxs.schemas.common.SystemType;
-import io.sxs.schemas.entity.Bill;
-import io.sxs.schemas.entity.Contact;
-import io.sxs.schemas.entity.Invoice;
 import io.sxs.schemas.envelope.MissingDependency;
+import io.sxs.schemas.registry.EntityRegistry;
+import io.sxs.schemas.registry.ReferencePlan;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
 import org.apache.avro.specific.SpecificRecordBase;
 
 /**
- * Copies a payload and rewrites its references (ids in the source system) into the target system's ids, using the
- * ID map. Required references (a document's contact, a credit note's credited invoices) that are not mapped are
- * reported as missing, never guessed; optional ones (line items, merged-to contact) are dropped with a note.
+ * Copies a payload for the other system by its entity's {@link ReferencePlan}: every id marked {@code sxs.ref} is
+ * rewritten to the target system's id through the ID map, every {@code sxs.local} field is reset. A required reference
+ * that is not mapped is reported as missing, never guessed; an optional one is left off with a note. One mechanism for
+ * every entity: nothing here names an entity or a field.
  */
 public final class ReferenceTranslator {
 
@@ -37,24 +37,8 @@ public final class ReferenceTranslator {
         copy.put("id", targetId == null ? "" : targetId);
         List<MissingDependency> missing = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        Refs refs = new Refs(source, counterparts, missing, notes);
-        if (copy instanceof Invoice invoice) {
-            invoice.setContactRef(refs.required(EntityType.CONTACT, invoice.getContactRef()));
-            invoice.setLines(refs.lines(invoice.getLines()));
-            List<String> credited = new ArrayList<>();
-            for (String ref : invoice.getCreditedInvoiceRefs()) {
-                credited.add(refs.required(EntityType.INVOICE, ref));
-            }
-            invoice.setCreditedInvoiceRefs(credited);
-            // Allocations reach the other system as payments (their own sync), never inside the document.
-            invoice.setAllocations(new ArrayList<>());
-        } else if (copy instanceof Bill bill) {
-            bill.setContactRef(refs.required(EntityType.CONTACT, bill.getContactRef()));
-            bill.setLines(refs.lines(bill.getLines()));
-        } else if (copy instanceof Contact contact) {
-            contact.setMergedToRef(refs.optional(EntityType.CONTACT, contact.getMergedToRef(), "merged-to contact"));
-        }
-        // Items and the rest carry no references to other synced items.
+        new Walk(source, counterparts, missing, notes, copy.getSpecificData())
+                .apply(EntityRegistry.of(entity).references(), copy, "");
         return new Translation(copy, missing, notes);
     }
 
@@ -66,56 +50,74 @@ public final class ReferenceTranslator {
     @SuppressWarnings("unchecked")
     static <T extends SpecificRecordBase> T shallowCopy(T record) {
         T copy = (T) record.getSpecificData().newRecord(null, record.getSchema());
-        for (org.apache.avro.Schema.Field field : record.getSchema().getFields()) {
+        for (Schema.Field field : record.getSchema().getFields()) {
             copy.put(field.pos(), record.get(field.pos()));
         }
         return copy;
     }
 
-    private record Refs(SystemType source, Counterparts counterparts, List<MissingDependency> missing, List<String> notes) {
+    private record Walk(SystemType source, Counterparts counterparts, List<MissingDependency> missing, List<String> notes,
+                        GenericData model) {
 
-        String required(EntityType entity, String ref) {
-            if (ref == null) {
-                return null;
-            }
-            String counterpart = counterparts.find(entity, source, ref);
-            if (counterpart == null) {
-                missing.add(new MissingDependency(entity, source, ref));
-            }
-            return counterpart;
-        }
-
-        String optional(EntityType entity, String ref, String what) {
-            if (ref == null) {
-                return null;
-            }
-            String counterpart = counterparts.find(entity, source, ref);
-            if (counterpart == null) {
-                notes.add(what + " " + ref + " is not mapped; sent without it");
-            }
-            return counterpart;
-        }
-
-        List<DocumentLine> lines(List<DocumentLine> lines) {
-            List<DocumentLine> out = new ArrayList<>(lines.size());
-            for (int i = 0; i < lines.size(); i++) {
-                DocumentLine line = shallowCopy(lines.get(i));
-                // Line ids belong to the source system; the target assigns its own.
-                line.setLineId(null);
-                // Items sync on their own (a later issue); until then an unmapped item is left off the line.
-                line.setItemRef(optional(EntityType.ITEM, line.getItemRef(), "line " + (i + 1) + " item"));
-                // Tracking option ids are source ids; the target matches tracking by name until tracking syncs.
-                List<LineTracking> tracking = new ArrayList<>();
-                for (LineTracking source : line.getTracking()) {
-                    LineTracking t = shallowCopy(source);
-                    t.setCategoryRef(null);
-                    t.setOptionRef(null);
-                    tracking.add(t);
+        /** Applies the plan to {@code record}, which is already a copy this translation may change. */
+        void apply(ReferencePlan plan, SpecificRecordBase record, String path) {
+            for (ReferencePlan.Step step : plan.steps()) {
+                int pos = step.field().pos();
+                String name = path + step.field().name();
+                Object value = record.get(pos);
+                if (step instanceof ReferencePlan.Local) {
+                    Object reset = model.getDefaultValue(step.field());
+                    record.put(pos, reset instanceof List<?> ? new ArrayList<>() : reset);
+                } else if (step instanceof ReferencePlan.Ref ref) {
+                    EntityType target = ref.entityIn(record);
+                    if (value == null || target == null) {
+                        continue;
+                    }
+                    if (ref.array()) {
+                        List<?> ids = (List<?>) value;
+                        List<String> out = new ArrayList<>(ids.size());
+                        for (int i = 0; i < ids.size(); i++) {
+                            String id = translate(ref, target, (String) ids.get(i), name + "[" + (i + 1) + "]");
+                            if (id != null || ref.required()) {
+                                out.add(id);
+                            }
+                        }
+                        record.put(pos, out);
+                    } else {
+                        record.put(pos, translate(ref, target, (String) value, name));
+                    }
+                } else if (step instanceof ReferencePlan.Nested nested && value != null) {
+                    if (nested.array()) {
+                        List<?> items = (List<?>) value;
+                        List<SpecificRecordBase> out = new ArrayList<>(items.size());
+                        for (int i = 0; i < items.size(); i++) {
+                            SpecificRecordBase item = shallowCopy((SpecificRecordBase) items.get(i));
+                            apply(nested.plan(), item, name + "[" + (i + 1) + "].");
+                            out.add(item);
+                        }
+                        record.put(pos, out);
+                    } else {
+                        SpecificRecordBase item = shallowCopy((SpecificRecordBase) value);
+                        apply(nested.plan(), item, name + ".");
+                        record.put(pos, item);
+                    }
                 }
-                line.setTracking(tracking);
-                out.add(line);
             }
-            return out;
+        }
+
+        private String translate(ReferencePlan.Ref ref, EntityType target, String id, String where) {
+            if (id == null) {
+                return null;
+            }
+            String counterpart = counterparts.find(target, source, id);
+            if (counterpart == null) {
+                if (ref.required()) {
+                    missing.add(new MissingDependency(target, source, id));
+                } else {
+                    notes.add(where + ": " + EntityRegistry.of(target).noun() + " " + id + " is not mapped; sent without it");
+                }
+            }
+            return counterpart;
         }
     }
 }

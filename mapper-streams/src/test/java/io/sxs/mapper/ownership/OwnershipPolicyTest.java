@@ -9,6 +9,7 @@ import io.sxs.schemas.envelope.ConnectionConfig;
 import io.sxs.schemas.envelope.ContactMode;
 import io.sxs.schemas.envelope.Direction;
 import io.sxs.schemas.envelope.IdMapEntry;
+import io.sxs.schemas.registry.ConnectionDirections;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,9 +19,20 @@ class OwnershipPolicyTest {
 
     private static ConnectionConfig config(Direction invoices, Direction bills, Direction items, ContactMode contacts) {
         ConnectionConfig c = connection("c1", invoices, contacts);
-        c.setBills(bills);
-        c.setItems(items);
+        ConnectionDirections.set(c, EntityType.BILL, bills);
+        ConnectionDirections.set(c, EntityType.ITEM, items);
         return c;
+    }
+
+    @Test
+    void aConnectionWrittenBeforeTheDirectionsMapKeepsItsLegacyFields() {
+        ConnectionConfig c = connection("c1", Direction.TO_SCORO, ContactMode.FROM_SCORO);
+        c.setDirections(java.util.Map.of());
+        c.setInvoices(Direction.TO_SCORO);
+        c.setBills(Direction.TO_XERO);
+        assertThat(OwnershipPolicy.resolve(c, EntityType.INVOICE, null)).isEqualTo(Ownership.owned(SystemType.XERO));
+        assertThat(OwnershipPolicy.resolve(c, EntityType.BILL, null)).isEqualTo(Ownership.owned(SystemType.SCORO));
+        assertThat(OwnershipPolicy.resolve(c, EntityType.ITEM, null).reason()).isEqualTo("items sync is OFF for this connection");
     }
 
     private static IdMapEntry mapped(SystemType origin) {
@@ -62,13 +74,13 @@ class OwnershipPolicyTest {
     @Test
     void aDocumentMayBringItsContactAcrossOnlyInTheContactDirection() {
         ConnectionConfig c = config(Direction.TO_XERO, Direction.OFF, Direction.OFF, ContactMode.WITH_DOCUMENTS);
-        assertThat(OwnershipPolicy.contactMaySyncFrom(c, SystemType.SCORO)).isTrue();
-        assertThat(OwnershipPolicy.contactMaySyncFrom(c, SystemType.XERO)).isTrue();
+        assertThat(OwnershipPolicy.mayFollowDocumentFrom(c, EntityType.CONTACT, SystemType.SCORO)).isTrue();
+        assertThat(OwnershipPolicy.mayFollowDocumentFrom(c, EntityType.CONTACT, SystemType.XERO)).isTrue();
         c.setContacts(ContactMode.FROM_SCORO);
-        assertThat(OwnershipPolicy.contactMaySyncFrom(c, SystemType.SCORO)).isTrue();
-        assertThat(OwnershipPolicy.contactMaySyncFrom(c, SystemType.XERO)).isFalse();
+        assertThat(OwnershipPolicy.mayFollowDocumentFrom(c, EntityType.CONTACT, SystemType.SCORO)).isTrue();
+        assertThat(OwnershipPolicy.mayFollowDocumentFrom(c, EntityType.CONTACT, SystemType.XERO)).isFalse();
         c.setContacts(ContactMode.TO_SCORO);
-        assertThat(OwnershipPolicy.contactMaySyncFrom(c, SystemType.SCORO)).isFalse();
-        assertThat(OwnershipPolicy.contactMaySyncFrom(c, SystemType.XERO)).isTrue();
+        assertThat(OwnershipPolicy.mayFollowDocumentFrom(c, EntityType.CONTACT, SystemType.SCORO)).isFalse();
+        assertThat(OwnershipPolicy.mayFollowDocumentFrom(c, EntityType.CONTACT, SystemType.XERO)).isTrue();
     }
 }

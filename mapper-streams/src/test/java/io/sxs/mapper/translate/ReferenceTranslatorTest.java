@@ -76,7 +76,7 @@ class ReferenceTranslatorTest {
         assertThat(t.complete()).isTrue();
         assertThat(((Invoice) t.payload()).getId()).isEmpty();
         assertThat(((Invoice) t.payload()).getLines().get(0).getItemRef()).isNull();
-        assertThat(t.notes()).containsExactly("line 1 item item-2 is not mapped; sent without it");
+        assertThat(t.notes()).containsExactly("lines[1].itemRef: item item-2 is not mapped; sent without it");
     }
 
     @Test
@@ -103,5 +103,23 @@ class ReferenceTranslatorTest {
         Invoice noContact = Fixtures.invoice("43", null, "5");
         assertThat(ReferenceTranslator.translate(EntityType.INVOICE, noContact, SystemType.SCORO, null,
                 ReferenceTranslatorTest::find).missing()).isEmpty();
+    }
+
+    @Test
+    void aReferenceWhoseEntityIsNamedByASiblingFieldIsLookedUpAsThatEntity() {
+        io.sxs.schemas.entity.Payment payment = io.sxs.schemas.entity.Payment.newBuilder().setId("P1")
+                .setKind(io.sxs.schemas.entity.PaymentKind.PAYMENT).setDocumentEntity(EntityType.INVOICE).setDocumentRef("40")
+                .setBankAccountRef("bank-1").setContactRef("unknown-contact").setDate(java.time.LocalDate.of(2026, 1, 2))
+                .setAmount(new java.math.BigDecimal("10.00")).setStatus(io.sxs.schemas.entity.PaymentStatus.AUTHORISED).build();
+
+        Translation t = ReferenceTranslator.translate(EntityType.PAYMENT, payment, SystemType.SCORO, null,
+                ReferenceTranslatorTest::find);
+
+        io.sxs.schemas.entity.Payment out = (io.sxs.schemas.entity.Payment) t.payload();
+        assertThat(out.getDocumentRef()).as("INVOICE/SCORO/40 is mapped").isEqualTo("X-I40");
+        assertThat(t.missing()).as("the bank account is required").containsExactly(
+                new MissingDependency(EntityType.BANK_ACCOUNT, SystemType.SCORO, "bank-1"));
+        assertThat(out.getContactRef()).isNull();
+        assertThat(t.notes()).containsExactly("contactRef: contact unknown-contact is not mapped; sent without it");
     }
 }

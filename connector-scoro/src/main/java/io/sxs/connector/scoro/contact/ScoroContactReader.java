@@ -45,7 +45,7 @@ public final class ScoroContactReader implements EntityReader {
         int index = 0;
         for (JsonNode row : rows) {
             index++;
-            items.add(ScoroReadItems.toItem(row, "contact_id", "page " + page + " row " + index, ScoroContactMapper::toCanonical));
+            items.add(ScoroReadItems.toItem(EntityType.CONTACT, row, "contact_id", "page " + page + " row " + index, ScoroContactMapper::toCanonical));
         }
         return new ReadPage(items, rows.size() < ScoroClient.MAX_PER_PAGE, client.calls());
     }
@@ -67,7 +67,7 @@ public final class ScoroContactReader implements EntityReader {
         int index = 0;
         for (JsonNode row : rows) {
             index++;
-            items.add(ScoroReadItems.toItem(row, "contact_id", "hint row " + index, ScoroContactMapper::toCanonical));
+            items.add(ScoroReadItems.toItem(EntityType.CONTACT, row, "contact_id", "hint row " + index, ScoroContactMapper::toCanonical));
         }
         return items;
     }

@@ -240,6 +240,16 @@ public final class ScoroInvoiceMapper {
         return lines != null && lines.isArray() ? lines : List.of();
     }
 
+    /** A Scoro invoice that credits others is a credit note; anything unreadable is left to the mapper to report. */
+    public static io.sxs.schemas.common.EntityType entityOf(JsonNode invoice) {
+        try {
+            return credited(invoice.get("credited_invoices")).isEmpty()
+                    ? io.sxs.schemas.common.EntityType.INVOICE : io.sxs.schemas.common.EntityType.CREDIT_NOTE;
+        } catch (RuntimeException e) {
+            return io.sxs.schemas.common.EntityType.INVOICE;
+        }
+    }
+
     private static List<String> credited(JsonNode node) {
         List<String> out = new ArrayList<>();
         if (node != null && node.isArray()) {

@@ -61,7 +61,7 @@ public final class ScoroInvoiceReader implements EntityReader {
                 items.add(mapped(connection, client, row, "page " + page + " row " + index));
             } else {
                 String version = ScoroValues.text(row, "modified_date");
-                items.add(ReadItem.summary(id, version, safeInstant(version), row));
+                items.add(ReadItem.summary(ScoroInvoiceMapper.entityOf(row), id, version, safeInstant(version), row));
             }
         }
         return new ReadPage(items, rows.size() < ScoroClient.MAX_PER_PAGE, client.calls());
@@ -84,7 +84,7 @@ public final class ScoroInvoiceReader implements EntityReader {
             }
             if (e.kind() == ApiException.Kind.MALFORMED || e.kind() == ApiException.Kind.REJECTED) {
                 String reason = "invoices/view/" + summary.sourceId() + " failed: " + e.getMessage();
-                return ScoroReadItems.toItem(row, "id", "invoice " + summary.sourceId(), d -> {
+                return ScoroReadItems.toItem(ScoroInvoiceMapper.entityOf(row), row, "id", "invoice " + summary.sourceId(), d -> {
                     throw new ScoroMappingException(reason);
                 });
             }
@@ -126,7 +126,7 @@ public final class ScoroInvoiceReader implements EntityReader {
         ReferenceNeeds needs = new ReferenceNeeds();
         ScoroInvoiceMapper.needsOf(doc, needs);
         ReferenceData refs = references.covering(connection.connectionId(), client, needs);
-        return ScoroReadItems.toItem(doc, "id", position, d -> ScoroInvoiceMapper.toCanonical(d, refs));
+        return ScoroReadItems.toItem(ScoroInvoiceMapper.entityOf(doc), doc, "id", position, d -> ScoroInvoiceMapper.toCanonical(d, refs));
     }
 
     private static String safeId(JsonNode row) {

@@ -6,6 +6,7 @@ import io.sxs.connector.scoro.client.ScoroApiException;
 import io.sxs.connector.scoro.client.ScoroClient;
 import io.sxs.connector.source.ApiException;
 import io.sxs.connector.source.ReadItem;
+import io.sxs.schemas.common.EntityType;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
@@ -20,7 +21,6 @@ public final class ScoroReadItems {
     private ScoroReadItems() {
     }
 
-    /** The {@code modified_date} filter of an incremental list, or null for a full read. */
     /**
      * One page of a module's list with deleted records included, modified at or after {@code since} (null: all).
      *
@@ -44,11 +44,12 @@ public final class ScoroReadItems {
     }
 
     /**
+     * @param entity   the entity the row is (a Scoro invoice row may be a credit note)
      * @param row      the object to map (for invoices, the viewed object with lines)
      * @param idField  Scoro's id field of the module
      * @param position used in place of the id when the row has none
      */
-    public static ReadItem toItem(JsonNode row, String idField, String position, Function<JsonNode, SpecificRecordBase> mapper) {
+    public static ReadItem toItem(EntityType entity, JsonNode row, String idField, String position, Function<JsonNode, SpecificRecordBase> mapper) {
         String version = ScoroValues.text(row, "modified_date");
         String id = safe(() -> ScoroValues.id(row, idField));
         Instant modifiedAt = safe(() -> ScoroTimestamps.instant("modified_date", version));
@@ -60,14 +61,14 @@ public final class ScoroReadItems {
             String reason = e instanceof ScoroMappingException ? e.getMessage() : "cannot map: " + e;
             if (deleted && id != null) {
                 // A delete must still travel even when the last state is unreadable.
-                return ReadItem.delete(id, version, deletedAt(row, modifiedAt), null);
+                return ReadItem.delete(entity, id, version, deletedAt(row, modifiedAt), null);
             }
-            return ReadItem.invalid(id == null ? "missing-id@" + position : id, version, modifiedAt, reason);
+            return ReadItem.invalid(entity, id == null ? "missing-id@" + position : id, version, modifiedAt, reason);
         }
         if (deleted) {
-            return ReadItem.delete(id, version, deletedAt(row, modifiedAt), payload);
+            return ReadItem.delete(entity, id, version, deletedAt(row, modifiedAt), payload);
         }
-        return ReadItem.upsert(id, version, modifiedAt, payload);
+        return ReadItem.upsert(entity, id, version, modifiedAt, payload);
     }
 
     private static Instant deletedAt(JsonNode row, Instant modifiedAt) {

@@ -8,7 +8,7 @@ import io.sxs.schemas.envelope.Command;
 import org.apache.avro.specific.SpecificRecordBase;
 
 /** What the Scoro writer needs to know about one module: its request, its lookup key and its mapper. */
-interface EntityWrites {
+public interface EntityWrites {
 
     String module();
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.resilience4j.retry.Retry;
 import io.sxs.connector.connection.ConnectionContext;
+import io.sxs.connector.scoro.ScoroEntities;
+import io.sxs.connector.scoro.ScoroEntity;
 import io.sxs.connector.scoro.client.ScoroApiException;
 import io.sxs.connector.scoro.client.ScoroClient;
 import io.sxs.connector.scoro.client.ScoroClients;
@@ -15,16 +17,14 @@ import io.sxs.connector.scoro.reference.ReferenceCache;
 import io.sxs.connector.scoro.reference.ReferenceData;
 import io.sxs.connector.sink.CommandWriter;
 import io.sxs.connector.sink.Results;
-import io.sxs.connector.source.ApiException;
 import io.sxs.connector.source.ApiException.Kind;
-import io.sxs.schemas.common.EntityType;
+import io.sxs.connector.source.ApiException;
 import io.sxs.schemas.common.SystemType;
-import io.sxs.schemas.entity.Contact;
-import io.sxs.schemas.entity.Invoice;
 import io.sxs.schemas.envelope.Command;
 import io.sxs.schemas.envelope.CommandAction;
 import io.sxs.schemas.envelope.ResultStatus;
 import io.sxs.schemas.envelope.WriteResult;
+import io.sxs.schemas.registry.EntityRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecordBase;
@@ -32,7 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes contacts and invoices (credit invoices included) into Scoro, one command at a time and in order; a command
+ * Writes the entities of {@link ScoroEntities} into Scoro, one command at a time and in order; a command
  * the site throttled (and those after it) is answered with null, meaning not attempted, for the runtime to send
  * again when the budget allows. Scoro has no idempotency key, so a create looks for the item the pipeline may have
  * made in an earlier attempt whose outcome is unknown: before the first attempt when the command says it may exist
@@ -47,12 +47,12 @@ public final class ScoroCommandWriter implements CommandWriter {
 
     private final ScoroClients clients;
     private final ReferenceCache references;
-    private final EntityWrites contacts = new ContactWrites();
-    private final EntityWrites invoices = new InvoiceWrites();
+    private final ScoroEntities entities;
 
-    public ScoroCommandWriter(ScoroClients clients, ReferenceCache references) {
+    public ScoroCommandWriter(ScoroClients clients, ReferenceCache references, ScoroEntities entities) {
         this.clients = clients;
         this.references = references;
+        this.entities = entities;
     }
 
     @Override
@@ -213,19 +213,12 @@ public final class ScoroCommandWriter implements CommandWriter {
     }
 
     private EntityWrites writesFor(Command command) {
-        EntityType entity = command.getEntity();
-        if (entity == EntityType.CONTACT) {
-            return contacts;
-        }
-        if (entity == EntityType.INVOICE || entity == EntityType.CREDIT_NOTE) {
-            return invoices;
-        }
-        return null;
+        ScoroEntity entity = entities.writing(command.getEntity());
+        return entity == null ? null : entity.writes();
     }
 
     private static boolean payloadFits(Command command) {
-        Object payload = command.getPayload();
-        return command.getEntity() == EntityType.CONTACT ? payload instanceof Contact : payload instanceof Invoice;
+        return EntityRegistry.of(command.getEntity()).accepts(command.getPayload());
     }
 
     private static WriteResult failure(Command command, ApiException e, int calls) {

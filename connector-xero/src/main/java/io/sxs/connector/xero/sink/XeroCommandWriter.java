@@ -6,13 +6,11 @@ import io.sxs.connector.connection.ConnectionContext;
 import io.sxs.connector.sink.CommandWriter;
 import io.sxs.connector.sink.Results;
 import io.sxs.connector.source.ApiException;
+import io.sxs.connector.xero.XeroEntities;
 import io.sxs.connector.xero.client.XeroApiException;
 import io.sxs.connector.xero.client.XeroClient;
 import io.sxs.connector.xero.client.XeroSession;
-import io.sxs.connector.xero.contact.XeroContactSink;
-import io.sxs.connector.xero.invoice.XeroInvoiceSink;
 import io.sxs.connector.xero.mapping.MappingException;
-import io.sxs.schemas.common.EntityType;
 import io.sxs.schemas.common.SystemType;
 import io.sxs.schemas.envelope.Command;
 import io.sxs.schemas.envelope.CommandAction;
@@ -20,16 +18,14 @@ import io.sxs.schemas.envelope.ResultStatus;
 import io.sxs.schemas.envelope.WriteResult;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Xero sink: contacts and sales invoices. Commands are taken in order; consecutive creates (PUT) or updates and
+ * The Xero sink over the entities of {@link XeroEntities}. Commands are taken in order; consecutive creates (PUT) or updates and
  * deletes (POST) of one entity are sent together, up to {@link #DEFAULT_BATCH_SIZE} per request, with
  * {@code summarizeErrors=false} so every element reports its own outcome. A batch closes early when an item
  * repeats, so one item's commands are applied in order. Exactly one entry per command, in order: a result, or null
@@ -43,17 +39,20 @@ public class XeroCommandWriter implements CommandWriter {
 
     private final XeroClient client;
     private final int batchSize;
-    private final Map<EntityType, XeroEntitySink> sinks = new EnumMap<>(EntityType.class);
+    private final XeroEntities entities;
 
     public XeroCommandWriter(XeroClient client) {
         this(client, DEFAULT_BATCH_SIZE);
     }
 
     public XeroCommandWriter(XeroClient client, int batchSize) {
+        this(client, batchSize, new XeroEntities(client));
+    }
+
+    public XeroCommandWriter(XeroClient client, int batchSize, XeroEntities entities) {
         this.client = client;
         this.batchSize = batchSize;
-        sinks.put(EntityType.CONTACT, new XeroContactSink());
-        sinks.put(EntityType.INVOICE, new XeroInvoiceSink());
+        this.entities = entities;
     }
 
     @Override
@@ -69,7 +68,7 @@ public class XeroCommandWriter implements CommandWriter {
     /** Creates go out in one PUT, updates and deletes in one POST, per endpoint. */
     @Override
     public String batchKey(Command command) {
-        XeroEntitySink sink = sinks.get(command.getEntity());
+        XeroEntitySink sink = entities.sink(command.getEntity());
         String endpoint = sink == null ? String.valueOf(command.getEntity()) : sink.collection();
         return endpoint + ":" + (command.getAction() == CommandAction.CREATE ? Verb.PUT : Verb.POST);
     }
@@ -94,7 +93,7 @@ public class XeroCommandWriter implements CommandWriter {
                 results[i] = executor.stopResult(command);
                 continue;
             }
-            XeroEntitySink sink = sinks.get(command.getEntity());
+            XeroEntitySink sink = entities.sink(command.getEntity());
             if (sink == null) {
                 results[i] = Results.failed(command, ResultStatus.REJECTED,
                         "entity " + command.getEntity() + " not supported by the Xero sink yet", List.of(), 0);

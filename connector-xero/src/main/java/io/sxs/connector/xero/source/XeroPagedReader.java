@@ -12,6 +12,7 @@ import io.sxs.connector.xero.client.XeroErrors;
 import io.sxs.connector.xero.client.XeroResponse;
 import io.sxs.connector.xero.client.XeroSession;
 import io.sxs.connector.xero.mapping.MappingException;
+import io.sxs.schemas.common.EntityType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,6 +57,11 @@ public abstract class XeroPagedReader implements EntityReader {
     }
 
     protected abstract SpecificRecordBase map(JsonNode row) throws MappingException;
+
+    /** The entity a row is; one endpoint may carry several (invoices and bills share Invoices). */
+    protected EntityType entityOf(JsonNode row) {
+        return entity();
+    }
 
     @Override
     public boolean orderedByModification() {
@@ -134,18 +140,18 @@ public abstract class XeroPagedReader implements EntityReader {
             try {
                 modifiedAt = XeroDates.parseTimestamp(version);
             } catch (IllegalArgumentException e) {
-                return ReadItem.invalid(orPosition(id, page, row), version, null, collection() + " row: UpdatedDateUTC "
+                return ReadItem.invalid(entityOf(r), orPosition(id, page, row), version, null, collection() + " row: UpdatedDateUTC "
                         + e.getMessage());
             }
         }
         if (id == null) {
-            return ReadItem.invalid(orPosition(null, page, row), version, modifiedAt,
+            return ReadItem.invalid(entityOf(r), orPosition(null, page, row), version, modifiedAt,
                     collection() + " row " + row + " of page " + page + " has no " + idField());
         }
         try {
-            return ReadItem.upsert(id, version, modifiedAt, map(r));
+            return ReadItem.upsert(entityOf(r), id, version, modifiedAt, map(r));
         } catch (MappingException | RuntimeException e) {
-            return ReadItem.invalid(id, version, modifiedAt, e.getMessage());
+            return ReadItem.invalid(entityOf(r), id, version, modifiedAt, e.getMessage());
         }
     }
 

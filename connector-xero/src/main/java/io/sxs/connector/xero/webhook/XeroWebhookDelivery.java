@@ -79,6 +79,10 @@ public final class XeroWebhookDelivery {
         return events;
     }
 
+    /** The entities Xero sends webhooks for (its CONTACT, INVOICE and CREDITNOTE event categories). */
+    public static final java.util.Set<EntityType> ENTITIES = java.util.Set.of(EntityType.CONTACT, EntityType.INVOICE,
+            EntityType.CREDIT_NOTE);
+
     private static EntityType entityOf(String category) {
         return switch (category.toUpperCase(java.util.Locale.ROOT)) {
             case "CONTACT" -> EntityType.CONTACT;

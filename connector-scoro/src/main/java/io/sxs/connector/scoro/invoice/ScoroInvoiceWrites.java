@@ -1,17 +1,17 @@
-package io.sxs.connector.scoro.sink;
+package io.sxs.connector.scoro.invoice;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sxs.connector.scoro.invoice.ScoroInvoiceMapper;
 import io.sxs.connector.scoro.reference.ReferenceData;
 import io.sxs.connector.scoro.reference.ReferenceNeeds;
+import io.sxs.connector.scoro.sink.EntityWrites;
 import io.sxs.schemas.common.SystemType;
 import io.sxs.schemas.entity.Invoice;
 import io.sxs.schemas.envelope.Command;
 import org.apache.avro.specific.SpecificRecordBase;
 
 /** Invoices and credit invoices: the invoice number {@code no} is the lookup key; the full line set goes every time. */
-final class InvoiceWrites implements EntityWrites {
+public final class ScoroInvoiceWrites implements EntityWrites {
 
     @Override
     public String module() {

@@ -1,18 +1,17 @@
-package io.sxs.connector.scoro.sink;
+package io.sxs.connector.scoro.contact;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sxs.connector.scoro.contact.ScoroContactMapper;
-import io.sxs.connector.scoro.contact.ScoroContactReader;
 import io.sxs.connector.scoro.reference.ReferenceData;
 import io.sxs.connector.scoro.reference.ReferenceNeeds;
+import io.sxs.connector.scoro.sink.EntityWrites;
 import io.sxs.schemas.common.SystemType;
 import io.sxs.schemas.entity.Contact;
 import io.sxs.schemas.envelope.Command;
 import org.apache.avro.specific.SpecificRecordBase;
 
 /** Contacts: {@code reference_no} is the key the pipeline finds its own contacts by. */
-final class ContactWrites implements EntityWrites {
+public final class ScoroContactWrites implements EntityWrites {
 
     /** Prefix of the {@code reference_no} marker for Xero contacts without a ContactNumber. */
     static final String XERO_MARKER = "XERO-";

@@ -1,0 +1,57 @@
+package io.sxs.connector.scoro;
+
+import io.sxs.connector.scoro.client.ScoroClients;
+import io.sxs.connector.scoro.contact.ScoroContactReader;
+import io.sxs.connector.scoro.contact.ScoroContactWrites;
+import io.sxs.connector.scoro.invoice.ScoroInvoiceReader;
+import io.sxs.connector.scoro.invoice.ScoroInvoiceWrites;
+import io.sxs.connector.scoro.reference.ReferenceCache;
+import io.sxs.schemas.common.EntityType;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The one list of the entities the Scoro connector reads and writes: adding an entity is one line here. */
+public final class ScoroEntities {
+
+    private final List<ScoroEntity> all;
+    private final Map<EntityType, ScoroEntity> byWritten = new EnumMap<>(EntityType.class);
+
+    public ScoroEntities(ScoroClients clients, ReferenceCache references) {
+        this(List.of(
+                new ScoroEntity(EntityType.CONTACT, new ScoroContactReader(clients), new ScoroContactWrites()),
+                new ScoroEntity(EntityType.INVOICE, Set.of(EntityType.INVOICE, EntityType.CREDIT_NOTE),
+                        new ScoroInvoiceReader(clients, references), new ScoroInvoiceWrites())));
+    }
+
+    ScoroEntities(List<ScoroEntity> all) {
+        this.all = List.copyOf(all);
+        for (ScoroEntity entity : all) {
+            for (EntityType written : entity.written()) {
+                if (entity.writes() != null && byWritten.put(written, entity) != null) {
+                    throw new IllegalStateException("two Scoro adapters write " + written);
+                }
+            }
+        }
+    }
+
+    public List<ScoroEntity> all() {
+        return all;
+    }
+
+    /** The adapter whose writes take commands of {@code entity}, or null when Scoro is never written for it. */
+    public ScoroEntity writing(EntityType entity) {
+        return byWritten.get(entity);
+    }
+
+    /** The reader that reads {@code entity} in Scoro, or null. */
+    public <R> R reader(EntityType entity, Class<R> type) {
+        for (ScoroEntity e : all) {
+            if (e.entity() == entity) {
+                return type.cast(e.reader());
+            }
+        }
+        return null;
+    }
+}

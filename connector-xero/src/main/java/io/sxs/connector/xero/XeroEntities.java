@@ -1,0 +1,44 @@
+package io.sxs.connector.xero;
+
+import io.sxs.connector.xero.client.XeroClient;
+import io.sxs.connector.xero.contact.XeroContactReader;
+import io.sxs.connector.xero.contact.XeroContactSink;
+import io.sxs.connector.xero.invoice.XeroInvoiceReader;
+import io.sxs.connector.xero.invoice.XeroInvoiceSink;
+import io.sxs.connector.xero.sink.XeroEntitySink;
+import io.sxs.schemas.common.EntityType;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** The one list of the entities the Xero connector reads and writes: adding an entity is one line here. */
+public final class XeroEntities {
+
+    private final List<XeroEntity> all;
+    private final Map<EntityType, XeroEntity> byEntity = new EnumMap<>(EntityType.class);
+
+    public XeroEntities(XeroClient client) {
+        this(List.of(
+                new XeroEntity(EntityType.CONTACT, new XeroContactReader(client), new XeroContactSink()),
+                new XeroEntity(EntityType.INVOICE, new XeroInvoiceReader(client), new XeroInvoiceSink())));
+    }
+
+    XeroEntities(List<XeroEntity> all) {
+        this.all = List.copyOf(all);
+        for (XeroEntity entity : all) {
+            if (byEntity.put(entity.entity(), entity) != null) {
+                throw new IllegalStateException("two Xero adapters for " + entity.entity());
+            }
+        }
+    }
+
+    public List<XeroEntity> all() {
+        return all;
+    }
+
+    /** The sink that writes {@code entity} to Xero, or null when Xero is never written for it. */
+    public XeroEntitySink sink(EntityType entity) {
+        XeroEntity e = byEntity.get(entity);
+        return e == null ? null : e.sink();
+    }
+}

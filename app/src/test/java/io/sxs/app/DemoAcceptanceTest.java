@@ -106,7 +106,7 @@ class DemoAcceptanceTest {
                     ? "AUTHORISED" : "DRAFT";
             assertThat(x.get("Status")).as("status of " + number).isEqualTo(expectedStatus);
         }
-        assertThat(sandboxes.scoro().writeCalls(company)).as("nothing written back to Scoro").isZero();
+        assertThat(sandboxes.scoro().documentWriteCalls(company)).as("nothing written back to Scoro").isZero();
     }
 
     @Test

@@ -115,7 +115,7 @@ class FaultyApisTest extends BrokerAndSandboxes {
         Map<String, Long> contacts = xero.contacts(tenant.tenantId()).stream()
                 .collect(Collectors.groupingBy(c -> String.valueOf(c.get("Name")), Collectors.counting()));
         assertThat(contacts).hasSize(4).allSatisfy((name, copies) -> assertThat(copies).isEqualTo(1L));
-        assertThat(scoro.writeCalls(company.companyAccountId())).isZero();
+        assertThat(scoro.documentWriteCalls(company.companyAccountId())).isZero();
     }
 
     private static Map<String, Long> numbersInXero(XeroTenant tenant) {

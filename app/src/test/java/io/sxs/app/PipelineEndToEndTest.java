@@ -84,10 +84,10 @@ class PipelineEndToEndTest extends BrokerAndSandboxes {
             assertThat(xero.contacts(tenant.tenantId())).hasSize(1);
 
             long xeroWrites = settledWrites(() -> xero.writeCalls(tenant.tenantId()));
-            assertThat(scoro.writeCalls(company.companyAccountId())).isZero();
+            assertThat(scoro.documentWriteCalls(company.companyAccountId())).isZero();
             app = restart(app, data);
             assertThat(xero.writeCalls(tenant.tenantId())).isEqualTo(xeroWrites);
-            assertThat(scoro.writeCalls(company.companyAccountId())).isZero();
+            assertThat(scoro.documentWriteCalls(company.companyAccountId())).isZero();
             assertThat(countByNumber(tenant, "SC-1001")).isEqualTo(1);
 
             // Deletes travel: the authorised Xero copy of a deleted Scoro invoice is voided, not left behind.

@@ -159,7 +159,8 @@ final class EntitySource implements Job {
             if (!budget.polls().tryTake()) {
                 return;
             }
-            pass = new PollPass(ctx.cursors().get(key), ctx.settings().overlap(), reader.orderedByModification());
+            pass = reader.snapshot() ? PollPass.snapshot(ctx.cursors().get(key), reader.entity())
+                    : new PollPass(ctx.cursors().get(key), ctx.settings().overlap(), reader.orderedByModification());
             lastPollAt = now;
         }
         ConnectionContext context = new ConnectionContext(config, ctx.cipher(), lane());
@@ -325,7 +326,8 @@ final class EntitySource implements Job {
 
     private Duration interval(ConnectionConfig config) {
         Duration configured = Duration.ofMillis(Math.max(100, config.getPollIntervalMs()));
-        return ctx.connector().webhooksCover(config, reader.entity()) ? max(configured, ctx.settings().safetyNet()) : configured;
+        boolean slow = reader.slowChanging() || ctx.connector().webhooksCover(config, reader.entity());
+        return slow ? max(configured, ctx.settings().safetyNet()) : configured;
     }
 
     private ConnectionConfig activeConfig() {

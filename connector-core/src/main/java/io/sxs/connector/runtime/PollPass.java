@@ -2,11 +2,13 @@ package io.sxs.connector.runtime;
 
 import io.sxs.connector.source.ReadItem;
 import io.sxs.connector.source.ReadPage;
+import io.sxs.schemas.common.EntityType;
 import io.sxs.schemas.envelope.SourceCursor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,6 +26,9 @@ import java.util.Set;
  *       the next page.</li>
  *   <li>Unordered sources (Scoro lists by id) keep their watermark until the pass is complete, but commit the page
  *       reached and the items seen with every page: a restart resumes the pass where it stopped.</li>
+ *   <li>Snapshot sources ({@link #snapshot}) read the whole set every pass. The seen set is then the last complete
+ *       set (id and version of each item): only new versions are emitted, and every id of the last set that the new
+ *       one lacks becomes a delete. A stopped snapshot pass starts again from its first page (the sets are small).</li>
  * </ul>
  */
 final class PollPass {
@@ -36,6 +41,10 @@ final class PollPass {
     private final boolean ordered;
     private final Set<String> seen;
     private final boolean initial;
+    /** Snapshot passes only: the entity (for the deletes), and the ids and entries of the set read so far. */
+    private final EntityType snapshotOf;
+    private final Set<String> passEntries = new LinkedHashSet<>();
+    private final Set<String> passIds = new HashSet<>();
     private Instant passWatermark;
     private Instant maxSeen;
     private Instant since;
@@ -44,12 +53,25 @@ final class PollPass {
     private boolean done;
 
     PollPass(SourceCursor start, Duration overlap, boolean ordered) {
+        this(start, overlap, ordered, null);
+    }
+
+    /** A pass over a source that reads its whole set every time (see the class comment). */
+    static PollPass snapshot(SourceCursor start, EntityType entity) {
+        return new PollPass(start, Duration.ZERO, false, entity);
+    }
+
+    private PollPass(SourceCursor start, Duration overlap, boolean ordered, EntityType snapshotOf) {
+        this.snapshotOf = snapshotOf;
         this.start = start;
         this.overlap = overlap;
         this.ordered = ordered;
         this.seen = new LinkedHashSet<>(start == null ? List.of() : start.getSeen());
         Instant watermark = start == null ? null : parse(start.getWatermark());
-        if (!ordered && start != null && start.getPassPage() > 0) {
+        if (snapshotOf != null) {
+            this.since = null;
+            this.maxSeen = null;
+        } else if (!ordered && start != null && start.getPassPage() > 0) {
             // Resume the unordered pass that a stop interrupted.
             this.since = parse(start.getPassSince());
             this.page = start.getPassPage() + 1;
@@ -91,18 +113,26 @@ final class PollPass {
     Step accept(ReadPage result, Instant now) {
         List<ReadItem> fresh = new ArrayList<>();
         for (ReadItem item : result.items()) {
-            if (seen.add(seenKey(item))) {
+            String entry = snapshotOf == null ? seenKey(item) : snapshotEntry(item);
+            if (snapshotOf != null) {
+                passEntries.add(entry);
+                passIds.add(entry.substring(0, entry.lastIndexOf('@')));
+            }
+            if (seen.add(entry)) {
                 fresh.add(item);
             }
             if (item.modifiedAt() != null && (maxSeen == null || item.modifiedAt().isAfter(maxSeen))) {
                 maxSeen = item.modifiedAt();
             }
         }
-        emitted += fresh.size();
         done = result.lastPage();
+        if (done && snapshotOf != null) {
+            fresh.addAll(vanished(now));
+        }
+        emitted += fresh.size();
         SourceCursor cursor = cursor(now);
         if (!done) {
-            if (ordered && maxSeen != null && !maxSeen.equals(passWatermark)) {
+            if (snapshotOf == null && ordered && maxSeen != null && !maxSeen.equals(passWatermark)) {
                 passWatermark = maxSeen;
                 since = maxSeen.minus(overlap);
                 page = 1;
@@ -111,6 +141,22 @@ final class PollPass {
             }
         }
         return new Step(fresh, cursor, done, emitted);
+    }
+
+    /** Deletes for the ids of the last complete set that this one lacks. */
+    private List<ReadItem> vanished(Instant now) {
+        List<ReadItem> deletes = new ArrayList<>();
+        Set<String> gone = new HashSet<>();
+        for (String entry : start == null ? List.<String>of() : start.getSeen()) {
+            String key = entry.substring(0, Math.max(0, entry.lastIndexOf('@')));
+            if (!passIds.contains(key) && gone.add(key)) {
+                int colon = key.indexOf(':');
+                EntityType entity = colon > 0 ? entityNamed(key.substring(0, colon)) : null;
+                String id = entity == null ? key : key.substring(colon + 1);
+                deletes.add(ReadItem.delete(entity == null ? snapshotOf : entity, id, "gone@" + now, now, null));
+            }
+        }
+        return deletes;
     }
 
     /**
@@ -125,6 +171,9 @@ final class PollPass {
     SourceCursor cursor(Instant now) {
         SourceCursor.Builder b = SourceCursor.newBuilder().setUpdatedAt(now)
                 .setPasses((start == null ? 0 : start.getPasses()) + (done ? 1 : 0));
+        if (snapshotOf != null) {
+            return b.setSeen(cap(done ? passEntries : seen)).build();
+        }
         if (ordered || done) {
             return b.setWatermark(maxSeen == null ? null : maxSeen.toString()).setSeen(prune(maxSeen)).build();
         }
@@ -147,6 +196,20 @@ final class PollPass {
         }
         SourceCursor.Builder next = cursor == null ? SourceCursor.newBuilder() : SourceCursor.newBuilder(cursor);
         return new Step(fresh, next.setSeen(cap(seen)).setUpdatedAt(now).build(), false, fresh.size());
+    }
+
+    /** A snapshot's seen entry: items of another entity than the reader's (bank accounts among accounts) say which. */
+    private String snapshotEntry(ReadItem item) {
+        return (item.entity() == snapshotOf ? "" : item.entity().name() + ":") + seenKey(item);
+    }
+
+    private static EntityType entityNamed(String name) {
+        for (EntityType type : EntityType.values()) {
+            if (type.name().equals(name)) {
+                return type;
+            }
+        }
+        return null;
     }
 
     static String seenKey(ReadItem item) {

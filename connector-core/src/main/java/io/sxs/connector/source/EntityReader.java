@@ -20,6 +20,23 @@ public interface EntityReader {
     boolean orderedByModification();
 
     /**
+     * True when every pass reads the whole set (the API has no modification filter, e.g. Xero TaxRates): the runtime
+     * emits only the items whose id and version it has not seen, and a delete for every id of the last set that is
+     * gone (hard deletes are found by comparing the id sets). Readers give such items a content-derived version.
+     */
+    default boolean snapshot() {
+        return false;
+    }
+
+    /**
+     * True for reference data that rarely changes (chart of accounts, tax rates): it is polled at the safety-net
+     * interval; news that an item is needed (a hint) brings the next poll forward.
+     */
+    default boolean slowChanging() {
+        return false;
+    }
+
+    /**
      * Reads one page of items modified at or after {@code since} (null: everything, the initial full read). Items may
      * be {@linkplain ReadItem#summary summaries} when the list call does not return everything.
      *

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sxs.connector.source.ReadItem;
 import io.sxs.connector.source.ReadPage;
+import io.sxs.schemas.common.EntityType;
 import io.sxs.schemas.envelope.SourceCursor;
 import java.time.Duration;
 import java.time.Instant;
@@ -125,8 +126,59 @@ class PollPassTest {
         assertThat(step.cursor().getSeen()).hasSize(PollPass.MAX_SEEN).endsWith("i" + (PollPass.MAX_SEEN + 49) + "@" + T0);
     }
 
+    @Test
+    void aSnapshotPassEmitsOnlyNewVersionsAndADeleteForEveryIdTheSetLost() {
+        PollPass first = PollPass.snapshot(null, EntityType.TAX_RATE);
+        PollPass.Step initial = first.accept(new ReadPage(List.of(rate("OUTPUT2", "h1"), rate("INPUT2", "h2"), rate("NONE", "h3")),
+                true, 1), NOW);
+        assertThat(initial.fresh()).extracting(ReadItem::sourceId).containsExactly("OUTPUT2", "INPUT2", "NONE");
+        assertThat(initial.cursor().getSeen()).containsExactly("OUTPUT2@h1", "INPUT2@h2", "NONE@h3");
+
+        PollPass second = PollPass.snapshot(initial.cursor(), EntityType.TAX_RATE);
+        assertThat(second.since()).as("always the whole set").isNull();
+        PollPass.Step step = second.accept(new ReadPage(List.of(rate("OUTPUT2", "h1"), rate("INPUT2", "h2b")), true, 1), NOW);
+
+        assertThat(step.fresh()).extracting(i -> i.sourceId() + " " + i.operation())
+                .containsExactly("INPUT2 UPSERT", "NONE DELETE");
+        assertThat(step.fresh().get(1).entity()).isEqualTo(EntityType.TAX_RATE);
+        assertThat(step.fresh().get(1).payload()).isNull();
+        assertThat(step.cursor().getSeen()).as("the set just read, nothing stale").containsExactly("OUTPUT2@h1", "INPUT2@h2b");
+
+        PollPass.Step idle = PollPass.snapshot(step.cursor(), EntityType.TAX_RATE)
+                .accept(new ReadPage(List.of(rate("OUTPUT2", "h1"), rate("INPUT2", "h2b")), true, 1), NOW);
+        assertThat(idle.fresh()).isEmpty();
+        assertThat(PollPass.sameProgress(step.cursor(), idle.cursor())).as("an idle pass writes nothing").isTrue();
+    }
+
+    @Test
+    void aSnapshotOverSeveralPagesDeletesOnlyWhatNoPageHad() {
+        SourceCursor last = PollPass.snapshot(null, EntityType.TAX_RATE)
+                .accept(new ReadPage(List.of(rate("a", "1"), rate("b", "1"), rate("c", "1")), true, 1), NOW).cursor();
+        PollPass pass = PollPass.snapshot(last, EntityType.TAX_RATE);
+        PollPass.Step page1 = pass.accept(new ReadPage(List.of(rate("a", "1")), false, 1), NOW);
+        assertThat(page1.fresh()).isEmpty();
+        assertThat(pass.page()).isEqualTo(2);
+        PollPass.Step page2 = pass.accept(new ReadPage(List.of(rate("c", "2")), true, 1), NOW);
+        assertThat(page2.fresh()).extracting(i -> i.sourceId() + " " + i.operation()).containsExactly("c UPSERT", "b DELETE");
+    }
+
+    @Test
+    void aSnapshotOfOneEndpointWithTwoEntitiesDeletesEachAsItsOwnEntity() {
+        ReadItem bank = ReadItem.upsert(EntityType.BANK_ACCOUNT, "b1", "1", null, null);
+        SourceCursor last = PollPass.snapshot(null, EntityType.ACCOUNT)
+                .accept(new ReadPage(List.of(ReadItem.upsert(EntityType.ACCOUNT, "a1", "1", null, null), bank), true, 1), NOW)
+                .cursor();
+        PollPass.Step step = PollPass.snapshot(last, EntityType.ACCOUNT).accept(new ReadPage(List.of(), true, 1), NOW);
+        assertThat(step.fresh()).extracting(i -> i.entity() + " " + i.sourceId() + " " + i.operation())
+                .containsExactly("ACCOUNT a1 DELETE", "BANK_ACCOUNT b1 DELETE");
+    }
+
+    private static ReadItem rate(String id, String version) {
+        return ReadItem.upsert(EntityType.TAX_RATE, id, version, null, null);
+    }
+
     private static ReadItem item(String id, long secondsAfterT0) {
         Instant at = T0.plusSeconds(secondsAfterT0);
-        return ReadItem.upsert(io.sxs.schemas.common.EntityType.CONTACT, id, at.toString(), at, null);
+        return ReadItem.upsert(EntityType.CONTACT, id, at.toString(), at, null);
     }
 }

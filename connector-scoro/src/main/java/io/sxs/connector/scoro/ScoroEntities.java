@@ -6,6 +6,8 @@ import io.sxs.connector.scoro.contact.ScoroContactWrites;
 import io.sxs.connector.scoro.invoice.ScoroInvoiceReader;
 import io.sxs.connector.scoro.invoice.ScoroInvoiceWrites;
 import io.sxs.connector.scoro.reference.ReferenceCache;
+import io.sxs.connector.scoro.taxrate.ScoroVatCodeReader;
+import io.sxs.connector.scoro.taxrate.ScoroVatCodeWrites;
 import io.sxs.schemas.common.EntityType;
 import java.util.EnumMap;
 import java.util.List;
@@ -22,7 +24,8 @@ public final class ScoroEntities {
         this(List.of(
                 new ScoroEntity(EntityType.CONTACT, new ScoroContactReader(clients), new ScoroContactWrites()),
                 new ScoroEntity(EntityType.INVOICE, Set.of(EntityType.INVOICE, EntityType.CREDIT_NOTE),
-                        new ScoroInvoiceReader(clients, references), new ScoroInvoiceWrites())));
+                        new ScoroInvoiceReader(clients, references), new ScoroInvoiceWrites()),
+                new ScoroEntity(EntityType.TAX_RATE, new ScoroVatCodeReader(clients), new ScoroVatCodeWrites())));
     }
 
     ScoroEntities(List<ScoroEntity> all) {

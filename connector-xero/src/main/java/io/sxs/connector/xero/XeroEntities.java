@@ -6,6 +6,7 @@ import io.sxs.connector.xero.contact.XeroContactSink;
 import io.sxs.connector.xero.invoice.XeroInvoiceReader;
 import io.sxs.connector.xero.invoice.XeroInvoiceSink;
 import io.sxs.connector.xero.sink.XeroEntitySink;
+import io.sxs.connector.xero.taxrate.XeroTaxRateReader;
 import io.sxs.schemas.common.EntityType;
 import java.util.EnumMap;
 import java.util.List;
@@ -20,7 +21,8 @@ public final class XeroEntities {
     public XeroEntities(XeroClient client) {
         this(List.of(
                 new XeroEntity(EntityType.CONTACT, new XeroContactReader(client), new XeroContactSink()),
-                new XeroEntity(EntityType.INVOICE, new XeroInvoiceReader(client), new XeroInvoiceSink())));
+                new XeroEntity(EntityType.INVOICE, new XeroInvoiceReader(client), new XeroInvoiceSink()),
+                new XeroEntity(EntityType.TAX_RATE, new XeroTaxRateReader(client), null)));
     }
 
     XeroEntities(List<XeroEntity> all) {

@@ -23,6 +23,7 @@ import io.sxs.schemas.envelope.Operation;
 import io.sxs.schemas.envelope.PendingChange;
 import io.sxs.schemas.envelope.SyncOutcome;
 import io.sxs.schemas.registry.EntityRegistry;
+import io.sxs.schemas.registry.OwnershipRule;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,6 +138,11 @@ public final class ChangeHandler {
                 }
             }
             case OWNED -> {
+                if (!ownership.owns(change.getSystem()) && EntityRegistry.of(change.getEntity()).ownership() == OwnershipRule.XERO
+                        && mapping != null && mapping.getCounterpartId() != null) {
+                    putBack(connection, change, key, mapping);
+                    return;
+                }
                 if (!ownership.owns(change.getSystem())) {
                     if (mapping != null) {
                         state.idMap().put(IdMapEntry.newBuilder(mapping).setLastSeenHash(hash).setUpdatedAt(now()).build());
@@ -162,6 +168,35 @@ public final class ChangeHandler {
             return;
         }
         issue(connection, change, mapping, waitingSince, null);
+    }
+
+    /**
+     * Scoro is read-only for what Xero owns on every connection (reference data): a Scoro edit of a synced item is
+     * overwritten with Xero's latest state, and a deleted one is created again.
+     */
+    private void putBack(ConnectionConfig connection, ChangeRecord change, EntityKey key, IdMapEntry mapping) {
+        String noun = EntityRegistry.of(change.getEntity()).noun();
+        EntityKey ownerKey = EntityKeys.of(change.getConnectionId(), change.getEntity(), SystemType.XERO, mapping.getCounterpartId());
+        IdMapEntry ownerMapping = state.idMap().get(ownerKey);
+        ChangeRecord owner = state.latest().get(ownerKey);
+        state.idMap().put(IdMapEntry.newBuilder(mapping).setLastSeenHash(change.getContentHash()).setUpdatedAt(now()).build());
+        if (owner == null || ownerMapping == null || owner.getOperation() == Operation.DELETE || ownerMapping.getDeleted()) {
+            state.log().change(change, SyncOutcome.SKIPPED_NOT_OWNER, mapping.getCounterpartId(), null, "Xero owns " + noun
+                    + "s on every connection and has no current state of this one to put back");
+            return;
+        }
+        if (ownerMapping.getInFlightCommandId() != null) {
+            state.log().change(change, SyncOutcome.SKIPPED_NOT_OWNER, mapping.getCounterpartId(), null, "Xero owns " + noun
+                    + "s on every connection; a write of its state is in flight (command " + ownerMapping.getInFlightCommandId() + ")");
+            return;
+        }
+        boolean deleted = change.getOperation() == Operation.DELETE;
+        IdMapEntry target = deleted
+                ? IdMapEntry.newBuilder(ownerMapping).setCounterpartId(null).setUpdatedAt(now()).build() : ownerMapping;
+        state.log().change(change, SyncOutcome.SKIPPED_NOT_OWNER, mapping.getCounterpartId(), null, "Xero owns " + noun
+                + "s on every connection, so Scoro is read-only for them: the " + (deleted ? "delete" : "edit")
+                + " made in Scoro is reverted to Xero's state");
+        issue(connection, owner, target, null, null);
     }
 
     /** Steps 6 and 7: translate references (or wait for them) and emit the command. */

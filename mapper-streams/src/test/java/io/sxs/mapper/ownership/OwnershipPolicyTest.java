@@ -62,13 +62,21 @@ class OwnershipPolicyTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = EntityType.class, names = {"ACCOUNT", "TAX_RATE", "TRACKING_CATEGORY", "TRACKING_OPTION",
+    @EnumSource(value = EntityType.class, names = {"ACCOUNT", "TRACKING_CATEGORY", "TRACKING_OPTION",
             "BANK_ACCOUNT", "PAYMENT", "PREPAYMENT", "OVERPAYMENT"})
-    void referenceDataIsNotSyncedYet(EntityType entity) {
+    void entitiesWithoutCommandsYetAreNotSynced(EntityType entity) {
         ConnectionConfig c = config(Direction.TO_XERO, Direction.TO_XERO, Direction.TO_XERO, ContactMode.FROM_SCORO);
         Ownership ownership = OwnershipPolicy.resolve(c, entity, null);
         assertThat(ownership.kind()).isEqualTo(Ownership.Kind.NOT_SYNCED_YET);
         assertThat(ownership.reason()).contains("not synced yet");
+    }
+
+    @Test
+    void xeroOwnsTaxRatesWhateverTheDocumentDirections() {
+        for (Direction d : Direction.values()) {
+            ConnectionConfig c = config(d, d, d, ContactMode.FROM_SCORO);
+            assertThat(OwnershipPolicy.resolve(c, EntityType.TAX_RATE, null)).isEqualTo(Ownership.owned(SystemType.XERO));
+        }
     }
 
     @Test

@@ -104,6 +104,22 @@ public final class ScoroSandbox implements AutoCloseable {
         return state(companyAccountId).calls.writes();
     }
 
+    /**
+     * Writes other than to the reference modules (VAT codes, finance accounts and objects, receipt accounts), which
+     * the sync fills from Xero: what "nothing written back to Scoro" counts.
+     */
+    public long documentWriteCalls(String companyAccountId) {
+        long reference = 0;
+        for (Map.Entry<String, Long> e : callCounts(companyAccountId).entrySet()) {
+            String module = e.getKey().substring(0, Math.max(0, e.getKey().indexOf('/')));
+            boolean read = e.getKey().endsWith("/list") || e.getKey().endsWith("/view");
+            if (!read && java.util.Set.of("vatCodes", "financeAccounts", "financeObjects", "receiptAccounts").contains(module)) {
+                reference += e.getValue();
+            }
+        }
+        return writeCalls(companyAccountId) - reference;
+    }
+
     /** API calls per "module/action", e.g. "invoices/modify". */
     public Map<String, Long> callCounts(String companyAccountId) {
         return state(companyAccountId).calls.snapshot();
@@ -317,6 +333,26 @@ public final class ScoroSandbox implements AutoCloseable {
     /** The seeded VAT codes (vat_code_id, vat_code, percent, ...). */
     public List<Map<String, Object>> vatCodes(String companyAccountId) {
         return with(companyAccountId, st -> st.vatCodes.values().stream().map(v -> Json.toMap(v.toJson())).toList());
+    }
+
+    /** A user edits a VAT code (partial update, with the module's validation). */
+    public Map<String, Object> updateVatCode(String companyAccountId, long vatCodeId, Map<String, ?> body) {
+        ObjectNode in = Json.toNode(body);
+        return with(companyAccountId, st -> {
+            ScoroVatCode cur = st.vatCodes.get(vatCodeId);
+            if (cur == null) {
+                throw new SandboxNotFoundException("VAT code " + vatCodeId + " not found");
+            }
+            return Json.toMap(ScoroChartService.writeVatCode(st, cur, in, now()).toJson());
+        });
+    }
+
+    /** A user deletes an unused VAT code. */
+    public void deleteVatCode(String companyAccountId, long vatCodeId) {
+        with(companyAccountId, st -> {
+            ScoroChartService.deleteVatCode(st, vatCodeId);
+            return null;
+        });
     }
 
     /** The seeded finance accounts (id, account_symbol, name, ...). */

@@ -421,6 +421,29 @@ public final class XeroSandbox implements AutoCloseable {
     }
 
     /** Runs an action on one tenant under its lock. */
+    /** The organisation's tax rates, as GET /TaxRates returns them. */
+    public List<Map<String, Object>> taxRates(String tenantId) {
+        return read(tenantId, st -> st.taxRates.values().stream().map(t -> Json.toMap(t.toJson())).toList());
+    }
+
+    /** A user adds a tax rate (Name, TaxComponents[{Name, Rate}]); its TaxType is generated. */
+    public Map<String, Object> createTaxRate(String tenantId, Map<String, ?> body) {
+        ObjectNode in = Json.toNode(body);
+        return read(tenantId, st -> Json.toMap(XeroChartService.writeTaxRate(st, null, in).toJson()));
+    }
+
+    /** A user edits a tax rate (Name, Status). */
+    public Map<String, Object> updateTaxRate(String tenantId, String taxType, Map<String, ?> body) {
+        ObjectNode in = Json.toNode(body);
+        return read(tenantId, st -> {
+            XeroTaxRate cur = st.taxRates.get(taxType.toUpperCase(java.util.Locale.ROOT));
+            if (cur == null) {
+                throw new SandboxNotFoundException("tax rate " + taxType + " not found");
+            }
+            return Json.toMap(XeroChartService.writeTaxRate(st, cur, in).toJson());
+        });
+    }
+
     <T> T read(String tenantId, Function<XeroTenantState, T> action) {
         XeroTenantState st = state(tenantId);
         synchronized (st) {

@@ -32,7 +32,7 @@ public final class EntityRegistry {
     private static final List<EntityDescriptor> ALL = List.of(
             xeroOwned(EntityType.ACCOUNT, Account.class, "account", false),
             xeroOwned(EntityType.BANK_ACCOUNT, BankAccount.class, "bank account", false),
-            xeroOwned(EntityType.TAX_RATE, TaxRate.class, "tax rate", false),
+            xeroOwned(EntityType.TAX_RATE, TaxRate.class, "tax rate", true),
             entity(EntityType.CONTACT, Contact.class, CONTACT_MODE, null, null, "contact"),
             entity(EntityType.ITEM, Item.class, DIRECTION, EntityType.ITEM, Direction.OFF, "item"),
             entity(EntityType.INVOICE, Invoice.class, DIRECTION, EntityType.INVOICE, Direction.TO_XERO, "invoice"),

@@ -14,23 +14,25 @@ import java.util.Map;
  */
 public final class ReferenceData {
 
-    public static final ReferenceData EMPTY = new ReferenceData(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), null);
+    public static final ReferenceData EMPTY = new ReferenceData(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), null);
 
     private final Map<String, String> accountSymbolById;
     private final Map<String, String> accountIdBySymbol;
     private final Map<String, String> vatCodeById;
     private final Map<String, String> vatIdByCode;
     private final Map<String, BigDecimal> vatPercentById;
+    private final Map<String, JsonNode> vatRowById;
     private final Instant loadedAt;
 
     public ReferenceData(Map<String, String> accountSymbolById, Map<String, String> accountIdBySymbol,
                          Map<String, String> vatCodeById, Map<String, String> vatIdByCode,
-                         Map<String, BigDecimal> vatPercentById, Instant loadedAt) {
+                         Map<String, BigDecimal> vatPercentById, Map<String, JsonNode> vatRowById, Instant loadedAt) {
         this.accountSymbolById = Map.copyOf(accountSymbolById);
         this.accountIdBySymbol = Map.copyOf(accountIdBySymbol);
         this.vatCodeById = Map.copyOf(vatCodeById);
         this.vatIdByCode = Map.copyOf(vatIdByCode);
         this.vatPercentById = Map.copyOf(vatPercentById);
+        this.vatRowById = Map.copyOf(vatRowById);
         this.loadedAt = loadedAt;
     }
 
@@ -49,11 +51,13 @@ public final class ReferenceData {
         Map<String, String> codeById = new HashMap<>();
         Map<String, String> idByCode = new HashMap<>();
         Map<String, BigDecimal> percentById = new HashMap<>();
+        Map<String, JsonNode> rowById = new HashMap<>();
         for (JsonNode row : vatCodes) {
             String id = firstId(row, "vat_code_id", "id");
             String code = ScoroValues.text(row, "vat_code");
             if (id != null && code != null) {
                 codeById.put(id, code);
+                rowById.put(id, row);
                 idByCode.putIfAbsent(code, id);
                 BigDecimal percent = ScoroValues.decimal(row, "percent");
                 if (percent != null) {
@@ -61,7 +65,7 @@ public final class ReferenceData {
                 }
             }
         }
-        return new ReferenceData(symbolById, idBySymbol, codeById, idByCode, percentById, loadedAt);
+        return new ReferenceData(symbolById, idBySymbol, codeById, idByCode, percentById, rowById, loadedAt);
     }
 
     private static String firstId(JsonNode row, String... fields) {
@@ -88,6 +92,11 @@ public final class ReferenceData {
 
     public String vatCodeId(String vatCode) {
         return vatIdByCode.get(vatCode);
+    }
+
+    /** The VAT code row as listed, or null. */
+    public JsonNode vatCodeRow(String vatCodeId) {
+        return vatCodeId == null ? null : vatRowById.get(vatCodeId);
     }
 
     public BigDecimal vatPercent(String vatCodeId) {

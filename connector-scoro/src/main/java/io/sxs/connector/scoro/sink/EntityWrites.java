@@ -27,6 +27,19 @@ public interface EntityWrites {
      */
     LookupKey lookupKey(Command command, ObjectNode request);
 
+    /**
+     * The item Scoro already holds under {@code key}, as the cached reference lists show it (reference data that
+     * Scoro had before the pipeline: it is adopted, not duplicated), or null.
+     */
+    default JsonNode existing(LookupKey key, ReferenceData refs) {
+        return null;
+    }
+
+    /** The update that stands for a delete (reference data documents may use is deactivated), or null to delete. */
+    default ObjectNode deactivation() {
+        return null;
+    }
+
     /** False when a reply lacks part of the object (an invoice without lines) and must be viewed. */
     boolean complete(JsonNode object);
 

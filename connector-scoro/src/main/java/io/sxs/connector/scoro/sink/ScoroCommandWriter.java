@@ -32,7 +32,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes the entities of {@link ScoroEntities} into Scoro, one command at a time and in order; a command
+ * Writes the entities of {@link ScoroEntities} into Scoro, one command at a time and in order (reference data that
+ * Scoro already holds under the same code is adopted, and deactivated rather than deleted); a command
  * the site throttled (and those after it) is answered with null, meaning not attempted, for the runtime to send
  * again when the budget allows. Scoro has no idempotency key, so a create looks for the item the pipeline may have
  * made in an earlier attempt whose outcome is unknown: before the first attempt when the command says it may exist
@@ -126,7 +127,7 @@ public final class ScoroCommandWriter implements CommandWriter {
         ReferenceData refs = references.covering(connection.connectionId(), client, writes.needs(command));
         ObjectNode request = writes.request(command, refs);
         JsonNode written = action == CommandAction.CREATE
-                ? create(client, writes, command, request)
+                ? create(connection, client, writes, command, request, refs)
                 : client.update(writes.module(), command.getTargetId(), request);
         return ok(connection, client, writes, command, written, before);
     }
@@ -135,8 +136,23 @@ public final class ScoroCommandWriter implements CommandWriter {
      * Lookup (when the item may exist), then update-if-different or create; retried as a whole, and every retry looks
      * up, because the attempt before may have created the item without its reply arriving.
      */
-    private JsonNode create(ScoroClient client, EntityWrites writes, Command command, ObjectNode request) throws ApiException {
+    private JsonNode create(ConnectionContext connection, ScoroClient client, EntityWrites writes, Command command,
+                            ObjectNode request, ReferenceData refs) throws ApiException {
         EntityWrites.LookupKey key = writes.lookupKey(command, request);
+        JsonNode adopted = key == null || command.getMayExist() ? null : writes.existing(key, refs);
+        if (adopted != null) {
+            if (JsonSubset.matches(request, adopted)) {
+                return adopted; // Scoro already says what the command would write: no call
+            }
+            try {
+                return client.update(writes.module(), ScoroValues.id(adopted, writes.idField()), request);
+            } catch (ApiException e) {
+                if (e.kind() != Kind.NOT_FOUND) {
+                    throw e;
+                }
+                references.invalidate(connection.connectionId()); // the cached list was stale: create it after all
+            }
+        }
         Retry retry = ScoroRetries.retry("scoro-create", clients.settings());
         boolean[] mayExist = {command.getMayExist()};
         return ScoroRetries.run(retry, () -> {
@@ -179,6 +195,11 @@ public final class ScoroCommandWriter implements CommandWriter {
     private WriteResult delete(ScoroClient client, EntityWrites writes, Command command, int before) throws ApiException {
         String version = null;
         try {
+            if (writes.deactivation() != null) {
+                JsonNode reply = client.update(writes.module(), command.getTargetId(), writes.deactivation());
+                return Results.ok(command, command.getTargetId(), ScoroValues.text(reply, "modified_date"),
+                        reply.isObject() ? writes.toCanonical(reply, ReferenceData.EMPTY) : null, client.calls() - before);
+            }
             JsonNode reply = client.delete(writes.module(), command.getTargetId());
             version = reply.isObject() ? ScoroValues.text(reply, "modified_date") : null;
         } catch (ApiException e) {

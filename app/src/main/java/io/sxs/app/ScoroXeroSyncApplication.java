@@ -110,7 +110,7 @@ public class ScoroXeroSyncApplication {
     @Bean
     @ConditionalOnProperty(name = "sxs.demo.enabled", matchIfMissing = true)
     Demo demo(DemoSandboxes sandboxes, KafkaEndpoint kafka, SxsProperties props, SecretCipher cipher,
-              WebhookAddress webhooks, XeroWebhookKey xeroKey) {
-        return new Demo(sandboxes, kafka, props, cipher, webhooks, xeroKey);
+              WebhookAddress webhooks, XeroWebhookKey xeroKey, Pipeline pipeline) {
+        return new Demo(sandboxes, kafka, props, cipher, webhooks, xeroKey, pipeline);
     }
 }

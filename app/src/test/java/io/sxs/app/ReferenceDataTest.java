@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Reference data Xero to Scoro end to end (real broker, real HTTP): the initial sync copies every tax rate, later
- * Xero changes follow, and Scoro is read-only for them (an edit is put back, a delete recreated).
+ * Reference data Xero to Scoro end to end (real broker, real HTTP): the initial sync copies every tax rate and
+ * account, later Xero changes follow (hard deletes included), and Scoro is read-only for them (an edit is put back,
+ * a delete recreated).
  */
 class ReferenceDataTest extends BrokerAndSandboxes {
 
@@ -76,6 +77,52 @@ class ReferenceDataTest extends BrokerAndSandboxes {
         } finally {
             app.close();
         }
+    }
+
+    @Test
+    void theChartOfAccountsFollowsXeroIncludingHardDeletesAndScoroIsReadOnlyForIt() throws Exception {
+        ScoroCompany company = scoro.createCompany("Chart Scoro");
+        XeroTenant tenant = xero.createTenant("Chart Ltd");
+        String companyId = company.companyAccountId();
+        ConfigurableApplicationContext app = Pipelines.start(broker.bootstrapServers(), KEY,
+                Files.createTempDirectory("sxs-chart-"), Map.of("sxs.source.safety-net", "1s"));
+        try {
+            connect("chart", company, tenant);
+            List<String> codes = xero.accounts(tenant.tenantId()).stream().filter(a -> !"BANK".equals(a.get("Type")))
+                    .map(a -> (String) a.get("Code")).toList();
+            await().atMost(TIMEOUT).until(() -> accounts(companyId).keySet().containsAll(codes));
+            assertThat(scoro.financeAccounts(companyId)).as("one Scoro account per Xero account, bank accounts aside")
+                    .hasSize(codes.size());
+            assertThat(accounts(companyId).get("270").get("name")).isEqualTo("Interest Income");
+            assertThat(accounts(companyId)).as("bank accounts wait for their first payment").doesNotContainKey("090");
+
+            // New, archived and deleted accounts in Xero follow.
+            Map<String, Object> added = xero.createAccount(tenant.tenantId(), Map.of("Code", "499", "Name", "Subscriptions", "Type", "EXPENSE"));
+            await().atMost(TIMEOUT).until(() -> accounts(companyId).containsKey("499"));
+            String generalExpenses = accountId(tenant, "429");
+            xero.updateAccount(tenant.tenantId(), generalExpenses, Map.of("Status", "ARCHIVED"));
+            xero.deleteAccount(tenant.tenantId(), (String) added.get("AccountID"));
+            await().atMost(TIMEOUT).until(() -> Objects.equals(0, accounts(companyId).get("429").get("is_active"))
+                    && Objects.equals(0, accounts(companyId).get("499").get("is_active")));
+
+            // A Scoro edit of a synced account is put back.
+            long sales = ((Number) accounts(companyId).get("200").get("id")).longValue();
+            scoro.updateFinanceAccount(companyId, sales, Map.of("name", "Sales (edited in Scoro)"));
+            await().atMost(TIMEOUT).until(() -> "Sales".equals(accounts(companyId).get("200").get("name")));
+            assertThat(scoro.documentWriteCalls(companyId)).isZero();
+            assertThat(xero.writeCalls(tenant.tenantId())).isZero();
+        } finally {
+            app.close();
+        }
+    }
+
+    private static String accountId(XeroTenant tenant, String code) {
+        return (String) xero.accounts(tenant.tenantId()).stream().filter(a -> code.equals(a.get("Code"))).findFirst()
+                .orElseThrow().get("AccountID");
+    }
+
+    private static Map<String, Map<String, Object>> accounts(String companyId) {
+        return scoro.financeAccounts(companyId).stream().collect(Collectors.toMap(a -> (String) a.get("account_symbol"), a -> a));
     }
 
     private static Map<String, Map<String, Object>> codes(String companyId) {

@@ -29,7 +29,7 @@ import io.sxs.mapper.idmap.SystemNames;
 import io.sxs.mapper.ownership.OwnershipPolicy;
 import io.sxs.schemas.common.RecordStatus;
 import io.sxs.schemas.common.SystemType;
-import io.sxs.schemas.entity.Account;
+import io.sxs.schemas.entity.BankAccount;
 import io.sxs.schemas.entity.Contact;
 import io.sxs.schemas.entity.DocumentType;
 import io.sxs.schemas.entity.Invoice;
@@ -502,11 +502,11 @@ class MapperTopologyTest {
     }
 
     @Test
-    void referenceDataAndSwitchedOffEntitiesAreOutOfScope() {
+    void entitiesNotSyncedYetAndSwitchedOffEntitiesAreOutOfScope() {
         kit = new MapperTestKit(stateDir);
         kit.connection(connection("c1", Direction.OFF, ContactMode.WITH_DOCUMENTS));
-        kit.change(upsert("c1", SystemType.XERO, io.sxs.schemas.common.EntityType.ACCOUNT, Account.newBuilder()
-                .setId("acc-1").setName("Sales").setCode("200").setStatus(RecordStatus.ACTIVE).build()));
+        kit.change(upsert("c1", SystemType.XERO, io.sxs.schemas.common.EntityType.BANK_ACCOUNT, BankAccount.newBuilder()
+                .setId("bank-1").setName("Business Bank Account").setCode("090").setStatus(RecordStatus.ACTIVE).build()));
         kit.change(upsert("c1", SystemType.SCORO, INVOICE, invoice("42", "7", "100")));
 
         assertThat(kit.commands(SystemType.XERO)).isEmpty();

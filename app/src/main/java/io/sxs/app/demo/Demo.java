@@ -3,6 +3,7 @@ package io.sxs.app.demo;
 import io.sxs.app.config.KafkaEndpoint;
 import io.sxs.app.config.SxsProperties;
 import io.sxs.app.pipeline.Connections;
+import io.sxs.app.pipeline.Pipeline;
 import io.sxs.app.pipeline.ConsumerLag;
 import io.sxs.app.pipeline.SyncLogFollower;
 import io.sxs.app.pipeline.SyncProgress;
@@ -32,6 +33,7 @@ import org.springframework.context.SmartLifecycle;
 public class Demo implements SmartLifecycle, ApplicationListener<ApplicationReadyEvent> {
 
     private final DemoSandboxes sandboxes;
+    private final Pipeline pipeline;
     private final KafkaEndpoint kafka;
     private final SxsProperties props;
     private final SecretCipher cipher;
@@ -45,7 +47,8 @@ public class Demo implements SmartLifecycle, ApplicationListener<ApplicationRead
     private volatile boolean initialSyncDone;
 
     public Demo(DemoSandboxes sandboxes, KafkaEndpoint kafka, SxsProperties props, SecretCipher cipher,
-                WebhookAddress webhooks, XeroWebhookKey xeroKey) {
+                WebhookAddress webhooks, XeroWebhookKey xeroKey, Pipeline pipeline) {
+        this.pipeline = pipeline;
         this.sandboxes = sandboxes;
         this.kafka = kafka;
         this.props = props;
@@ -78,9 +81,11 @@ public class Demo implements SmartLifecycle, ApplicationListener<ApplicationRead
         ConnectionDirections.set(config, EntityType.INVOICE, props.demo().invoiceDirection());
         config.setContacts(props.demo().contactMode());
         config.setPollIntervalMs(props.demo().pollInterval().toMillis());
-        progress = new SyncProgress(Instant.now(), Set.of(
-                SyncProgress.sourceName(SystemType.SCORO, EntityType.CONTACT), SyncProgress.sourceName(SystemType.SCORO, EntityType.INVOICE),
-                SyncProgress.sourceName(SystemType.XERO, EntityType.CONTACT), SyncProgress.sourceName(SystemType.XERO, EntityType.INVOICE)));
+        Set<String> sources = new java.util.HashSet<>();
+        for (SystemType system : SystemType.values()) {
+            pipeline.connector(system).readEntities().forEach(entity -> sources.add(SyncProgress.sourceName(system, entity)));
+        }
+        progress = new SyncProgress(Instant.now(), sources);
         follower = new SyncLogFollower(kafka.bootstrapServers(), connectionId, progress::apply).start();
         java.util.List<ConnectionConfig> all = new java.util.ArrayList<>(java.util.List.of(config));
         for (int i = 1; i < props.demo().connections(); i++) {

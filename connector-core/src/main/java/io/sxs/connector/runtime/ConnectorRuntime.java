@@ -320,4 +320,9 @@ public final class ConnectorRuntime implements AutoCloseable {
             }
         }
     }
+
+    /** The entities this connector reads, one source each per connection. */
+    public List<io.sxs.schemas.common.EntityType> readEntities() {
+        return connector.readers().stream().map(EntityReader::entity).toList();
+    }
 }

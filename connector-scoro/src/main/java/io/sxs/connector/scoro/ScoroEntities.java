@@ -1,13 +1,15 @@
 package io.sxs.connector.scoro;
 
+import io.sxs.connector.scoro.account.ScoroFinanceAccountMapper;
+import io.sxs.connector.scoro.account.ScoroFinanceAccountReader;
 import io.sxs.connector.scoro.client.ScoroClients;
 import io.sxs.connector.scoro.contact.ScoroContactReader;
 import io.sxs.connector.scoro.contact.ScoroContactWrites;
 import io.sxs.connector.scoro.invoice.ScoroInvoiceReader;
 import io.sxs.connector.scoro.invoice.ScoroInvoiceWrites;
 import io.sxs.connector.scoro.reference.ReferenceCache;
+import io.sxs.connector.scoro.taxrate.ScoroVatCodeMapper;
 import io.sxs.connector.scoro.taxrate.ScoroVatCodeReader;
-import io.sxs.connector.scoro.taxrate.ScoroVatCodeWrites;
 import io.sxs.schemas.common.EntityType;
 import java.util.EnumMap;
 import java.util.List;
@@ -25,7 +27,8 @@ public final class ScoroEntities {
                 new ScoroEntity(EntityType.CONTACT, new ScoroContactReader(clients), new ScoroContactWrites()),
                 new ScoroEntity(EntityType.INVOICE, Set.of(EntityType.INVOICE, EntityType.CREDIT_NOTE),
                         new ScoroInvoiceReader(clients, references), new ScoroInvoiceWrites()),
-                new ScoroEntity(EntityType.TAX_RATE, new ScoroVatCodeReader(clients), new ScoroVatCodeWrites())));
+                new ScoroEntity(EntityType.TAX_RATE, new ScoroVatCodeReader(clients), ScoroVatCodeMapper.writes()),
+                new ScoroEntity(EntityType.ACCOUNT, new ScoroFinanceAccountReader(clients), ScoroFinanceAccountMapper.writes())));
     }
 
     ScoroEntities(List<ScoroEntity> all) {

@@ -1,5 +1,6 @@
 package io.sxs.connector.xero;
 
+import io.sxs.connector.xero.account.XeroAccountReader;
 import io.sxs.connector.xero.client.XeroClient;
 import io.sxs.connector.xero.contact.XeroContactReader;
 import io.sxs.connector.xero.contact.XeroContactSink;
@@ -22,7 +23,8 @@ public final class XeroEntities {
         this(List.of(
                 new XeroEntity(EntityType.CONTACT, new XeroContactReader(client), new XeroContactSink()),
                 new XeroEntity(EntityType.INVOICE, new XeroInvoiceReader(client), new XeroInvoiceSink()),
-                new XeroEntity(EntityType.TAX_RATE, new XeroTaxRateReader(client), null)));
+                new XeroEntity(EntityType.TAX_RATE, new XeroTaxRateReader(client), null),
+                new XeroEntity(EntityType.ACCOUNT, new XeroAccountReader(client), null)));
     }
 
     XeroEntities(List<XeroEntity> all) {

@@ -62,7 +62,7 @@ class OwnershipPolicyTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = EntityType.class, names = {"ACCOUNT", "TRACKING_CATEGORY", "TRACKING_OPTION",
+    @EnumSource(value = EntityType.class, names = {"TRACKING_CATEGORY", "TRACKING_OPTION",
             "BANK_ACCOUNT", "PAYMENT", "PREPAYMENT", "OVERPAYMENT"})
     void entitiesWithoutCommandsYetAreNotSynced(EntityType entity) {
         ConnectionConfig c = config(Direction.TO_XERO, Direction.TO_XERO, Direction.TO_XERO, ContactMode.FROM_SCORO);
@@ -72,10 +72,11 @@ class OwnershipPolicyTest {
     }
 
     @Test
-    void xeroOwnsTaxRatesWhateverTheDocumentDirections() {
+    void xeroOwnsTaxRatesAndAccountsWhateverTheDocumentDirections() {
         for (Direction d : Direction.values()) {
             ConnectionConfig c = config(d, d, d, ContactMode.FROM_SCORO);
             assertThat(OwnershipPolicy.resolve(c, EntityType.TAX_RATE, null)).isEqualTo(Ownership.owned(SystemType.XERO));
+            assertThat(OwnershipPolicy.resolve(c, EntityType.ACCOUNT, null)).isEqualTo(Ownership.owned(SystemType.XERO));
         }
     }
 

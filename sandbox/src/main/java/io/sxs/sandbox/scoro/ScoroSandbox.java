@@ -355,6 +355,26 @@ public final class ScoroSandbox implements AutoCloseable {
         });
     }
 
+    /** A user edits a finance account (partial update, with the module's validation). */
+    public Map<String, Object> updateFinanceAccount(String companyAccountId, long accountId, Map<String, ?> body) {
+        ObjectNode in = Json.toNode(body);
+        return with(companyAccountId, st -> {
+            ScoroFinanceAccount cur = st.financeAccounts.get(accountId);
+            if (cur == null) {
+                throw new SandboxNotFoundException("finance account " + accountId + " not found");
+            }
+            return Json.toMap(ScoroChartService.writeAccount(st, cur, in, now()).toJson());
+        });
+    }
+
+    /** A user deletes an unused finance account. */
+    public void deleteFinanceAccount(String companyAccountId, long accountId) {
+        with(companyAccountId, st -> {
+            ScoroChartService.deleteAccount(st, accountId);
+            return null;
+        });
+    }
+
     /** The seeded finance accounts (id, account_symbol, name, ...). */
     public List<Map<String, Object>> financeAccounts(String companyAccountId) {
         return with(companyAccountId, st -> st.financeAccounts.values().stream().map(a -> Json.toMap(a.toJson())).toList());

@@ -421,6 +421,36 @@ public final class XeroSandbox implements AutoCloseable {
     }
 
     /** Runs an action on one tenant under its lock. */
+    /** The chart of accounts, as GET /Accounts returns it. */
+    public List<Map<String, Object>> accounts(String tenantId) {
+        return read(tenantId, st -> st.accountsByCode.values().stream().map(a -> Json.toMap(a.toJson())).toList());
+    }
+
+    /** A user adds an account (Code, Name, Type, ...). */
+    public Map<String, Object> createAccount(String tenantId, Map<String, ?> body) {
+        ObjectNode in = Json.toNode(body);
+        return read(tenantId, st -> Json.toMap(XeroChartService.writeAccount(st, null, in, clock.instant()).toJson()));
+    }
+
+    /** A user edits an account (Name, Status ARCHIVED, ...). */
+    public Map<String, Object> updateAccount(String tenantId, String accountId, Map<String, ?> body) {
+        ObjectNode in = Json.toNode(body);
+        return read(tenantId, st -> Json.toMap(XeroChartService.writeAccount(st, account(st, accountId), in, clock.instant()).toJson()));
+    }
+
+    /** A user deletes an unused account: it is gone from GET /Accounts. */
+    public void deleteAccount(String tenantId, String accountId) {
+        read(tenantId, st -> {
+            XeroChartService.deleteAccount(st, account(st, accountId));
+            return null;
+        });
+    }
+
+    private static XeroAccount account(XeroTenantState st, String accountId) {
+        return st.accountsByCode.values().stream().filter(a -> a.accountId().equalsIgnoreCase(accountId)).findFirst()
+                .orElseThrow(() -> new SandboxNotFoundException("account " + accountId + " not found"));
+    }
+
     /** The organisation's tax rates, as GET /TaxRates returns them. */
     public List<Map<String, Object>> taxRates(String tenantId) {
         return read(tenantId, st -> st.taxRates.values().stream().map(t -> Json.toMap(t.toJson())).toList());

@@ -30,7 +30,7 @@ import org.apache.avro.specific.SpecificRecordBase;
 public final class EntityRegistry {
 
     private static final List<EntityDescriptor> ALL = List.of(
-            xeroOwned(EntityType.ACCOUNT, Account.class, "account", false),
+            xeroOwned(EntityType.ACCOUNT, Account.class, "account", true),
             xeroOwned(EntityType.BANK_ACCOUNT, BankAccount.class, "bank account", false),
             xeroOwned(EntityType.TAX_RATE, TaxRate.class, "tax rate", true),
             entity(EntityType.CONTACT, Contact.class, CONTACT_MODE, null, null, "contact"),

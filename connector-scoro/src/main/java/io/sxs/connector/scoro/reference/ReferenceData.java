@@ -14,7 +14,8 @@ import java.util.Map;
  */
 public final class ReferenceData {
 
-    public static final ReferenceData EMPTY = new ReferenceData(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), null);
+    public static final ReferenceData EMPTY = new ReferenceData(Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
+            Map.of(), null);
 
     private final Map<String, String> accountSymbolById;
     private final Map<String, String> accountIdBySymbol;
@@ -22,17 +23,20 @@ public final class ReferenceData {
     private final Map<String, String> vatIdByCode;
     private final Map<String, BigDecimal> vatPercentById;
     private final Map<String, JsonNode> vatRowById;
+    private final Map<String, JsonNode> accountRowById;
     private final Instant loadedAt;
 
     public ReferenceData(Map<String, String> accountSymbolById, Map<String, String> accountIdBySymbol,
                          Map<String, String> vatCodeById, Map<String, String> vatIdByCode,
-                         Map<String, BigDecimal> vatPercentById, Map<String, JsonNode> vatRowById, Instant loadedAt) {
+                         Map<String, BigDecimal> vatPercentById, Map<String, JsonNode> vatRowById,
+                         Map<String, JsonNode> accountRowById, Instant loadedAt) {
         this.accountSymbolById = Map.copyOf(accountSymbolById);
         this.accountIdBySymbol = Map.copyOf(accountIdBySymbol);
         this.vatCodeById = Map.copyOf(vatCodeById);
         this.vatIdByCode = Map.copyOf(vatIdByCode);
         this.vatPercentById = Map.copyOf(vatPercentById);
         this.vatRowById = Map.copyOf(vatRowById);
+        this.accountRowById = Map.copyOf(accountRowById);
         this.loadedAt = loadedAt;
     }
 
@@ -40,11 +44,13 @@ public final class ReferenceData {
     public static ReferenceData of(Iterable<JsonNode> financeAccounts, Iterable<JsonNode> vatCodes, Instant loadedAt) {
         Map<String, String> symbolById = new HashMap<>();
         Map<String, String> idBySymbol = new HashMap<>();
+        Map<String, JsonNode> accountRows = new HashMap<>();
         for (JsonNode row : financeAccounts) {
             String id = firstId(row, "id", "account_id", "finance_account_id");
             String symbol = ScoroValues.text(row, "account_symbol");
             if (id != null && symbol != null) {
                 symbolById.put(id, symbol);
+                accountRows.put(id, row);
                 idBySymbol.putIfAbsent(symbol, id);
             }
         }
@@ -65,7 +71,7 @@ public final class ReferenceData {
                 }
             }
         }
-        return new ReferenceData(symbolById, idBySymbol, codeById, idByCode, percentById, rowById, loadedAt);
+        return new ReferenceData(symbolById, idBySymbol, codeById, idByCode, percentById, rowById, accountRows, loadedAt);
     }
 
     private static String firstId(JsonNode row, String... fields) {
@@ -92,6 +98,11 @@ public final class ReferenceData {
 
     public String vatCodeId(String vatCode) {
         return vatIdByCode.get(vatCode);
+    }
+
+    /** The finance account row as listed, or null. */
+    public JsonNode financeAccountRow(String financeAccountId) {
+        return financeAccountId == null ? null : accountRowById.get(financeAccountId);
     }
 
     /** The VAT code row as listed, or null. */

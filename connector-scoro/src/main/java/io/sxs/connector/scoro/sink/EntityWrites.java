@@ -35,6 +35,16 @@ public interface EntityWrites {
         return null;
     }
 
+    /** True when {@link #existing} answers from the cached reference lists (no lookup call needed). */
+    default boolean cachedLists() {
+        return false;
+    }
+
+    /** True when Scoro may hold the item before the pipeline wrote it (reference data): a create looks first. */
+    default boolean mayPreexist() {
+        return false;
+    }
+
     /** The update that stands for a delete (reference data documents may use is deactivated), or null to delete. */
     default ObjectNode deactivation() {
         return null;

@@ -154,7 +154,8 @@ public final class ScoroCommandWriter implements CommandWriter {
             }
         }
         Retry retry = ScoroRetries.retry("scoro-create", clients.settings());
-        boolean[] mayExist = {command.getMayExist()};
+        // Reference data may predate the pipeline: found in the cached lists above, or else by a lookup.
+        boolean[] mayExist = {command.getMayExist() || writes.mayPreexist() && !writes.cachedLists()};
         return ScoroRetries.run(retry, () -> {
             JsonNode existing = key == null || !mayExist[0] ? null : lookup(client, writes, key);
             if (existing == null) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sxs.connector.scoro.client.ScoroJson;
 import io.sxs.connector.scoro.mapping.ScoroMappingException;
 import io.sxs.connector.scoro.mapping.ScoroValues;
+import io.sxs.connector.scoro.sink.ReferenceWrites;
 import io.sxs.schemas.common.RecordStatus;
 import io.sxs.schemas.entity.TaxRate;
 import io.sxs.schemas.money.Decimals;
@@ -52,8 +53,10 @@ public final class ScoroVatCodeMapper {
         return r;
     }
 
-    /** What a removed Xero rate becomes: the code stays (documents may use it), inactive. */
-    public static ObjectNode deactivation() {
-        return ScoroJson.object().put("is_active", 0);
+    /** Xero tax rates into VAT codes, adopting a code Scoro has from the cached reference lists. */
+    public static ReferenceWrites<TaxRate> writes() {
+        return new ReferenceWrites<>(MODULE, ID_FIELD, "vat_code", TaxRate.class, ScoroVatCodeMapper::toRequest,
+                ScoroVatCodeMapper::toCanonical, (code, refs) -> refs.vatCodeRow(refs.vatCodeId(code)),
+                (code, needs) -> needs.vatCode(code));
     }
 }

@@ -103,6 +103,8 @@ public class AvroSerde<T extends SpecificRecordBase> implements Serde<T>, Serial
             encoder.flush();
             return buffer.toByteArray();
         } catch (IOException | RuntimeException e) {
+            // The reused encoder still buffers the failed record's bytes and would flush them into the next record.
+            ENCODER.remove();
             throw new SerializationException("Could not encode " + data.getSchema().getFullName() + " for topic " + topic, e);
         }
     }

@@ -25,6 +25,19 @@ class AvroSerdeTest {
     private final AvroSerde<SpecificRecordBase> serde = new AvroSerde<>(new InMemorySchemaStore());
 
     @Test
+    void aRecordThatFailsHalfwayLeavesNothingBehindForTheNextOneOnTheThread() {
+        ChangeRecord good = Fixtures.change(Fixtures.invoice("line-1", Instant.parse("2026-11-01T10:00:00Z")));
+        ChangeRecord bad = ChangeRecord.newBuilder(good).build();
+        // Not a member of the payload union: the encoder has written the envelope's first fields when it fails.
+        bad.setPayload(io.sxs.schemas.entity.TrackingOption.newBuilder().setId("o").setName("n")
+                .setStatus(RecordStatus.ACTIVE).build());
+        assertThatThrownBy(() -> serde.serialize("t", bad)).isInstanceOf(org.apache.kafka.common.errors.SerializationException.class);
+
+        byte[] bytes = serde.serialize("t", good);
+        assertThat(serde.deserialize("t", bytes).toString()).isEqualTo(good.toString());
+    }
+
+    @Test
     void roundTripsAnyTypeWithDecimalsAndDatesThroughOneDeserializer() {
         ChangeRecord change = Fixtures.change(Fixtures.invoice("L1", Instant.parse("2026-11-01T10:00:00Z")));
         EntityKey key = EntityKey.newBuilder().setConnectionId("c1").setEntity(EntityType.INVOICE)

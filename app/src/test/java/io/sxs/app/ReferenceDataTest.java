@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.sxs.app.pipeline.Connections;
+import io.sxs.app.pipeline.SyncLogFollower;
 import io.sxs.app.support.BrokerAndSandboxes;
 import io.sxs.app.support.Pipelines;
 import io.sxs.sandbox.scoro.ScoroCompany;
 import io.sxs.sandbox.xero.XeroTenant;
+import io.sxs.schemas.common.EntityType;
 import io.sxs.schemas.envelope.ConnectionConfig;
+import io.sxs.schemas.envelope.Direction;
+import io.sxs.schemas.envelope.SyncLogEntry;
+import io.sxs.schemas.envelope.SyncOutcome;
+import io.sxs.schemas.registry.ConnectionDirections;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,6 +122,103 @@ class ReferenceDataTest extends BrokerAndSandboxes {
         }
     }
 
+    @Test
+    void theChosenTrackingCategoryBecomesAccountingObjectsAndDocumentLinesCarryThemBothWays() throws Exception {
+        ScoroCompany toXeroCompany = scoro.createCompany("Track Scoro");
+        XeroTenant toXeroTenant = xero.createTenant("Track Ltd");
+        ScoroCompany toScoroCompany = scoro.createCompany("Track Scoro 2");
+        XeroTenant toScoroTenant = xero.createTenant("Track Ltd 2");
+        ScoroCompany misnamedCompany = scoro.createCompany("Track Scoro 3");
+        XeroTenant misnamedTenant = xero.createTenant("Track Ltd 3");
+        for (XeroTenant t : List.of(toXeroTenant, toScoroTenant, misnamedTenant)) {
+            xero.createTrackingCategory(t.tenantId(), "Region", List.of("North", "South", "East"));
+            xero.createTrackingCategory(t.tenantId(), "Department", List.of("Sales", "Delivery"));
+        }
+        List<SyncLogEntry> misnamedLog = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ConfigurableApplicationContext app = Pipelines.start(broker.bootstrapServers(), KEY,
+                Files.createTempDirectory("sxs-track-"), Map.of("sxs.source.safety-net", "1s"));
+        try (SyncLogFollower follower = new SyncLogFollower(broker.bootstrapServers(), "track-misnamed", misnamedLog::add).start()) {
+            connect("track-to-xero", toXeroCompany, toXeroTenant, Direction.TO_XERO, "Region");
+            connect("track-to-scoro", toScoroCompany, toScoroTenant, Direction.TO_SCORO, "region");
+            connect("track-misnamed", misnamedCompany, misnamedTenant, Direction.TO_XERO, "Project");
+
+            // The chosen category's options become accounting objects under its name; the other category stays out.
+            String companyId = toXeroCompany.companyAccountId();
+            await().atMost(TIMEOUT).until(() -> objects(companyId).keySet().containsAll(List.of("North", "South", "East")));
+            assertThat(objects(companyId)).doesNotContainKeys("Sales", "Delivery");
+            assertThat(objects(companyId).get("East").get("parent_group_name")).isEqualTo("Region");
+
+            // Renamed and archived options follow.
+            Map<String, Object> region = category(toXeroTenant, "Region");
+            xero.updateTrackingOption(toXeroTenant.tenantId(), (String) region.get("TrackingCategoryID"), optionId(region, "South"),
+                    Map.of("Name", "South West"));
+            xero.updateTrackingOption(toXeroTenant.tenantId(), (String) region.get("TrackingCategoryID"), optionId(region, "North"),
+                    Map.of("Status", "ARCHIVED"));
+            await().atMost(TIMEOUT).until(() -> objects(companyId).containsKey("South West")
+                    && Objects.equals(0, objects(companyId).get("North").get("is_active")));
+            assertThat(objects(companyId)).doesNotContainKey("South");
+
+            // A Scoro line with an accounting object, a finance account and a VAT code arrives in Xero with exactly those.
+            long east = ((Number) objects(companyId).get("East").get("object_id")).longValue();
+            Map<String, Object> contact = scoro.createContact(companyId, Map.of("name", "Tracked Client", "is_client", 1));
+            scoro.createInvoice(companyId, Map.of("no", "TR-1", "company_id", contact.get("contact_id"), "date", "2026-11-02",
+                    "deadline", "2026-11-16", "currency", "GBP", "is_sent", 1, "lines", List.of(Map.of("comment", "Work",
+                            "amount", new BigDecimal("2"), "price", new BigDecimal("50.00"), "vat_code_id", vatCodeId(companyId, "OUTPUT2"),
+                            "finance_account_id", accounts(companyId).get("260").get("id"), "finance_object_id", east))));
+            Map<String, Object> inXero = await().atMost(TIMEOUT).until(() -> xero.invoices(toXeroTenant.tenantId()).stream()
+                    .filter(i -> "TR-1".equals(i.get("InvoiceNumber"))).findFirst().orElse(null), Objects::nonNull);
+            Map<?, ?> line = (Map<?, ?>) ((List<?>) inXero.get("LineItems")).get(0);
+            assertThat(line.get("AccountCode")).isEqualTo("260");
+            assertThat(line.get("TaxType")).isEqualTo("OUTPUT2");
+            Map<?, ?> tracking = (Map<?, ?>) ((List<?>) line.get("Tracking")).get(0);
+            assertThat(tracking.get("Name")).isEqualTo("Region");
+            assertThat(tracking.get("Option")).isEqualTo("East");
+
+            // A Xero line tracked in both categories comes to Scoro with the synced category's object.
+            String otherCompany = toScoroCompany.companyAccountId();
+            await().atMost(TIMEOUT).until(() -> objects(otherCompany).containsKey("East"));
+            Map<String, Object> xeroContact = xero.createContact(toScoroTenant.tenantId(), Map.of("Name", "Tracked Customer"));
+            xero.createInvoice(toScoroTenant.tenantId(), Map.of("Type", "ACCREC", "InvoiceNumber", "XT-1",
+                    "Contact", Map.of("ContactID", xeroContact.get("ContactID")), "Date", "2026-11-03", "DueDate", "2026-11-17",
+                    "Status", "AUTHORISED", "LineItems", List.of(Map.of("Description", "Design", "Quantity", 1, "UnitAmount", 80,
+                            "AccountCode", "260", "TaxType", "OUTPUT2", "Tracking", List.of(
+                                    Map.of("Name", "Region", "Option", "East"), Map.of("Name", "Department", "Option", "Sales"))))));
+            Map<String, Object> inScoro = await().atMost(TIMEOUT).until(() -> scoro.invoices(otherCompany).stream()
+                    .filter(i -> "XT-1".equals(i.get("no"))).findFirst().orElse(null), Objects::nonNull);
+            Map<?, ?> scoroLine = (Map<?, ?>) ((List<?>) scoro.invoice(otherCompany, ((Number) inScoro.get("id")).longValue())
+                    .get("lines")).get(0);
+            assertThat(scoroLine.get("finance_object_id")).isEqualTo(objects(otherCompany).get("East").get("object_id"));
+            assertThat(scoroLine.get("finance_account_id")).isEqualTo(accounts(otherCompany).get("260").get("id"));
+            assertThat(scoroLine.get("vat_code_id")).isEqualTo(vatCodeId(otherCompany, "OUTPUT2"));
+
+            // Naming a category Xero does not have is a clear error, and nothing of that connection's objects is made.
+            await().atMost(TIMEOUT).until(() -> misnamedLog.stream().anyMatch(e -> e.getOutcome() == SyncOutcome.FAILED
+                    && e.getEntity() == EntityType.TRACKING_OPTION && e.getMessage() != null
+                    && e.getMessage().contains("'Project', which is not an active Xero tracking category (active: Region, Department)")));
+            assertThat(objects(misnamedCompany.companyAccountId())).isEmpty();
+        } finally {
+            app.close();
+        }
+    }
+
+    private static Map<String, Map<String, Object>> objects(String companyId) {
+        return scoro.records(companyId, "financeObjects").stream().filter(o -> !Objects.equals(1, o.get("is_deleted")))
+                .collect(Collectors.toMap(o -> (String) o.get("name"), o -> o, (a, b) -> b));
+    }
+
+    private static Map<String, Object> category(XeroTenant tenant, String name) {
+        return xero.trackingCategories(tenant.tenantId()).stream().filter(c -> name.equals(c.get("Name"))).findFirst().orElseThrow();
+    }
+
+    private static String optionId(Map<String, Object> category, String name) {
+        return (String) ((List<?>) category.get("Options")).stream().map(o -> (Map<?, ?>) o)
+                .filter(o -> name.equals(o.get("Name"))).findFirst().orElseThrow().get("TrackingOptionID");
+    }
+
+    private static Object vatCodeId(String companyId, String code) {
+        return scoro.vatCodes(companyId).stream().filter(v -> code.equals(v.get("vat_code"))).findFirst().orElseThrow().get("vat_code_id");
+    }
+
     private static String accountId(XeroTenant tenant, String code) {
         return (String) xero.accounts(tenant.tenantId()).stream().filter(a -> code.equals(a.get("Code"))).findFirst()
                 .orElseThrow().get("AccountID");
@@ -131,9 +234,15 @@ class ReferenceDataTest extends BrokerAndSandboxes {
 
     /** The connection under test: invoices TO_XERO (the default), contacts with their documents. */
     private static void connect(String id, ScoroCompany company, XeroTenant tenant) {
+        connect(id, company, tenant, Direction.TO_XERO, null);
+    }
+
+    private static void connect(String id, ScoroCompany company, XeroTenant tenant, Direction invoices, String tracking) {
         ConnectionConfig config = Connections.newConnection(id, id, CIPHER, scoro.baseUri().toString(),
                 company.companyAccountId(), company.apiKey(), xero.apiBase().toString(), tenant.tenantId(),
                 tenant.accessToken());
+        ConnectionDirections.set(config, EntityType.INVOICE, invoices);
+        config.setTrackingCategory(tracking);
         config.setPollIntervalMs(300);
         new Connections(broker.bootstrapServers()).put(config);
     }

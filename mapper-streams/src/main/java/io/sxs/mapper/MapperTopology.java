@@ -77,6 +77,9 @@ public final class MapperTopology {
         topology.addStateStore(store(Topics.LATEST_STORE, entityKey, Serdes.ByteArray()),
                 Nodes.CHANGE_PROCESSOR, Nodes.RESULT_PROCESSOR);
 
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Topics.SCOPES_STORE),
+                Serdes.String(), Serdes.String()).withLoggingEnabled(java.util.Map.of()), Nodes.CHANGE_PROCESSOR);
+
         StringSerializer keyOut = new StringSerializer();
         AvroSerde<Command> commands = serdes.value();
         AvroSerde<SyncLogEntry> log = serdes.value();

@@ -47,7 +47,10 @@ class MapperStreamsTest {
         TopologyDescription.Subtopology sub = description.subtopologies().iterator().next();
         assertThat(sub.nodes()).filteredOn(n -> n instanceof TopologyDescription.Processor)
                 .allSatisfy(n -> assertThat(((TopologyDescription.Processor) n).stores())
-                        .containsExactlyInAnyOrder(Topics.IDMAP_STORE, Topics.PENDING_STORE, Topics.LATEST_STORE));
+                        .contains(Topics.IDMAP_STORE, Topics.PENDING_STORE, Topics.LATEST_STORE));
+        assertThat(sub.nodes()).filteredOn(n -> n.name().equals(Nodes.CHANGE_PROCESSOR))
+                .singleElement().satisfies(n -> assertThat(((TopologyDescription.Processor) n).stores())
+                        .as("the scopes are the punctuation's").contains(Topics.SCOPES_STORE));
         assertThat(sub.nodes()).filteredOn(n -> n instanceof TopologyDescription.Sink)
                 .extracting(n -> ((TopologyDescription.Sink) n).topic())
                 .containsExactlyInAnyOrder(Topics.COMMANDS_XERO, Topics.COMMANDS_SCORO, Topics.SYNC_LOG);

@@ -342,6 +342,20 @@ class MapperTopologyTest {
         // They left the waiting list: the timeout does not report them a second time.
         kit.advance(Duration.ofMinutes(11));
         assertThat(kit.log()).isEmpty();
+
+        // Released when fixed: the contact is corrected in Scoro and syncs; the documents follow without anyone
+        // touching them.
+        kit.change(upsert("c1", SystemType.SCORO, CONTACT, contact("7", "Acme Trading Ltd")));
+        Command retry = kit.commands(SystemType.XERO).get(0);
+        assertThat(retry.getEntity()).isEqualTo(CONTACT);
+        assertThat(retry.getMayExist()).as("an earlier create was attempted").isTrue();
+        kit.log();
+        kit.result(ok(retry, "X-C7"));
+        List<Command> documents = kit.commands(SystemType.XERO);
+        assertThat(documents).extracting(Command::getSourceId).containsExactlyInAnyOrder("42", "43");
+        assertThat(documents).allSatisfy(c -> assertThat(((Invoice) c.getPayload()).getContactRef()).isEqualTo("X-C7"));
+        assertThat(outcomes(kit.log())).as("no RELEASED: they were not waiting any more")
+                .containsExactly(WRITTEN, COMMAND_ISSUED, COMMAND_ISSUED);
     }
 
     @Test
@@ -372,6 +386,14 @@ class MapperTopologyTest {
 
         kit.advance(Duration.ofMinutes(11));
         assertThat(kit.log()).isEmpty();
+
+        // The contact turns up at last: the document that gave up on it brings it across, then follows.
+        kit.change(upsert("c1", SystemType.SCORO, CONTACT, contact("99", "Late Ltd")));
+        Command contactCreate = kit.commands(SystemType.XERO).get(0);
+        assertThat(contactCreate.getSourceId()).isEqualTo("99");
+        kit.log();
+        kit.result(ok(contactCreate, "X-C99"));
+        assertThat(kit.commands(SystemType.XERO)).extracting(Command::getSourceId).containsExactly("42");
     }
 
     @Test

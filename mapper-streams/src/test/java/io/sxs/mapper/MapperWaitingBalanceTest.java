@@ -115,7 +115,11 @@ class MapperWaitingBalanceTest {
         assertThat(waiting).as("every wait ended").allSatisfy((item, count) -> assertThat(count).as(item).isZero());
         KeyValueStore<Object, Object> pending = kit.driver.getKeyValueStore(Topics.PENDING_STORE);
         try (KeyValueIterator<Object, Object> all = pending.all()) {
-            assertThat(all.hasNext()).as("nothing waits any more").isFalse();
+            while (all.hasNext()) {
+                // What is left are changes whose wait was given up, kept for when their dependency is mapped.
+                assertThat(((io.sxs.schemas.envelope.PendingChange) all.next().value).getEndedAt()).as("nothing waits any more")
+                        .isNotNull();
+            }
         }
     }
 

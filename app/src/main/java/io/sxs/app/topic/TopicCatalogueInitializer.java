@@ -41,6 +41,23 @@ public final class TopicCatalogueInitializer {
         }).toList();
     }
 
+    /** Describes topics just created; their metadata can lag the creation by a moment, so that is waited for. */
+    private static Map<String, TopicDescription> describe(Admin admin, List<String> names)
+            throws InterruptedException, java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                return admin.describeTopics(names).allTopicNames().get(60, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)
+                        || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
     public static void ensure(String bootstrapServers, SxsProperties.Topics settings) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
@@ -50,7 +67,7 @@ public final class TopicCatalogueInitializer {
                 log.info("Created topics {}", missing.stream().map(NewTopic::name).toList());
             }
             List<String> coPartitioned = Topics.ALL.stream().filter(TopicSpec::coPartitioned).map(TopicSpec::name).toList();
-            Map<String, TopicDescription> described = admin.describeTopics(coPartitioned).allTopicNames().get(60, TimeUnit.SECONDS);
+            Map<String, TopicDescription> described = describe(admin, coPartitioned);
             List<String> wrong = described.values().stream()
                     .filter(d -> d.partitions().size() != settings.partitions())
                     .map(d -> d.name() + " has " + d.partitions().size()).toList();

@@ -77,12 +77,23 @@ public final class ApiCalls implements Callable<Integer> {
             xeroMin.put("GET /Invoices", 1L);
             xeroMin.put("PUT /Contacts", ceil(contacts, 50));
             xeroMin.put("PUT /Invoices", ceil(invoices, 50));
+            // Reference data (the demo's UK defaults and its Region category): one whole-set read each.
+            xeroMin.put("GET /TaxRates", 1L);
+            xeroMin.put("GET /Accounts", 1L);
+            xeroMin.put("GET /TrackingCategories", 1L);
             Map<String, Long> scoroMin = new LinkedHashMap<>();
             scoroMin.put("contacts/list", contacts / 100 + 1L);
             scoroMin.put("invoices/list", invoices / 100 + 1L);
             scoroMin.put("invoices/view", (long) invoices);
-            scoroMin.put("financeAccounts/list", 1L);
-            scoroMin.put("vatCodes/list", 1L);
+            // The reference lists the mappers use (cached), plus the read-back of what Xero owns (a whole-set read each).
+            scoroMin.put("financeAccounts/list", 2L);
+            scoroMin.put("vatCodes/list", 2L);
+            // What Scoro lacks of Xero's UK defaults (7 accounts, 4 VAT codes; the rest already match: no call), and the
+            // 4 options of the Region category (each looked up by name first: objects are not in the cached lists).
+            scoroMin.put("financeAccounts/modify", 7L);
+            scoroMin.put("vatCodes/modify", 4L);
+            scoroMin.put("financeObjects/list", 5L);
+            scoroMin.put("financeObjects/modify", 4L);
             scoroMin.put("webhooks/list", 1L);
             scoroMin.put("webhooks/subscribe", 2L);
             rows(calls, "initial sync", "Xero", xero, xeroMin);

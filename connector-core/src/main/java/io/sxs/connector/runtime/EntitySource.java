@@ -125,7 +125,9 @@ final class EntitySource implements Job {
             return budget.waitTime(lane());
         }
         Duration wait = nextPollAt == null || !now.isBefore(nextPollAt) ? Duration.ZERO : Duration.between(now, nextPollAt);
-        wait = max(wait, max(budget.polls().waitTime(), budget.waitTime(lane())));
+        // The poll allowance bounds idle polling; an entity's first pass is the initial sync, paced by the lanes only.
+        boolean initial = PollPass.isInitial(ctx.cursors().get(key));
+        wait = max(wait, max(initial ? Duration.ZERO : budget.polls().waitTime(), budget.waitTime(lane())));
         Instant hintsAt = hintsDueAt();
         return hintsAt == null ? wait : min(wait, max(Duration.ZERO, Duration.between(real, hintsAt)));
     }
@@ -156,7 +158,7 @@ final class EntitySource implements Job {
     private void poll(ConnectionConfig config, Instant now) throws ApiException {
         ApiBudget budget = ctx.connector().budget(config);
         if (pass == null) {
-            if (!budget.polls().tryTake()) {
+            if (!PollPass.isInitial(ctx.cursors().get(key)) && !budget.polls().tryTake()) {
                 return;
             }
             pass = reader.snapshot() ? PollPass.snapshot(ctx.cursors().get(key), reader.entity())
@@ -326,8 +328,9 @@ final class EntitySource implements Job {
 
     private Duration interval(ConnectionConfig config) {
         Duration configured = Duration.ofMillis(Math.max(100, config.getPollIntervalMs()));
-        boolean slow = reader.slowChanging() || ctx.connector().webhooksCover(config, reader.entity());
-        return slow ? max(configured, ctx.settings().safetyNet()) : configured;
+        Duration floor = max(reader.pollFloor(ctx.settings().safetyNet()),
+                ctx.connector().webhooksCover(config, reader.entity()) ? ctx.settings().safetyNet() : Duration.ZERO);
+        return max(configured, floor);
     }
 
     private ConnectionConfig activeConfig() {

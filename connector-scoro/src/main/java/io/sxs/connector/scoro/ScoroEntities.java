@@ -7,9 +7,11 @@ import io.sxs.connector.scoro.contact.ScoroContactReader;
 import io.sxs.connector.scoro.contact.ScoroContactWrites;
 import io.sxs.connector.scoro.invoice.ScoroInvoiceReader;
 import io.sxs.connector.scoro.invoice.ScoroInvoiceWrites;
+import io.sxs.connector.scoro.mapping.ScoroSnapshotReader;
 import io.sxs.connector.scoro.reference.ReferenceCache;
 import io.sxs.connector.scoro.taxrate.ScoroVatCodeMapper;
 import io.sxs.connector.scoro.taxrate.ScoroVatCodeReader;
+import io.sxs.connector.scoro.tracking.ScoroAccountingObjectMapper;
 import io.sxs.schemas.common.EntityType;
 import java.util.EnumMap;
 import java.util.List;
@@ -28,7 +30,10 @@ public final class ScoroEntities {
                 new ScoroEntity(EntityType.INVOICE, Set.of(EntityType.INVOICE, EntityType.CREDIT_NOTE),
                         new ScoroInvoiceReader(clients, references), new ScoroInvoiceWrites()),
                 new ScoroEntity(EntityType.TAX_RATE, new ScoroVatCodeReader(clients), ScoroVatCodeMapper.writes()),
-                new ScoroEntity(EntityType.ACCOUNT, new ScoroFinanceAccountReader(clients), ScoroFinanceAccountMapper.writes())));
+                new ScoroEntity(EntityType.ACCOUNT, new ScoroFinanceAccountReader(clients), ScoroFinanceAccountMapper.writes()),
+                new ScoroEntity(EntityType.TRACKING_OPTION, new ScoroSnapshotReader(clients, EntityType.TRACKING_OPTION,
+                        ScoroAccountingObjectMapper.MODULE, ScoroAccountingObjectMapper.ID_FIELD,
+                        ScoroAccountingObjectMapper::toCanonical), ScoroAccountingObjectMapper.writes())));
     }
 
     ScoroEntities(List<ScoroEntity> all) {

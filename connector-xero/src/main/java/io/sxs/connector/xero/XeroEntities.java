@@ -8,6 +8,7 @@ import io.sxs.connector.xero.invoice.XeroInvoiceReader;
 import io.sxs.connector.xero.invoice.XeroInvoiceSink;
 import io.sxs.connector.xero.sink.XeroEntitySink;
 import io.sxs.connector.xero.taxrate.XeroTaxRateReader;
+import io.sxs.connector.xero.tracking.XeroTrackingOptionReader;
 import io.sxs.schemas.common.EntityType;
 import java.util.EnumMap;
 import java.util.List;
@@ -24,7 +25,8 @@ public final class XeroEntities {
                 new XeroEntity(EntityType.CONTACT, new XeroContactReader(client), new XeroContactSink()),
                 new XeroEntity(EntityType.INVOICE, new XeroInvoiceReader(client), new XeroInvoiceSink()),
                 new XeroEntity(EntityType.TAX_RATE, new XeroTaxRateReader(client), null),
-                new XeroEntity(EntityType.ACCOUNT, new XeroAccountReader(client), null)));
+                new XeroEntity(EntityType.ACCOUNT, new XeroAccountReader(client), null),
+                new XeroEntity(EntityType.TRACKING_OPTION, new XeroTrackingOptionReader(client), null)));
     }
 
     XeroEntities(List<XeroEntity> all) {

@@ -16,10 +16,30 @@ public final class LatestStates {
 
     private final KeyValueStore<EntityKey, byte[]> store;
     private final AvroSerde<SpecificRecordBase> serde;
+    private final org.apache.kafka.common.serialization.Serializer<String> connectionPrefix;
 
-    public LatestStates(KeyValueStore<EntityKey, byte[]> store, AvroSerde<SpecificRecordBase> serde) {
+    /** @param connectionPrefix a connection id as the leading bytes of the store's keys of that connection */
+    public LatestStates(KeyValueStore<EntityKey, byte[]> store, AvroSerde<SpecificRecordBase> serde,
+                        org.apache.kafka.common.serialization.Serializer<String> connectionPrefix) {
         this.store = store;
         this.serde = serde;
+        this.connectionPrefix = connectionPrefix;
+    }
+
+    /** The latest states of one connection's items of one entity, read in {@code system} (a prefix scan). */
+    public java.util.List<ChangeRecord> of(String connectionId, io.sxs.schemas.common.EntityType entity,
+                                           io.sxs.schemas.common.SystemType system) {
+        java.util.List<ChangeRecord> found = new java.util.ArrayList<>();
+        try (org.apache.kafka.streams.state.KeyValueIterator<EntityKey, byte[]> all = store.prefixScan(connectionId, connectionPrefix)) {
+            while (all.hasNext()) {
+                org.apache.kafka.streams.KeyValue<EntityKey, byte[]> next = all.next();
+                if (next.key.getConnectionId().equals(connectionId) && next.key.getEntity() == entity
+                        && next.key.getSystem() == system) {
+                    found.add((ChangeRecord) serde.deserialize(null, next.value));
+                }
+            }
+        }
+        return found;
     }
 
     /**

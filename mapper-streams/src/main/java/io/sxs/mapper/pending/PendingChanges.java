@@ -35,12 +35,15 @@ public final class PendingChanges {
     private final KeyValueStore<EntityKey, PendingChange> store;
     private final Serializer<String> connectionPrefix;
     private final SyncLogWriter log;
+    private final java.util.function.LongSupplier clock;
 
     /** @param connectionPrefix a connection id as the leading bytes of the store's keys of that connection */
-    public PendingChanges(KeyValueStore<EntityKey, PendingChange> store, Serializer<String> connectionPrefix, SyncLogWriter log) {
+    public PendingChanges(KeyValueStore<EntityKey, PendingChange> store, Serializer<String> connectionPrefix, SyncLogWriter log,
+                          java.util.function.LongSupplier clock) {
         this.store = store;
         this.connectionPrefix = connectionPrefix;
         this.log = log;
+        this.clock = clock;
     }
 
     public PendingChange get(EntityKey key) {
@@ -57,7 +60,10 @@ public final class PendingChanges {
         log.change(change.getChange(), SyncOutcome.WAITING_DEPENDENCY, counterpartId, commandId, why);
     }
 
-    /** Ends the item's wait, if it has one, logging it {@code RELEASED} with the reason; returns the change that waited. */
+    /**
+     * Ends the item's wait, if it has one, logging it {@code RELEASED} with the reason; returns the change that waited
+     * (also one whose wait was given up, so that a dependency mapped at last re-processes it).
+     */
     public PendingChange release(EntityKey key, String reason) {
         return release(key, () -> reason);
     }
@@ -65,19 +71,36 @@ public final class PendingChanges {
     /** As {@link #release(EntityKey, String)}, for a reason worth building only when something waited. */
     public PendingChange release(EntityKey key, Supplier<String> reason) {
         PendingChange waiting = remove(key);
-        if (waiting != null) {
+        // A change whose wait was given up was logged as no longer waiting then; its release is not news.
+        if (waiting(waiting)) {
             log.change(waiting.getChange(), SyncOutcome.RELEASED, null, null, reason.get());
         }
         return waiting;
     }
 
-    /** Gives up the item's wait, if it has one, logging it {@code DEPENDENCY_MISSING} with the reason. */
+    /**
+     * Gives up the item's wait, if it has one, logging it {@code DEPENDENCY_MISSING} with the reason. A change that
+     * waited for dependencies is kept, marked ended: it no longer waits (nor times out again), but the dependency's
+     * mapping, whenever it comes (the dependency fixed and synced), re-processes it.
+     */
     public PendingChange end(EntityKey key, String commandId, String reason) {
-        PendingChange waiting = remove(key);
-        if (waiting != null) {
-            log.change(waiting.getChange(), SyncOutcome.DEPENDENCY_MISSING, null, commandId, reason);
+        PendingChange waiting = store.get(key);
+        if (waiting == null || waiting.getEndedAt() != null) {
+            return null;
         }
+        if (waiting.getMissing().isEmpty()) {
+            store.delete(key);
+        } else {
+            store.put(key, PendingChange.newBuilder(waiting).setRetryAt(null).setEndedAt(java.time.Instant.ofEpochMilli(clock.getAsLong()))
+                    .build());
+        }
+        log.change(waiting.getChange(), SyncOutcome.DEPENDENCY_MISSING, null, commandId, reason);
         return waiting;
+    }
+
+    /** True when the item has a change that waits now (not one whose wait was given up). */
+    public static boolean waiting(PendingChange change) {
+        return change != null && change.getEndedAt() == null;
     }
 
     /** A delete of nothing would still write a tombstone to the changelog, hence the look-up first. */
@@ -106,7 +129,8 @@ public final class PendingChanges {
         try (KeyValueIterator<EntityKey, PendingChange> all = store.all()) {
             while (all.hasNext()) {
                 KeyValue<EntityKey, PendingChange> next = all.next();
-                if (!next.value.getMissing().isEmpty() && next.value.getSince().toEpochMilli() <= cutoff) {
+                if (!next.value.getMissing().isEmpty() && next.value.getEndedAt() == null
+                        && next.value.getSince().toEpochMilli() <= cutoff) {
                     found.add(next);
                 }
             }

@@ -7,6 +7,7 @@ import io.sxs.mapper.idmap.IdMap;
 import io.sxs.mapper.idmap.SystemNames;
 import io.sxs.mapper.ownership.Ownership;
 import io.sxs.mapper.ownership.OwnershipPolicy;
+import io.sxs.mapper.pending.PendingChanges;
 import io.sxs.mapper.translate.ReferenceTranslator;
 import io.sxs.mapper.translate.Translation;
 import io.sxs.schemas.common.EntityType;
@@ -105,15 +106,16 @@ public final class ChangeHandler {
         boolean replay = encoded == null;
         String connectionId = change.getConnectionId();
         ConnectionConfig connection = state.connections().apply(connectionId);
+        EntityKey key = EntityKeys.of(change);
+        if (!replay && connection != null) {
+            // Also while the connection is paused: resuming it brings over what arrived meanwhile (ScopeBackfill).
+            state.latest().record(key, change, encoded);
+        }
         if (connection == null || connection.getStatus() != ConnectionStatus.ACTIVE) {
             state.log().change(change, SyncOutcome.SKIPPED_OUT_OF_SCOPE, null, null, connection == null
                     ? "connection " + connectionId + " is unknown"
                     : "connection " + connectionId + " is " + connection.getStatus());
             return;
-        }
-        EntityKey key = EntityKeys.of(change);
-        if (!replay) {
-            state.latest().record(key, change, encoded);
         }
         IdMapEntry mapping = state.idMap().get(key);
         String hash = change.getContentHash();
@@ -162,7 +164,7 @@ public final class ChangeHandler {
             state.pending().release(key, "retry superseded by a newer change");
         }
         if (mapping != null && mapping.getInFlightCommandId() != null) {
-            state.pending().park(key, new PendingChange(change, List.of(), Instant.ofEpochMilli(state.now()), null),
+            state.pending().park(key, new PendingChange(change, List.of(), Instant.ofEpochMilli(state.now()), null, null),
                     mapping.getCounterpartId(), mapping.getInFlightCommandId(),
                     "write in flight (command " + mapping.getInFlightCommandId() + "); queued until its result arrives");
             return;
@@ -272,10 +274,11 @@ public final class ChangeHandler {
             why.add(EntityKeys.describe(dependency) + " (" + status + ")");
         }
         PendingChange earlier = state.pending().get(key);
+        // A wait that was given up starts afresh: its timeout counts again from now.
         Instant since = waitingSince != null ? waitingSince
-                : earlier != null && !earlier.getMissing().isEmpty() ? earlier.getSince()
+                : PendingChanges.waiting(earlier) && !earlier.getMissing().isEmpty() ? earlier.getSince()
                 : Instant.ofEpochMilli(state.now());
-        state.pending().park(key, new PendingChange(change, missing, since, null), null, null,
+        state.pending().park(key, new PendingChange(change, missing, since, null, null), null, null,
                 "waiting for " + String.join(", ", why));
     }
 

@@ -11,7 +11,10 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 
-/** Reads both change topics; also runs the wall-clock punctuation that retries and times out waiting changes. */
+/**
+ * Reads both change topics; also runs the wall-clock punctuation that backfills a widened scope, and retries and
+ * times out waiting changes.
+ */
 public final class ChangeProcessor extends MapperProcessor<ChangeRecord> {
 
     private ChangeHandler changes;
@@ -25,7 +28,9 @@ public final class ChangeProcessor extends MapperProcessor<ChangeRecord> {
         super.init(context);
         changes = new ChangeHandler(state);
         PendingExpiry expiry = new PendingExpiry(state, changes);
+        ScopeBackfill backfill = new ScopeBackfill(state, changes, connectionTable, context.getStateStore(Topics.SCOPES_STORE));
         context.schedule(settings.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, timestamp -> {
+            backfill.check();
             expiry.retryDue();
             expiry.expire();
         });

@@ -51,6 +51,15 @@ final class ConnectionTable implements Function<String, ConnectionConfig> {
         }
     }
 
+    /** The ids of every connection known. */
+    java.util.List<String> ids() {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        try (org.apache.kafka.streams.state.KeyValueIterator<String, byte[]> all = store.all()) {
+            all.forEachRemaining(kv -> ids.add(kv.key));
+        }
+        return ids;
+    }
+
     static ConnectionConfig decode(Deserializer<SpecificRecordBase> decoder, byte[] bytes) {
         SpecificRecordBase value = decoder.deserialize(null, bytes);
         if (!(value instanceof ConnectionConfig config)) {

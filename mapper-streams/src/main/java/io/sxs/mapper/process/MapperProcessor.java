@@ -33,6 +33,8 @@ abstract class MapperProcessor<V extends SpecificRecordBase> implements Processo
     private final Class<V> type;
     private final String connectionsStore;
     private final Serializer<String> connectionPrefix;
+    /** The connections as this task sees them (also {@code state.connections()}). */
+    protected ConnectionTable connectionTable;
     protected ProcessorContext<String, SpecificRecordBase> context;
     protected MapperState state;
 
@@ -52,9 +54,9 @@ abstract class MapperProcessor<V extends SpecificRecordBase> implements Processo
         SyncLogWriter log = new SyncLogWriter(this::forwardLog, context::currentSystemTimeMs);
         state = new MapperState(
                 new IdMap(context.getStateStore(Topics.IDMAP_STORE)),
-                new PendingChanges(context.getStateStore(Topics.PENDING_STORE), connectionPrefix, log),
-                new LatestStates(context.getStateStore(Topics.LATEST_STORE), decoder),
-                new ConnectionTable(context.getStateStore(connectionsStore), decoder),
+                new PendingChanges(context.getStateStore(Topics.PENDING_STORE), connectionPrefix, log, context::currentSystemTimeMs),
+                new LatestStates(context.getStateStore(Topics.LATEST_STORE), decoder, connectionPrefix),
+                connectionTable = new ConnectionTable(context.getStateStore(connectionsStore), decoder),
                 log,
                 this::forwardCommand,
                 context::currentSystemTimeMs,

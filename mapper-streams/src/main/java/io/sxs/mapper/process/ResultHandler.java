@@ -3,6 +3,7 @@ package io.sxs.mapper.process;
 import io.sxs.mapper.idmap.EntityKeys;
 import io.sxs.mapper.idmap.IdMap;
 import io.sxs.mapper.idmap.SystemNames;
+import io.sxs.mapper.pending.PendingChanges;
 import io.sxs.schemas.common.SystemType;
 import io.sxs.schemas.envelope.ChangeRecord;
 import io.sxs.schemas.envelope.CommandAction;
@@ -158,7 +159,7 @@ public final class ResultHandler {
         }
         Instant now = now();
         Instant retryAt = now.plus(state.settings().punctuateInterval());
-        state.pending().park(key, new PendingChange(latest, List.of(), now, retryAt), null, result.getCommandId(),
+        state.pending().park(key, new PendingChange(latest, List.of(), now, retryAt, null), null, result.getCommandId(),
                 "transient failure (" + reason(result) + "); retrying at " + retryAt);
     }
 
@@ -170,7 +171,8 @@ public final class ResultHandler {
             if (state.pending().release(waiting.key, reason) == null) {
                 continue; // already handled by an earlier release in this loop
             }
-            changes.replay(waiting.value.getChange(), waiting.value.getSince());
+            // A change whose wait was given up (its dependency failed before) waits afresh if it must wait again.
+            changes.replay(waiting.value.getChange(), PendingChanges.waiting(waiting.value) ? waiting.value.getSince() : null);
         }
     }
 

@@ -62,7 +62,7 @@ class OwnershipPolicyTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = EntityType.class, names = {"TRACKING_CATEGORY", "TRACKING_OPTION",
+    @EnumSource(value = EntityType.class, names = {"TRACKING_CATEGORY",
             "BANK_ACCOUNT", "PAYMENT", "PREPAYMENT", "OVERPAYMENT"})
     void entitiesWithoutCommandsYetAreNotSynced(EntityType entity) {
         ConnectionConfig c = config(Direction.TO_XERO, Direction.TO_XERO, Direction.TO_XERO, ContactMode.FROM_SCORO);

@@ -19,8 +19,8 @@ import java.util.Set;
 
 /**
  * Realistic demo data, the same for the same seed (dates are relative to the sandbox's today).
- * It fills Scoro only: the Xero organisation starts with its default accounts and tax rates and nothing else,
- * which is the state a first sync starts from.
+ * It fills Scoro only: the Xero organisation starts with its default accounts and tax rates and two tracking
+ * categories (Region, Department), which is the state a first sync starts from.
  */
 public final class DemoData {
 
@@ -53,6 +53,9 @@ public final class DemoData {
         Random rnd = new Random(seed);
         ScoroCompany company = scoro.createCompany("Demo Agency Ltd");
         XeroTenant tenant = xero.createTenant("Demo Agency Ltd");
+        // Two tracking categories, as Xero allows: a connection syncs the one it names.
+        xero.createTrackingCategory(tenant.tenantId(), "Region", List.of("North", "South", "Scotland", "Wales"));
+        xero.createTrackingCategory(tenant.tenantId(), "Department", List.of("Design", "Delivery", "Support"));
         String cid = company.companyAccountId();
 
         Map<String, Long> vat = new LinkedHashMap<>();

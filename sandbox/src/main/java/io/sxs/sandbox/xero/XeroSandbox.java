@@ -421,6 +421,34 @@ public final class XeroSandbox implements AutoCloseable {
     }
 
     /** Runs an action on one tenant under its lock. */
+    /** A user adds a tracking category with options; returns it as GET /TrackingCategories/{id} shows it. */
+    public Map<String, Object> createTrackingCategory(String tenantId, String name, List<String> options) {
+        return read(tenantId, st -> {
+            XeroTrackingCategory c = XeroTrackingService.create(st, Json.toNode(Map.of("Name", name)));
+            for (String option : options) {
+                XeroTrackingService.addOption(c, Json.toNode(Map.of("Name", option)));
+            }
+            return Json.toMap(XeroTrackingService.render(c, true));
+        });
+    }
+
+    /** The tracking categories with all their options, archived ones included. */
+    public List<Map<String, Object>> trackingCategories(String tenantId) {
+        return read(tenantId, st -> st.tracking.values().stream().map(c -> Json.toMap(XeroTrackingService.render(c, true))).toList());
+    }
+
+    /** A user renames or archives a tracking option (Name, Status). */
+    public Map<String, Object> updateTrackingOption(String tenantId, String categoryId, String optionId, Map<String, ?> body) {
+        return read(tenantId, st -> {
+            XeroTrackingCategory c = st.tracking.get(categoryId.toLowerCase(Locale.ROOT));
+            XeroTrackingCategory.Option o = c == null ? null : c.options.get(optionId.toLowerCase(Locale.ROOT));
+            if (o == null) {
+                throw new SandboxNotFoundException("tracking option " + optionId + " not found");
+            }
+            return Json.toMap(XeroTrackingService.renderOption(XeroTrackingService.updateOption(c, o, Json.toNode(body))));
+        });
+    }
+
     /** The chart of accounts, as GET /Accounts returns it. */
     public List<Map<String, Object>> accounts(String tenantId) {
         return read(tenantId, st -> st.accountsByCode.values().stream().map(a -> Json.toMap(a.toJson())).toList());

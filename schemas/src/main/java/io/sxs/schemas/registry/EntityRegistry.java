@@ -42,7 +42,7 @@ public final class EntityRegistry {
             xeroOwned(EntityType.PREPAYMENT, Prepayment.class, "prepayment", false),
             xeroOwned(EntityType.OVERPAYMENT, Overpayment.class, "overpayment", false),
             xeroOwned(EntityType.TRACKING_CATEGORY, TrackingCategory.class, "tracking category", false),
-            xeroOwned(EntityType.TRACKING_OPTION, TrackingCategory.class, "tracking option", false));
+            xeroOwned(EntityType.TRACKING_OPTION, TrackingCategory.class, "tracking option", true));
 
     private static final Map<EntityType, EntityDescriptor> BY_TYPE = new EnumMap<>(EntityType.class);
 

@@ -26,9 +26,11 @@ public final class Topics {
     public static final String IDMAP_STORE = "idmap";
     public static final String PENDING_STORE = "pending";
     public static final String LATEST_STORE = "latest";
+    public static final String SCOPES_STORE = "scopes";
     public static final String IDMAP = changelog(IDMAP_STORE);
     public static final String PENDING = changelog(PENDING_STORE);
     public static final String LATEST = changelog(LATEST_STORE);
+    public static final String SCOPES = changelog(SCOPES_STORE);
 
     public static final List<TopicSpec> ALL = List.of(
             new TopicSpec(SCHEMAS, true, false, "schema fingerprint (hex string)", "Avro schema JSON (string)",
@@ -56,7 +58,10 @@ public final class Topics {
             new TopicSpec(PENDING, true, true, "EntityKey", "PendingChange",
                     "Changes waiting for a dependency or an in-flight write (mapper store changelog)"),
             new TopicSpec(LATEST, true, true, "EntityKey", "ChangeRecord",
-                    "Latest state of every item seen, per system (mapper store changelog; the merged view)"));
+                    "Latest state of every item seen, per system (mapper store changelog; the merged view)"),
+            new TopicSpec(SCOPES, true, true, "connection id (string)", "scope (string)",
+                    "What each connection synced when the mapper last looked (mapper store changelog): a widened scope "
+                            + "backfills what was seen before"));
 
     private Topics() {
     }

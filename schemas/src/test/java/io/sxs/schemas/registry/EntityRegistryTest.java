@@ -28,12 +28,26 @@ class EntityRegistryTest {
     }
 
     @Test
+    void everyPayloadIsABranchOfTheEnvelopesPayloadUnions() {
+        for (Schema union : java.util.List.of(
+                io.sxs.schemas.envelope.ChangeRecord.getClassSchema().getField("payload").schema(),
+                io.sxs.schemas.envelope.Command.getClassSchema().getField("payload").schema(),
+                io.sxs.schemas.envelope.WriteResult.getClassSchema().getField("written").schema())) {
+            java.util.Set<String> branches = new java.util.HashSet<>();
+            union.getTypes().forEach(t -> branches.add(t.getFullName()));
+            for (EntityDescriptor d : EntityRegistry.all()) {
+                assertThat(branches).as(d.type() + " payload in " + union).contains(d.payloadType().getName());
+            }
+        }
+    }
+
+    @Test
     void theInvoicePlanListsItsReferencesAndLocalFieldsFromTheSchemaMarks() {
         assertThat(EntityRegistry.of(EntityType.INVOICE).references().describe()).containsExactlyInAnyOrder(
                 "contactRef -> CONTACT",
                 "lines[].lineId (local)",
                 "lines[].itemRef -> ITEM (optional)",
-                "lines[].tracking[].categoryRef -> TRACKING_CATEGORY (optional)",
+                "lines[].tracking[].categoryRef (local)",
                 "lines[].tracking[].optionRef -> TRACKING_OPTION (optional)",
                 "creditedInvoiceRefs[] -> INVOICE",
                 "allocations (local)");

@@ -24,6 +24,14 @@ public final class XeroInvoiceRequestMapper {
 
     /** @param invoiceId the Xero InvoiceID for an update, null for a create */
     public static ObjectNode toRequest(Invoice inv, String invoiceId) throws MappingException {
+        return toRequest(inv, invoiceId, null);
+    }
+
+    /**
+     * @param trackingCategory the name of the tracking category the connection syncs: a line's option from the other
+     *                         system carries only the option's Xero id, and Xero identifies line tracking by category
+     */
+    public static ObjectNode toRequest(Invoice inv, String invoiceId, String trackingCategory) throws MappingException {
         if (inv.getDocumentType() != DocumentType.INVOICE) {
             throw new MappingException("a " + inv.getDocumentType() + " is not written as a Xero invoice");
         }
@@ -67,7 +75,7 @@ public final class XeroInvoiceRequestMapper {
         });
         ArrayNode lines = o.putArray("LineItems");
         for (DocumentLine l : inv.getLines()) {
-            lines.add(line(l));
+            lines.add(line(l, trackingCategory));
         }
         return o;
     }
@@ -84,7 +92,7 @@ public final class XeroInvoiceRequestMapper {
         return s == DocumentStatus.DRAFT || s == DocumentStatus.SUBMITTED || s == DocumentStatus.AUTHORISED;
     }
 
-    private static ObjectNode line(DocumentLine l) {
+    private static ObjectNode line(DocumentLine l, String trackingCategory) {
         ObjectNode x = XeroJson.NODES.objectNode();
         if (l.getDescription() != null) {
             x.put("Description", l.getDescription());
@@ -106,9 +114,14 @@ public final class XeroInvoiceRequestMapper {
         }
         ArrayNode tracking = x.putArray("Tracking");
         for (LineTracking t : l.getTracking()) {
+            if (t.getOptionRef() == null && t.getOptionName() == null) {
+                continue; // an option that is not synced (the other category) cannot be named to Xero
+            }
             ObjectNode y = tracking.addObject();
             if (t.getCategoryRef() != null) {
                 y.put("TrackingCategoryID", t.getCategoryRef());
+            } else if (t.getCategoryName() == null && trackingCategory != null) {
+                y.put("Name", trackingCategory);
             }
             if (t.getOptionRef() != null) {
                 y.put("TrackingOptionID", t.getOptionRef());

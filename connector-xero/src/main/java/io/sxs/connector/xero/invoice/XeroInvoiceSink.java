@@ -11,6 +11,7 @@ import io.sxs.connector.xero.sink.XeroEntitySink;
 import io.sxs.schemas.common.DocumentStatus;
 import io.sxs.schemas.entity.Invoice;
 import io.sxs.schemas.envelope.Command;
+import io.sxs.schemas.envelope.ConnectionConfig;
 import io.sxs.schemas.envelope.ResultStatus;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -43,12 +44,22 @@ public class XeroInvoiceSink implements XeroEntitySink {
 
     @Override
     public ObjectNode createElement(Command command) throws MappingException {
-        return XeroInvoiceRequestMapper.toRequest(payload(command), null);
+        return XeroInvoiceRequestMapper.toRequest(payload(command), null, null);
     }
 
     @Override
     public ObjectNode updateElement(Command command) throws MappingException {
-        return XeroInvoiceRequestMapper.toRequest(payload(command), command.getTargetId());
+        return XeroInvoiceRequestMapper.toRequest(payload(command), command.getTargetId(), null);
+    }
+
+    @Override
+    public ObjectNode createElement(Command command, ConnectionConfig connection) throws MappingException {
+        return XeroInvoiceRequestMapper.toRequest(payload(command), null, connection.getTrackingCategory());
+    }
+
+    @Override
+    public ObjectNode updateElement(Command command, ConnectionConfig connection) throws MappingException {
+        return XeroInvoiceRequestMapper.toRequest(payload(command), command.getTargetId(), connection.getTrackingCategory());
     }
 
     @Override

@@ -130,9 +130,9 @@ public class XeroCommandWriter implements CommandWriter {
                     }
                     element = plan.element();
                 } else if (create) {
-                    element = sink.createElement(command);
+                    element = sink.createElement(command, connection.config());
                 } else {
-                    element = sink.updateElement(command);
+                    element = sink.updateElement(command, connection.config());
                 }
             } catch (MappingException e) {
                 results[i] = Results.failed(command, ResultStatus.REJECTED, e.getMessage(), List.of(e.getMessage()), 0);

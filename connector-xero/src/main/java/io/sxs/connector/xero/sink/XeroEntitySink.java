@@ -6,6 +6,7 @@ import io.sxs.connector.source.ApiException;
 import io.sxs.connector.xero.client.XeroSession;
 import io.sxs.connector.xero.mapping.MappingException;
 import io.sxs.schemas.envelope.Command;
+import io.sxs.schemas.envelope.ConnectionConfig;
 import io.sxs.schemas.envelope.WriteResult;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,15 @@ public interface XeroEntitySink {
     ObjectNode createElement(Command command) throws MappingException;
 
     ObjectNode updateElement(Command command) throws MappingException;
+
+    /** The create element for a command of {@code connection} (documents name its tracking category on lines). */
+    default ObjectNode createElement(Command command, ConnectionConfig connection) throws MappingException {
+        return createElement(command);
+    }
+
+    default ObjectNode updateElement(Command command, ConnectionConfig connection) throws MappingException {
+        return updateElement(command);
+    }
 
     /** The returned element, mapped exactly as a read would map it. */
     SpecificRecordBase toCanonical(JsonNode element) throws MappingException;

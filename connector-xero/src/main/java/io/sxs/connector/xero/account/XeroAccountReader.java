@@ -39,7 +39,7 @@ public final class XeroAccountReader extends XeroSnapshotReader {
     }
 
     @Override
-    protected SpecificRecordBase map(JsonNode row, EntityType entity) throws MappingException {
+    protected SpecificRecordBase map(JsonNode row, EntityType entity, JsonNode body) throws MappingException {
         return entity == EntityType.BANK_ACCOUNT ? XeroAccountMapper.toBankAccount(row) : XeroAccountMapper.toAccount(row);
     }
 }

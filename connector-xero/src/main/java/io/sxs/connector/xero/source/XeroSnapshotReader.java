@@ -43,7 +43,26 @@ public abstract class XeroSnapshotReader implements EntityReader {
         return entity();
     }
 
-    protected abstract SpecificRecordBase map(JsonNode row, EntityType entity) throws MappingException;
+    /** Query parameters of the GET. */
+    protected Map<String, String> query(ConnectionContext connection) {
+        return Map.of();
+    }
+
+    /**
+     * The rows of the reply that are items (by default the collection's elements); null when the connection reads
+     * nothing of this endpoint (then no call is made at all, see {@link #wanted}).
+     */
+    protected Iterable<JsonNode> rows(ConnectionContext connection, JsonNode body) throws ApiException {
+        return body.get(collection());
+    }
+
+    /** False when the connection reads nothing of this endpoint: the set is empty, and no call is made. */
+    protected boolean wanted(ConnectionContext connection) {
+        return true;
+    }
+
+    /** @param body the whole reply (a row's context, e.g. the tracking category of an option) */
+    protected abstract SpecificRecordBase map(JsonNode row, EntityType entity, JsonNode body) throws MappingException;
 
     @Override
     public boolean orderedByModification() {
@@ -62,20 +81,24 @@ public abstract class XeroSnapshotReader implements EntityReader {
 
     @Override
     public ReadPage read(ConnectionContext connection, Instant since, int page) throws ApiException {
+        if (!wanted(connection)) {
+            return new ReadPage(List.of(), true, 0);
+        }
         XeroSession session = client.open(connection);
-        XeroResponse response = session.get(collection(), Map.of(), null);
-        JsonNode rows = response.body().get(collection());
-        if (rows == null || !rows.isArray()) {
+        XeroResponse response = session.get(collection(), query(connection), null);
+        JsonNode list = response.body().get(collection());
+        if (list == null || !list.isArray()) {
             throw XeroErrors.malformed(response.status(), "no " + collection() + " array in the reply", null);
         }
-        List<ReadItem> items = new ArrayList<>(rows.size());
+        Iterable<JsonNode> rows = rows(connection, response.body());
+        List<ReadItem> items = new ArrayList<>();
         int index = 0;
         for (JsonNode row : rows) {
             index++;
             EntityType entity = entityOf(row);
             String id = row.path(idField()).asText("");
             try {
-                SpecificRecordBase payload = map(row, entity);
+                SpecificRecordBase payload = map(row, entity, response.body());
                 items.add(ReadItem.upsert(entity, id, ContentHasher.hash(payload), null, payload));
             } catch (MappingException | RuntimeException e) {
                 items.add(ReadItem.invalid(entity, id.isBlank() ? "unknown:" + collection() + ":row" + index : id, null, null,

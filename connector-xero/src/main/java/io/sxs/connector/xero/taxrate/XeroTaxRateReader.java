@@ -30,7 +30,7 @@ public final class XeroTaxRateReader extends XeroSnapshotReader {
     }
 
     @Override
-    protected SpecificRecordBase map(JsonNode row, EntityType entity) throws MappingException {
+    protected SpecificRecordBase map(JsonNode row, EntityType entity, JsonNode body) throws MappingException {
         return XeroTaxRateMapper.toCanonical(row);
     }
 }

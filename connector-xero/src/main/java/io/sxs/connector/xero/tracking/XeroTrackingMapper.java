@@ -36,7 +36,7 @@ public final class XeroTrackingMapper {
                 + "tracking category (active: " + (active.isEmpty() ? "none" : String.join(", ", active)) + ")");
     }
 
-    public static TrackingCategory toOption(JsonNode category, JsonNode option) throws MappingException {
+    public static TrackingCategory toOption(String categoryName, JsonNode option) throws MappingException {
         String id = XeroFields.requiredText(option, "TrackingOptionID");
         String name = XeroFields.text(option, "Name");
         if (name == null) {
@@ -50,6 +50,6 @@ public final class XeroTrackingMapper {
             throw new MappingException("tracking option " + id + " has unknown Status " + status);
         }
         return TrackingCategory.newBuilder().setId(id).setName(name).setStatus(s)
-                .setCategoryName(XeroFields.text(category, "Name")).setOptions(List.of()).build();
+                .setCategoryName(categoryName).setOptions(List.of()).build();
     }
 }

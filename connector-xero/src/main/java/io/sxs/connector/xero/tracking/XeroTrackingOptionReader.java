@@ -1,38 +1,32 @@
 package io.sxs.connector.xero.tracking;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sxs.connector.connection.ConnectionContext;
 import io.sxs.connector.source.ApiException;
-import io.sxs.connector.source.EntityReader;
-import io.sxs.connector.source.ReadItem;
-import io.sxs.connector.source.ReadPage;
 import io.sxs.connector.xero.client.XeroApiException;
 import io.sxs.connector.xero.client.XeroClient;
-import io.sxs.connector.xero.client.XeroErrors;
-import io.sxs.connector.xero.client.XeroResponse;
-import io.sxs.connector.xero.client.XeroSession;
 import io.sxs.connector.xero.mapping.MappingException;
+import io.sxs.connector.xero.source.XeroSnapshotReader;
 import io.sxs.schemas.common.EntityType;
-import io.sxs.schemas.entity.TrackingCategory;
-import io.sxs.schemas.hash.ContentHasher;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.specific.SpecificRecordBase;
 
 /**
  * The options of the one tracking category a connection names ({@code ConnectionConfig.trackingCategory}), from one
  * {@code GET /TrackingCategories?includeArchived=true} per pass (the endpoint has no modified-since filter): the whole
- * set, diffed by the runtime, so renamed, archived and deleted options follow. The other category is never read into
- * the pipeline. A name that is not an active category fails the pass with that reason (nothing is deleted because
- * of a misnamed setting); no name configured means no options.
+ * set, so renamed, archived and deleted options follow. The other category is never read into the pipeline. A name
+ * that is not an active category fails the pass with that reason (nothing is deleted because of a misnamed
+ * setting); no name configured means no options, and no call.
  */
-public final class XeroTrackingOptionReader implements EntityReader {
+public final class XeroTrackingOptionReader extends XeroSnapshotReader {
 
-    private final XeroClient client;
+    private static final String CATEGORY_NAME = "sxs:CategoryName";
 
     public XeroTrackingOptionReader(XeroClient client) {
-        this.client = client;
+        super(client);
     }
 
     @Override
@@ -41,51 +35,49 @@ public final class XeroTrackingOptionReader implements EntityReader {
     }
 
     @Override
-    public boolean orderedByModification() {
-        return false;
+    protected String collection() {
+        return "TrackingCategories";
     }
 
     @Override
-    public boolean snapshot() {
-        return true;
+    protected String idField() {
+        return "TrackingOptionID";
     }
 
     @Override
-    public boolean slowChanging() {
-        return true;
-    }
-
-    @Override
-    public ReadPage read(ConnectionContext connection, Instant since, int page) throws ApiException {
+    protected boolean wanted(ConnectionContext connection) {
         String name = connection.config().getTrackingCategory();
-        if (name == null || name.isBlank()) {
-            return new ReadPage(List.of(), true, 0);
-        }
-        XeroSession session = client.open(connection);
-        XeroResponse response = session.get("TrackingCategories", Map.of("includeArchived", "true"), null);
-        JsonNode categories = response.body().get("TrackingCategories");
-        if (categories == null || !categories.isArray()) {
-            throw XeroErrors.malformed(response.status(), "no TrackingCategories array in the reply", null);
-        }
-        JsonNode category;
-        try {
-            category = XeroTrackingMapper.category(categories, name);
-        } catch (MappingException e) {
-            throw new XeroApiException(ApiException.Kind.REJECTED, response.status(), e.getMessage());
-        }
-        List<ReadItem> items = new ArrayList<>();
-        int index = 0;
+        return name != null && !name.isBlank();
+    }
+
+    @Override
+    protected Map<String, String> query(ConnectionContext connection) {
+        return Map.of("includeArchived", "true");
+    }
+
+    /** The named category's options, each marked with the category's name (Xero nests them, so that is lost). */
+    @Override
+    protected Iterable<JsonNode> rows(ConnectionContext connection, JsonNode body) throws ApiException {
+        JsonNode category = category(connection, body);
+        List<JsonNode> options = new ArrayList<>();
         for (JsonNode option : category.path("Options")) {
-            index++;
-            String id = option.path("TrackingOptionID").asText("");
-            try {
-                TrackingCategory o = XeroTrackingMapper.toOption(category, option);
-                items.add(ReadItem.upsert(EntityType.TRACKING_OPTION, o.getId(), ContentHasher.hash(o), null, o));
-            } catch (MappingException | RuntimeException e) {
-                items.add(ReadItem.invalid(EntityType.TRACKING_OPTION, id.isBlank() ? "unknown:Options:row" + index : id,
-                        null, null, "tracking option " + index + " of " + name + ": " + e.getMessage()));
-            }
+            ObjectNode copy = option.deepCopy();
+            copy.set(CATEGORY_NAME, category.get("Name"));
+            options.add(copy);
         }
-        return new ReadPage(items, true, session.calls());
+        return options;
+    }
+
+    @Override
+    protected SpecificRecordBase map(JsonNode row, EntityType entity, JsonNode body) throws MappingException {
+        return XeroTrackingMapper.toOption(row.path(CATEGORY_NAME).asText(null), row);
+    }
+
+    private JsonNode category(ConnectionContext connection, JsonNode body) throws ApiException {
+        try {
+            return XeroTrackingMapper.category(body.get(collection()), connection.config().getTrackingCategory());
+        } catch (MappingException e) {
+            throw new XeroApiException(ApiException.Kind.REJECTED, 200, e.getMessage());
+        }
     }
 }

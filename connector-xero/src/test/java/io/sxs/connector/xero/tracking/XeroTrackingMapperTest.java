@@ -33,8 +33,8 @@ class XeroTrackingMapperTest {
     @Test
     void theNamedActiveCategoryIsFoundWhateverItsCaseAndItsOptionsKeepTheirStatus() throws Exception {
         JsonNode region = XeroTrackingMapper.category(json(CATEGORIES), " region ");
-        TrackingCategory north = XeroTrackingMapper.toOption(region, region.get("Options").get(0));
-        TrackingCategory south = XeroTrackingMapper.toOption(region, region.get("Options").get(1));
+        TrackingCategory north = XeroTrackingMapper.toOption("Region", region.get("Options").get(0));
+        TrackingCategory south = XeroTrackingMapper.toOption("Region", region.get("Options").get(1));
         assertThat(north.getId()).isEqualTo("o-1");
         assertThat(north.getCategoryName()).isEqualTo("Region");
         assertThat(north.getOptions()).isEmpty();

@@ -17,6 +17,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /** Follows the sync log of one connection from its beginning (committed records only). */
 public final class SyncLogFollower implements AutoCloseable {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SyncLogFollower.class);
+
     private final KafkaConsumer<String, SyncLogEntry> consumer;
     private final Thread thread;
     private volatile boolean running = true;
@@ -41,10 +43,17 @@ public final class SyncLogFollower implements AutoCloseable {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             while (running) {
-                for (ConsumerRecord<String, SyncLogEntry> rec : consumer.poll(Duration.ofMillis(200))) {
-                    if (connectionId.equals(rec.key()) && rec.value() != null) {
-                        sink.accept(rec.value());
+                try {
+                    for (ConsumerRecord<String, SyncLogEntry> rec : consumer.poll(Duration.ofMillis(200))) {
+                        if (connectionId.equals(rec.key()) && rec.value() != null) {
+                            sink.accept(rec.value());
+                        }
                     }
+                } catch (org.apache.kafka.common.errors.RecordDeserializationException e) {
+                    // One unreadable entry must not stop the follower: it is named and passed over.
+                    log.warn("Sync-log entry {}@{} cannot be decoded and is skipped: {}", e.topicPartition(), e.offset(),
+                            e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+                    consumer.seek(e.topicPartition(), e.offset() + 1);
                 }
             }
         } catch (WakeupException e) {

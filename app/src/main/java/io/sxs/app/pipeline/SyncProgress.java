@@ -132,9 +132,9 @@ public final class SyncProgress {
         StringBuilder out = new StringBuilder();
         out.append(String.format("Initial sync of connection %s %s in %.1f s%n", connectionId,
                 doneAt == null ? "still running" : "done", took.toMillis() / 1000.0));
-        out.append(String.format("  %-12s %11s %11s %14s %14s %8s %7s%n", "entity", "read Scoro", "read Xero",
+        out.append(String.format("  %-16s %11s %11s %14s %14s %8s %7s%n", "entity", "read Scoro", "read Xero",
                 "written Scoro", "written Xero", "skipped", "failed"));
-        byEntity.forEach((entity, c) -> out.append(String.format("  %-12s %11d %11d %14d %14d %8d %7d%n",
+        byEntity.forEach((entity, c) -> out.append(String.format("  %-16s %11d %11d %14d %14d %8d %7d%n",
                 entity, c.readScoro, c.readXero, c.writtenScoro, c.writtenXero, c.skipped, c.failed)));
         out.append("  (reads of the pipeline's own writes are counted as read and skipped as echoes)\n");
         out.append(String.format("  commands issued %d, results %d, waiting %d, polls retried %d%n", commandsIssued, results,

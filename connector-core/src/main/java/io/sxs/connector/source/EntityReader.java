@@ -29,16 +29,11 @@ public interface EntityReader {
     }
 
     /**
-     * True for reference data that rarely changes (chart of accounts, tax rates): it is polled at the safety-net
-     * interval ({@link #pollFloor}); news that an item is needed (a hint) brings the next poll forward.
+     * The shortest interval between this entity's polls, given the safety-net interval: reference data that rarely
+     * changes (chart of accounts, tax rates) waits at least the safety net between polls.
      */
-    default boolean slowChanging() {
-        return false;
-    }
-
-    /** The shortest interval between this entity's polls, given the safety-net interval. */
     default java.time.Duration pollFloor(java.time.Duration safetyNet) {
-        return slowChanging() ? safetyNet : java.time.Duration.ZERO;
+        return java.time.Duration.ZERO;
     }
 
     /**

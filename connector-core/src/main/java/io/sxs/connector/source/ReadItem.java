@@ -21,6 +21,11 @@ public record ReadItem(EntityType entity, String sourceId, String sourceVersion,
         return new ReadItem(entity, id, version, modifiedAt, Operation.UPSERT, payload, null, false, null);
     }
 
+    /** An item of a whole-set read, which has no version stamp from the API: its version is the hash of its content. */
+    public static ReadItem ofContent(EntityType entity, String id, SpecificRecordBase payload) {
+        return upsert(entity, id, io.sxs.schemas.hash.ContentHasher.hash(payload), null, payload);
+    }
+
     public static ReadItem delete(EntityType entity, String id, String version, Instant modifiedAt, SpecificRecordBase lastState) {
         return new ReadItem(entity, id, version, modifiedAt, Operation.DELETE, lastState, null, false, null);
     }

@@ -3,10 +3,9 @@ package io.sxs.connector.scoro;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sxs.connector.scoro.support.FullReads;
-import io.sxs.connector.scoro.support.SandboxFixture;
+import io.sxs.connector.scoro.support.ScoroSandboxTestBase;
 import io.sxs.connector.source.ReadItem;
 import io.sxs.connector.source.ReadPage;
-import io.sxs.sandbox.scoro.ScoroSandbox;
 import io.sxs.schemas.common.DocumentLine;
 import io.sxs.schemas.common.DocumentStatus;
 import io.sxs.schemas.common.RecordStatus;
@@ -19,33 +18,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The readers through real HTTP against the Scoro sandbox. */
-class ScoroReadersSandboxTest {
+class ScoroReadersSandboxTest extends ScoroSandboxTestBase {
 
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
-    private static ScoroSandbox sandbox;
-    private SandboxFixture f;
 
-    @BeforeAll
-    static void startSandbox() {
-        sandbox = ScoroSandbox.start(0);
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void company() {
+    @Override
+    protected void beforeCompany() {
         sandbox.clock().pin(T0);
-        f = new SandboxFixture(sandbox);
     }
 
     @AfterEach

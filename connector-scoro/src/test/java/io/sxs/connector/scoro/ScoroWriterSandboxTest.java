@@ -3,12 +3,11 @@ package io.sxs.connector.scoro;
 import static io.sxs.connector.scoro.ScoroReadersSandboxTest.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sxs.connector.scoro.support.FullReads;
 import io.sxs.connector.scoro.support.Commands;
-import io.sxs.connector.scoro.support.SandboxFixture;
+import io.sxs.connector.scoro.support.FullReads;
+import io.sxs.connector.scoro.support.ScoroSandboxTestBase;
 import io.sxs.connector.scoro.support.TestConnections;
 import io.sxs.connector.source.ReadItem;
-import io.sxs.sandbox.scoro.ScoroSandbox;
 import io.sxs.schemas.common.Address;
 import io.sxs.schemas.common.DocumentLine;
 import io.sxs.schemas.common.DocumentStatus;
@@ -25,31 +24,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The command writer through real HTTP against the Scoro sandbox. */
-class ScoroWriterSandboxTest {
+class ScoroWriterSandboxTest extends ScoroSandboxTestBase {
 
-    private static ScoroSandbox sandbox;
-    private SandboxFixture f;
 
-    @BeforeAll
-    static void startSandbox() {
-        sandbox = ScoroSandbox.start(0);
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void company() {
-        f = new SandboxFixture(sandbox);
-    }
 
     private static Contact xeroContact(String name) {
         return Contact.newBuilder().setId("x-" + name).setName(name).setEmail("ap@" + name.toLowerCase().replace(' ', '-') + ".test")

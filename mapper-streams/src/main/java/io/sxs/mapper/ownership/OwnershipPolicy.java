@@ -26,8 +26,7 @@ public final class OwnershipPolicy {
     public static Ownership resolve(ConnectionConfig connection, EntityType entity, IdMapEntry mapping) {
         EntityDescriptor descriptor = EntityRegistry.of(entity);
         return switch (descriptor.ownership()) {
-            case DIRECTION -> byDirection(ConnectionDirections.of(connection, entity),
-                    EntityRegistry.of(descriptor.directionOf()).noun() + "s");
+            case DIRECTION -> byDirection(ConnectionDirections.of(connection, entity), descriptor);
             case CONTACT_MODE -> contact(connection.getContacts(), mapping);
             case XERO -> descriptor.synced() ? Ownership.owned(SystemType.XERO)
                     : Ownership.of(Ownership.Kind.NOT_SYNCED_YET, entity + " is owned by Xero but not synced yet");
@@ -69,10 +68,10 @@ public final class OwnershipPolicy {
         return system == SystemType.SCORO ? SystemType.XERO : SystemType.SCORO;
     }
 
-    private static Ownership byDirection(Direction direction, String setting) {
+    private static Ownership byDirection(Direction direction, EntityDescriptor descriptor) {
         SystemType owner = ownerOf(direction);
         return owner == null
-                ? Ownership.of(Ownership.Kind.OFF, setting + " sync is OFF for this connection")
+                ? Ownership.of(Ownership.Kind.OFF, EntityRegistry.of(descriptor.directionOf()).noun() + "s sync is OFF for this connection")
                 : Ownership.owned(owner);
     }
 

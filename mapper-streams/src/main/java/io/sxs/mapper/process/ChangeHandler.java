@@ -8,6 +8,7 @@ import io.sxs.mapper.idmap.SystemNames;
 import io.sxs.mapper.ownership.Ownership;
 import io.sxs.mapper.ownership.OwnershipPolicy;
 import io.sxs.mapper.pending.PendingChanges;
+import io.sxs.mapper.serde.ChangeHeader;
 import io.sxs.mapper.translate.ReferenceTranslator;
 import io.sxs.mapper.translate.Translation;
 import io.sxs.schemas.common.EntityType;

@@ -1,6 +1,7 @@
 package io.sxs.mapper.process;
 
 import io.sxs.mapper.MapperSettings;
+import io.sxs.mapper.serde.ChangeHeader;
 import io.sxs.schemas.common.SystemType;
 import io.sxs.schemas.envelope.ChangeRecord;
 import io.sxs.schemas.serde.AvroSerde;

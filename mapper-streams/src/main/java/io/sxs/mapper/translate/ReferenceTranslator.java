@@ -38,7 +38,7 @@ public final class ReferenceTranslator {
         List<MissingDependency> missing = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         new Walk(source, counterparts, missing, notes, copy.getSpecificData())
-                .apply(EntityRegistry.of(entity).references(), copy, "");
+                .apply(EntityRegistry.of(entity).references(), copy, null);
         return new Translation(copy, missing, notes);
     }
 
@@ -59,11 +59,14 @@ public final class ReferenceTranslator {
     private record Walk(SystemType source, Counterparts counterparts, List<MissingDependency> missing, List<String> notes,
                         GenericData model) {
 
-        /** Applies the plan to {@code record}, which is already a copy this translation may change. */
-        void apply(ReferencePlan plan, SpecificRecordBase record, String path) {
+        /**
+         * Applies the plan to {@code record}, which is already a copy this translation may change.
+         *
+         * @param at where {@code record} sits in the payload (null: the payload itself); rendered only for a note
+         */
+        void apply(ReferencePlan plan, SpecificRecordBase record, Path at) {
             for (ReferencePlan.Step step : plan.steps()) {
                 int pos = step.field().pos();
-                String name = path + step.field().name();
                 Object value = record.get(pos);
                 if (step instanceof ReferencePlan.Local) {
                     Object reset = model.getDefaultValue(step.field());
@@ -77,14 +80,14 @@ public final class ReferenceTranslator {
                         List<?> ids = (List<?>) value;
                         List<String> out = new ArrayList<>(ids.size());
                         for (int i = 0; i < ids.size(); i++) {
-                            String id = translate(ref, target, (String) ids.get(i), name + "[" + (i + 1) + "]");
+                            String id = translate(ref, target, (String) ids.get(i), at, i);
                             if (id != null || ref.required()) {
                                 out.add(id);
                             }
                         }
                         record.put(pos, out);
                     } else {
-                        record.put(pos, translate(ref, target, (String) value, name));
+                        record.put(pos, translate(ref, target, (String) value, at, -1));
                     }
                 } else if (step instanceof ReferencePlan.Nested nested && value != null) {
                     if (nested.array()) {
@@ -92,20 +95,20 @@ public final class ReferenceTranslator {
                         List<SpecificRecordBase> out = new ArrayList<>(items.size());
                         for (int i = 0; i < items.size(); i++) {
                             SpecificRecordBase item = shallowCopy((SpecificRecordBase) items.get(i));
-                            apply(nested.plan(), item, name + "[" + (i + 1) + "].");
+                            apply(nested.plan(), item, new Path(at, step.field().name(), i));
                             out.add(item);
                         }
                         record.put(pos, out);
                     } else {
                         SpecificRecordBase item = shallowCopy((SpecificRecordBase) value);
-                        apply(nested.plan(), item, name + ".");
+                        apply(nested.plan(), item, new Path(at, step.field().name(), -1));
                         record.put(pos, item);
                     }
                 }
             }
         }
 
-        private String translate(ReferencePlan.Ref ref, EntityType target, String id, String where) {
+        private String translate(ReferencePlan.Ref ref, EntityType target, String id, Path at, int index) {
             if (id == null) {
                 return null;
             }
@@ -114,10 +117,20 @@ public final class ReferenceTranslator {
                 if (ref.required()) {
                     missing.add(new MissingDependency(target, source, id));
                 } else {
-                    notes.add(where + ": " + EntityRegistry.of(target).noun() + " " + id + " is not mapped; sent without it");
+                    notes.add(new Path(at, ref.field().name(), index) + ": " + EntityRegistry.of(target).noun() + " " + id
+                            + " is not mapped; sent without it");
                 }
             }
             return counterpart;
+        }
+    }
+
+    /** A field's place in the payload, e.g. {@code lines[2].itemRef} (1-based, as users count lines). */
+    private record Path(Path parent, String field, int index) {
+
+        @Override
+        public String toString() {
+            return (parent == null ? "" : parent + ".") + field + (index < 0 ? "" : "[" + (index + 1) + "]");
         }
     }
 }

@@ -53,6 +53,6 @@ public final class ScoroFinanceAccountMapper {
     public static ReferenceWrites<Account> writes() {
         return new ReferenceWrites<>(MODULE, ID_FIELD, "account_symbol", Account.class, ScoroFinanceAccountMapper::toRequest,
                 ScoroFinanceAccountMapper::toCanonical, (symbol, refs) -> refs.financeAccountRow(refs.financeAccountId(symbol)),
-                (symbol, needs) -> needs.accountSymbol(symbol));
+                (account, needs) -> needs.accountSymbol(account.getCode()));
     }
 }

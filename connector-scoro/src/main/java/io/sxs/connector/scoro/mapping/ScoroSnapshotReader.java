@@ -10,7 +10,6 @@ import io.sxs.connector.source.EntityReader;
 import io.sxs.connector.source.ReadItem;
 import io.sxs.connector.source.ReadPage;
 import io.sxs.schemas.common.EntityType;
-import io.sxs.schemas.hash.ContentHasher;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,11 +53,6 @@ public class ScoroSnapshotReader implements EntityReader {
         return true;
     }
 
-    @Override
-    public boolean slowChanging() {
-        return true;
-    }
-
     /**
      * Reading Scoro's reference modules back only catches users editing what is read-only to them, and Scoro's
      * day has 500 calls: four safety-net intervals (2 h by default) between reads.
@@ -82,7 +76,7 @@ public class ScoroSnapshotReader implements EntityReader {
             String id = safeId(row);
             try {
                 SpecificRecordBase payload = mapper.apply(row);
-                items.add(ReadItem.upsert(entity, id, ContentHasher.hash(payload), null, payload));
+                items.add(ReadItem.ofContent(entity, id, payload));
             } catch (RuntimeException e) {
                 items.add(ReadItem.invalid(entity, id == null ? "missing-id@page " + page + " row " + index : id,
                         null, null, e.getMessage()));

@@ -27,17 +27,17 @@ public final class ReferenceWrites<T extends SpecificRecordBase> implements Enti
     private final Function<T, ObjectNode> request;
     private final Function<JsonNode, T> canonical;
     private final BiFunction<String, ReferenceData, JsonNode> cached;
-    private final BiFunction<String, ReferenceNeeds, ReferenceNeeds> needs;
+    private final BiFunction<T, ReferenceNeeds, ReferenceNeeds> needs;
 
     /**
      * @param keyField the field an item is found by (its code or name)
      * @param cached   the cached row holding a key, or null when the reference lists do not carry the module
-     * @param needs    adds a key to what the cached lists must know (so that they are loaded, and re-read for an
-     *                 unknown key at most once a minute), or null when they do not carry the module
+     * @param needs    adds the payload's key to what the cached lists must know (so that they are loaded, and re-read
+     *                 for an unknown key at most once a minute), or null when they do not carry the module
      */
     public ReferenceWrites(String module, String idField, String keyField, Class<T> type, Function<T, ObjectNode> request,
                            Function<JsonNode, T> canonical, BiFunction<String, ReferenceData, JsonNode> cached,
-                           BiFunction<String, ReferenceNeeds, ReferenceNeeds> needs) {
+                           BiFunction<T, ReferenceNeeds, ReferenceNeeds> needs) {
         this.module = module;
         this.idField = idField;
         this.keyField = keyField;
@@ -63,8 +63,7 @@ public final class ReferenceWrites<T extends SpecificRecordBase> implements Enti
         if (needs == null || command.getPayload() == null) {
             return new ReferenceNeeds();
         }
-        JsonNode key = request.apply(type.cast(command.getPayload())).get(keyField);
-        return needs.apply(key == null ? null : key.asText(), new ReferenceNeeds());
+        return needs.apply(type.cast(command.getPayload()), new ReferenceNeeds());
     }
 
     @Override

@@ -57,6 +57,6 @@ public final class ScoroVatCodeMapper {
     public static ReferenceWrites<TaxRate> writes() {
         return new ReferenceWrites<>(MODULE, ID_FIELD, "vat_code", TaxRate.class, ScoroVatCodeMapper::toRequest,
                 ScoroVatCodeMapper::toCanonical, (code, refs) -> refs.vatCodeRow(refs.vatCodeId(code)),
-                (code, needs) -> needs.vatCode(code));
+                (rate, needs) -> needs.vatCode(rate.getCode()));
     }
 }

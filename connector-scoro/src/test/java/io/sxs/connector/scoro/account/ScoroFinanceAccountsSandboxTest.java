@@ -3,9 +3,8 @@ package io.sxs.connector.scoro.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sxs.connector.scoro.support.Commands;
-import io.sxs.connector.scoro.support.SandboxFixture;
+import io.sxs.connector.scoro.support.ScoroSandboxTestBase;
 import io.sxs.connector.source.ReadItem;
-import io.sxs.sandbox.scoro.ScoroSandbox;
 import io.sxs.schemas.common.EntityType;
 import io.sxs.schemas.common.RecordStatus;
 import io.sxs.schemas.entity.Account;
@@ -16,31 +15,12 @@ import io.sxs.schemas.envelope.WriteResult;
 import io.sxs.schemas.hash.ContentHasher;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Xero accounts written to Scoro finance accounts, and read back, through real HTTP against the Scoro sandbox. */
-class ScoroFinanceAccountsSandboxTest {
+class ScoroFinanceAccountsSandboxTest extends ScoroSandboxTestBase {
 
-    private static ScoroSandbox sandbox;
-    private SandboxFixture f;
 
-    @BeforeAll
-    static void startSandbox() {
-        sandbox = ScoroSandbox.start(0);
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void company() {
-        f = new SandboxFixture(sandbox);
-    }
 
     private static Account xeroAccount(String id, String code, String name, boolean sales) {
         return Account.newBuilder().setId(id).setCode(code).setName(name).setType(sales ? "REVENUE" : "EXPENSE")

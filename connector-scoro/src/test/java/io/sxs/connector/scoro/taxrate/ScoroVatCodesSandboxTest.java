@@ -3,10 +3,9 @@ package io.sxs.connector.scoro.taxrate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sxs.connector.scoro.support.Commands;
-import io.sxs.connector.scoro.support.SandboxFixture;
+import io.sxs.connector.scoro.support.ScoroSandboxTestBase;
 import io.sxs.connector.source.ReadItem;
 import io.sxs.connector.source.ReadPage;
-import io.sxs.sandbox.scoro.ScoroSandbox;
 import io.sxs.schemas.common.EntityType;
 import io.sxs.schemas.common.RecordStatus;
 import io.sxs.schemas.entity.TaxRate;
@@ -18,31 +17,12 @@ import io.sxs.schemas.hash.ContentHasher;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Xero tax rates written to Scoro VAT codes, and read back, through real HTTP against the Scoro sandbox. */
-class ScoroVatCodesSandboxTest {
+class ScoroVatCodesSandboxTest extends ScoroSandboxTestBase {
 
-    private static ScoroSandbox sandbox;
-    private SandboxFixture f;
 
-    @BeforeAll
-    static void startSandbox() {
-        sandbox = ScoroSandbox.start(0);
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void company() {
-        f = new SandboxFixture(sandbox);
-    }
 
     private static TaxRate xeroRate(String taxType, String name, String percent) {
         return TaxRate.newBuilder().setId(taxType).setCode(taxType).setName(name).setStatus(RecordStatus.ACTIVE)

@@ -12,7 +12,6 @@ import io.sxs.connector.xero.client.XeroResponse;
 import io.sxs.connector.xero.client.XeroSession;
 import io.sxs.connector.xero.mapping.MappingException;
 import io.sxs.schemas.common.EntityType;
-import io.sxs.schemas.hash.ContentHasher;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,9 +73,10 @@ public abstract class XeroSnapshotReader implements EntityReader {
         return true;
     }
 
+    /** Reference data rarely changes: the safety-net interval between polls. */
     @Override
-    public boolean slowChanging() {
-        return true;
+    public java.time.Duration pollFloor(java.time.Duration safetyNet) {
+        return safetyNet;
     }
 
     @Override
@@ -99,7 +99,7 @@ public abstract class XeroSnapshotReader implements EntityReader {
             String id = row.path(idField()).asText("");
             try {
                 SpecificRecordBase payload = map(row, entity, response.body());
-                items.add(ReadItem.upsert(entity, id, ContentHasher.hash(payload), null, payload));
+                items.add(ReadItem.ofContent(entity, id, payload));
             } catch (MappingException | RuntimeException e) {
                 items.add(ReadItem.invalid(entity, id.isBlank() ? "unknown:" + collection() + ":row" + index : id, null, null,
                         collection() + " row " + index + ": " + e.getMessage()));

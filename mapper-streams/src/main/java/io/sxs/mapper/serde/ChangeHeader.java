@@ -1,4 +1,4 @@
-package io.sxs.mapper.process;
+package io.sxs.mapper.serde;
 
 import io.sxs.schemas.common.EntityType;
 import io.sxs.schemas.common.SystemType;
@@ -13,15 +13,16 @@ import org.apache.avro.io.Decoder;
 /**
  * The envelope of an encoded change record, read without its payload: enough to recognise an echo or an unchanged
  * re-read (most of what a source emits twice) and decide it without decoding the item itself. The fields come before
- * the payload in the writer schema, so reading stops before it.
+ * the payload in the writer schema, so reading stops before it. The latest store compares stored observations with it
+ * too.
  */
-record ChangeHeader(String connectionId, SystemType system, EntityType entity, String sourceId, String sourceVersion,
+public record ChangeHeader(String connectionId, SystemType system, EntityType entity, String sourceId, String sourceVersion,
                     Operation operation, String contentHash) {
 
     private static final int FIELDS = 7;
 
     /** Null when the writer schema holds these fields in a shape this reader does not know (then decode it all). */
-    static ChangeHeader read(Schema writer, byte[] encoded) {
+    public static ChangeHeader read(Schema writer, byte[] encoded) {
         try {
             BinaryDecoder in = AvroSerde.body(encoded, null);
             String connectionId = null;

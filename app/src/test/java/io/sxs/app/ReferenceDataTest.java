@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.sxs.app.pipeline.Connections;
-import io.sxs.app.pipeline.SyncLogFollower;
 import io.sxs.app.support.BrokerAndSandboxes;
 import io.sxs.app.support.Pipelines;
 import io.sxs.sandbox.scoro.ScoroCompany;
@@ -12,8 +11,6 @@ import io.sxs.sandbox.xero.XeroTenant;
 import io.sxs.schemas.common.EntityType;
 import io.sxs.schemas.envelope.ConnectionConfig;
 import io.sxs.schemas.envelope.Direction;
-import io.sxs.schemas.envelope.SyncLogEntry;
-import io.sxs.schemas.envelope.SyncOutcome;
 import io.sxs.schemas.registry.ConnectionDirections;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -134,10 +131,9 @@ class ReferenceDataTest extends BrokerAndSandboxes {
             xero.createTrackingCategory(t.tenantId(), "Region", List.of("North", "South", "East"));
             xero.createTrackingCategory(t.tenantId(), "Department", List.of("Sales", "Delivery"));
         }
-        List<SyncLogEntry> misnamedLog = new java.util.concurrent.CopyOnWriteArrayList<>();
         ConfigurableApplicationContext app = Pipelines.start(broker.bootstrapServers(), KEY,
                 Files.createTempDirectory("sxs-track-"), Map.of("sxs.source.safety-net", "1s"));
-        try (SyncLogFollower follower = new SyncLogFollower(broker.bootstrapServers(), "track-misnamed", misnamedLog::add).start()) {
+        try {
             connect("track-to-xero", toXeroCompany, toXeroTenant, Direction.TO_XERO, "Region");
             connect("track-to-scoro", toScoroCompany, toScoroTenant, Direction.TO_SCORO, "region");
             connect("track-misnamed", misnamedCompany, misnamedTenant, Direction.TO_XERO, "Project");
@@ -191,10 +187,12 @@ class ReferenceDataTest extends BrokerAndSandboxes {
             assertThat(scoroLine.get("finance_account_id")).isEqualTo(accounts(otherCompany).get("260").get("id"));
             assertThat(scoroLine.get("vat_code_id")).isEqualTo(vatCodeId(otherCompany, "OUTPUT2"));
 
-            // Naming a category Xero does not have is a clear error, and nothing of that connection's objects is made.
-            await().atMost(TIMEOUT).until(() -> misnamedLog.stream().anyMatch(e -> e.getOutcome() == SyncOutcome.FAILED
-                    && e.getEntity() == EntityType.TRACKING_OPTION && e.getMessage() != null
-                    && e.getMessage().contains("'Project', which is not an active Xero tracking category (active: Region, Department)")));
+            // Naming a category Xero does not have refuses the connection at its pre-flight check: nothing of it syncs.
+            io.sxs.app.pipeline.Pipeline pipeline = app.getBean(io.sxs.app.pipeline.Pipeline.class);
+            await().atMost(TIMEOUT).until(() -> pipeline.connector(io.sxs.schemas.common.SystemType.XERO).status("track-misnamed")
+                    .map(s -> s.preflight().problems()).orElse(List.of())
+                    .contains("'Project' is not an active Xero tracking category (active: Region, Department)"));
+            assertThat(xero.callCounts(misnamedTenant.tenantId())).doesNotContainKeys("GET /Contacts", "GET /Invoices");
             assertThat(objects(misnamedCompany.companyAccountId())).isEmpty();
         } finally {
             app.close();

@@ -166,12 +166,24 @@ public class Demo implements SmartLifecycle, ApplicationListener<ApplicationRead
                 initialSyncDone = true;
                 System.out.println();
                 System.out.print(progress.summary(connectionId));
+                System.out.print(preflight());
                 System.out.print(apiCalls());
                 System.out.println("Keeps syncing: change data in either sandbox and watch it follow. Ctrl-C to stop.");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The demo connection's pre-flight verdict and what it said would sync. */
+    private String preflight() {
+        return pipeline.connector(io.sxs.schemas.common.SystemType.XERO).status(connectionId)
+                .map(status -> {
+                    StringBuilder out = new StringBuilder("Pre-flight check: " + status.preflight().state() + "\n");
+                    status.preflight().problems().forEach(p -> out.append("  problem: ").append(p).append('\n'));
+                    status.preflight().report().forEach(r -> out.append("  ").append(r).append('\n'));
+                    return out.toString();
+                }).orElse("");
     }
 
     /** What the sync cost, as the sandboxes counted it (every call, 429s apart). */

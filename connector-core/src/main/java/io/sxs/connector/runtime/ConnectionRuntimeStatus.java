@@ -1,6 +1,7 @@
 package io.sxs.connector.runtime;
 
 import io.sxs.connector.budget.BudgetStatus;
+import io.sxs.connector.preflight.PreflightVerdict;
 import io.sxs.schemas.common.EntityType;
 import io.sxs.schemas.common.SystemType;
 import java.time.Instant;
@@ -14,8 +15,9 @@ import java.util.Map;
  * @param lastPoll       when each entity's last poll started
  * @param nextPoll       when each entity's next poll is due (the poll allowance may make it later)
  * @param prepared       true once the one-time set-up (webhook subscriptions) is done
+ * @param preflight      the pre-flight verdict: the connection syncs only once it passed
  */
 public record ConnectionRuntimeStatus(String connectionId, SystemType system, BudgetStatus budget, int queuedCommands,
                                       Map<EntityType, Instant> lastPoll, Map<EntityType, Instant> nextPoll,
-                                      boolean prepared) {
+                                      boolean prepared, PreflightVerdict preflight) {
 }

@@ -10,6 +10,7 @@ import io.sxs.connector.source.EntityReader;
 import io.sxs.schemas.common.EntityType;
 import io.sxs.schemas.common.SystemType;
 import io.sxs.schemas.envelope.ConnectionConfig;
+import io.sxs.schemas.envelope.ConnectionFacts;
 import io.sxs.schemas.envelope.ConnectionStatus;
 import io.sxs.schemas.envelope.CursorKey;
 import io.sxs.schemas.envelope.SourceCursor;
@@ -51,6 +52,7 @@ public final class ConnectorRuntime implements AutoCloseable {
     private final SecretCipher cipher;
     private final Clock clock;
     private final ConnectionRegistry registry;
+    private final ConnectionChecks checks;
     private final ConnectionOwnership ownership = new ConnectionOwnership();
     private final ConnectionScheduler scheduler;
     private final SourceProducers producers;
@@ -82,6 +84,7 @@ public final class ConnectorRuntime implements AutoCloseable {
         String system = connector.system().name().toLowerCase();
         this.registry = new ConnectionRegistry(settings, "sxs-" + system);
         this.scheduler = new ConnectionScheduler("sxs-" + system, settings.workers(), clock, settings.tick());
+        this.checks = new ConnectionChecks(settings, connector.system(), scheduler::wake);
         this.producers = new SourceProducers(settings, "sxs-source-" + system + "-" + settings.instanceId(), settings.workers());
         this.sink = new CommandSink(this, settings);
     }
@@ -91,9 +94,10 @@ public final class ConnectorRuntime implements AutoCloseable {
         if (!registry.awaitLoaded(Duration.ofSeconds(60))) {
             throw new IllegalStateException("Connections topic could not be read within 60 s");
         }
+        checks.start();
         int partitions = loadCursors();
         producers.start();
-        sourceContext = new SourceContext(settings, connector.system(), connector, registry, ownership, cipher, recentWrites,
+        sourceContext = new SourceContext(settings, connector.system(), connector, registry, checks, ownership, cipher, recentWrites,
                 producers, cursors, partitions, scheduler, clock);
         scheduler.start();
         sink.start();
@@ -105,6 +109,11 @@ public final class ConnectorRuntime implements AutoCloseable {
 
     ConnectionRegistry registry() {
         return registry;
+    }
+
+    /** The pre-flight verdicts of the connections (the same on every instance: they are derived from shared facts). */
+    public ConnectionChecks checks() {
+        return checks;
     }
 
     ConnectionOwnership ownership() {
@@ -139,7 +148,8 @@ public final class ConnectorRuntime implements AutoCloseable {
         }
         CommandQueue queue = queues.get(connectionId);
         return Optional.of(new ConnectionRuntimeStatus(connectionId, connector.system(), connector.budget(config).status(),
-                queue == null ? 0 : queue.size(), last, next, prepared.contains(connectionId)));
+                queue == null ? 0 : queue.size(), last, next, prepared.contains(connectionId),
+                checks.verdict(config)));
     }
 
     /** Brings the slots in line with the connections table and the partitions owned (sink thread, about once a second). */
@@ -158,6 +168,7 @@ public final class ConnectorRuntime implements AutoCloseable {
                 sources.remove(id);
                 prepared.remove(id);
                 parked.remove(id);
+                checks.forget(id);
             }
         }
         if (reconciled++ % 10 == 0) {
@@ -198,6 +209,7 @@ public final class ConnectorRuntime implements AutoCloseable {
         sources.put(id, entitySources);
         scheduler.add(id, new WriteJob(id, queue, connector, registry, cipher, recentWrites, sink::completed,
                 settings.writeLinger()));
+        scheduler.add(id, new PreflightJob(id));
         scheduler.add(id, new PrepareJob(id));
         entitySources.forEach(source -> scheduler.add(id, source));
     }
@@ -271,18 +283,25 @@ public final class ConnectorRuntime implements AutoCloseable {
         scheduler.close();
         sink.close();
         producers.close();
+        checks.close();
         registry.close();
     }
 
-    /** Runs the connector's one-time set-up of a connection (webhook subscriptions) before polling needs it. */
-    private final class PrepareJob implements Job {
-        private final String connectionId;
-        private Instant retryAt = Instant.EPOCH;
-        private int failures;
+    /**
+     * A job that sets a connection up, once or now and then, on the read lane: it runs when {@link #due} says so and
+     * neither its own retry pause nor the API budget says to wait.
+     */
+    private abstract class ConnectionSetUpJob implements Job {
+        final String connectionId;
+        Instant retryAt = Instant.EPOCH;
+        int failures;
 
-        PrepareJob(String connectionId) {
+        ConnectionSetUpJob(String connectionId) {
             this.connectionId = connectionId;
         }
+
+        /** True when the job has work for this connection now (re-asked every 5 s, and on every wake-up). */
+        abstract boolean due(ConnectionConfig config, Instant now);
 
         @Override
         public Lane lane() {
@@ -292,13 +311,26 @@ public final class ConnectorRuntime implements AutoCloseable {
         @Override
         public Duration delay() {
             ConnectionConfig config = registry.get(connectionId).orElse(null);
-            if (config == null || config.getStatus() != ConnectionStatus.ACTIVE || config.getSyncMode() != SyncMode.AUTOMATIC) {
+            Instant now = Instant.now();
+            if (config == null || config.getStatus() != ConnectionStatus.ACTIVE || !due(config, now)) {
                 return Duration.ofSeconds(5);
             }
-            Instant now = Instant.now();
             Duration wait = now.isBefore(retryAt) ? Duration.between(now, retryAt) : Duration.ZERO;
             Duration budget = connector.budget(config).waitTime(Lane.READ);
             return wait.compareTo(budget) >= 0 ? wait : budget;
+        }
+    }
+
+    /** Runs the connector's one-time set-up of a connection (webhook subscriptions) before polling needs it. */
+    private final class PrepareJob extends ConnectionSetUpJob {
+
+        PrepareJob(String connectionId) {
+            super(connectionId);
+        }
+
+        @Override
+        boolean due(ConnectionConfig config, Instant now) {
+            return config.getSyncMode() == SyncMode.AUTOMATIC && checks.passed(config);
         }
 
         @Override
@@ -318,6 +350,62 @@ public final class ConnectorRuntime implements AutoCloseable {
                         retryAt, e.toString());
                 return true;
             }
+        }
+    }
+
+    /**
+     * Reads this system's pre-flight facts of a connection when they are missing, were read for an older version of
+     * the connection, could not be read (tried again with a growing pause; a 429 only waits for its Retry-After, and
+     * a transient error is published only from its third try on), or refused the connection long ago.
+     */
+    private final class PreflightJob extends ConnectionSetUpJob {
+
+        PreflightJob(String connectionId) {
+            super(connectionId);
+        }
+
+        @Override
+        boolean due(ConnectionConfig config, Instant now) {
+            return checks.factsDue(config, now);
+        }
+
+        @Override
+        public boolean step() {
+            ConnectionConfig config = registry.get(connectionId).orElse(null);
+            if (config == null || !checks.factsDue(config, Instant.now())) {
+                return true;
+            }
+            ConnectionFacts.Builder read;
+            try {
+                read = connector.facts(new ConnectionContext(config, cipher, Lane.READ));
+                failures = 0;
+            } catch (ApiException e) {
+                if (e.kind() == ApiException.Kind.RATE_LIMITED) {
+                    // Not a failure: the budget holds the Retry-After and delay() waits for it.
+                    retryAt = Instant.now().plusSeconds(Math.max(1, e.retryAfterSeconds()));
+                    return true;
+                }
+                failures++;
+                boolean transientError = e.kind() == ApiException.Kind.RETRYABLE;
+                long pause = Math.min(3600, (transientError ? 5L : 30L) << Math.min(failures - 1, 10));
+                retryAt = Instant.now().plusSeconds(pause);
+                log.warn("{} pre-flight read of {} failed (try {}), again at {}: {}", connector.system(), connectionId,
+                        failures, retryAt, e.toString());
+                if (transientError && failures < 3) {
+                    return true;
+                }
+                read = ConnectionFacts.newBuilder().setError(e.kind() + " (HTTP " + e.httpStatus() + "): " + e.getMessage());
+            } catch (RuntimeException e) {
+                failures++;
+                retryAt = Instant.now().plusSeconds(Math.min(3600, 30L << Math.min(failures - 1, 10)));
+                log.warn("{} pre-flight read of {} failed (try {}), again at {}", connector.system(), connectionId, failures,
+                        retryAt, e);
+                read = ConnectionFacts.newBuilder().setError(e.toString());
+            }
+            checks.publish(read.setConnectionId(connectionId).setSystem(connector.system()).setReadAt(Instant.now())
+                    .setConfigUpdatedAt(config.getUpdatedAt()).build());
+            scheduler.wake(connectionId);
+            return true;
         }
     }
 

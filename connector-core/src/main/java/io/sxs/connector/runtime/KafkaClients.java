@@ -28,6 +28,16 @@ final class KafkaClients {
         return new KafkaProducer<>(props, new KeySerializer(values), values);
     }
 
+    /** A plain idempotent producer, for compacted tables whose rows are not part of a read's transaction. */
+    static KafkaProducer<Object, SpecificRecordBase> plainProducer(ConnectorSettings settings) {
+        Map<String, Object> props = new HashMap<>(settings.clientOverrides());
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        AvroSerde<SpecificRecordBase> values = AvroSerde.forCluster(settings.bootstrapServers());
+        return new KafkaProducer<>(props, new KeySerializer(values), values);
+    }
+
     static <V extends SpecificRecordBase> KafkaConsumer<String, V> stringKeyConsumer(ConnectorSettings settings, String groupId) {
         Map<String, Object> props = new HashMap<>(settings.clientOverrides());
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());

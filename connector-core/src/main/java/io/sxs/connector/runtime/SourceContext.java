@@ -11,7 +11,7 @@ import java.util.Map;
 
 /** What every entity source of one connector shares: settings, tables, the budget owner and the producers. */
 record SourceContext(ConnectorSettings settings, SystemType system, SystemConnector connector, ConnectionRegistry registry,
-                     ConnectionOwnership ownership, SecretCipher cipher, RecentWrites recentWrites,
+                     ConnectionChecks checks, ConnectionOwnership ownership, SecretCipher cipher, RecentWrites recentWrites,
                      SourceProducers producers, Map<CursorKeyValue, SourceCursor> cursors, int cursorPartitions,
                      ConnectionScheduler scheduler, Clock clock) {
 

@@ -8,6 +8,7 @@ import io.sxs.connector.source.EntityReader;
 import io.sxs.schemas.common.EntityType;
 import io.sxs.schemas.common.SystemType;
 import io.sxs.schemas.envelope.ConnectionConfig;
+import io.sxs.schemas.envelope.ConnectionFacts;
 import java.util.List;
 
 /** What the runtime needs of one system's connector: its readers, its writer and each account's call budget. */
@@ -31,6 +32,12 @@ public interface SystemConnector {
     default boolean webhooksCover(ConnectionConfig connection, EntityType entity) {
         return false;
     }
+
+    /**
+     * Reads what the pre-flight check needs of this system (currencies, tracking categories, the reference data that
+     * will sync) for a connection, before it syncs. The runtime fills in the connection, system and times.
+     */
+    ConnectionFacts.Builder facts(ConnectionContext connection) throws ApiException;
 
     /** One-time set-up per connection and process, before its first poll (e.g. webhook subscriptions). */
     default void prepare(ConnectionContext connection) throws ApiException {

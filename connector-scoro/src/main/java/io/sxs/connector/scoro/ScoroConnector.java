@@ -7,6 +7,7 @@ import io.sxs.connector.scoro.client.ScoroClientSettings;
 import io.sxs.connector.scoro.client.ScoroClients;
 import io.sxs.connector.scoro.contact.ScoroContactReader;
 import io.sxs.connector.scoro.invoice.ScoroInvoiceReader;
+import io.sxs.connector.scoro.preflight.ScoroFactsReader;
 import io.sxs.connector.scoro.reference.ReferenceCache;
 import io.sxs.connector.scoro.sink.ScoroCommandWriter;
 import io.sxs.connector.scoro.webhook.ScoroWebhookSubscriptions;
@@ -16,6 +17,7 @@ import io.sxs.connector.source.EntityReader;
 import io.sxs.schemas.common.EntityType;
 import io.sxs.schemas.common.SystemType;
 import io.sxs.schemas.envelope.ConnectionConfig;
+import io.sxs.schemas.envelope.ConnectionFacts;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -86,6 +88,11 @@ public final class ScoroConnector implements SystemConnector {
     @Override
     public boolean webhooksCover(ConnectionConfig connection, EntityType entity) {
         return subscribed.getOrDefault(connection.getConnectionId(), Set.of()).contains(entity);
+    }
+
+    @Override
+    public ConnectionFacts.Builder facts(ConnectionContext connection) throws ApiException {
+        return new ScoroFactsReader(clients).read(connection);
     }
 
     @Override

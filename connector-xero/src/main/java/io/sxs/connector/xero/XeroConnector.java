@@ -1,15 +1,19 @@
 package io.sxs.connector.xero;
 
 import io.sxs.connector.budget.ApiBudget;
+import io.sxs.connector.connection.ConnectionContext;
 import io.sxs.connector.runtime.SystemConnector;
 import io.sxs.connector.sink.CommandWriter;
+import io.sxs.connector.source.ApiException;
 import io.sxs.connector.source.EntityReader;
 import io.sxs.connector.xero.client.XeroClient;
+import io.sxs.connector.xero.preflight.XeroFactsReader;
 import io.sxs.connector.xero.sink.XeroCommandWriter;
 import io.sxs.connector.xero.webhook.XeroWebhookDelivery;
 import io.sxs.schemas.common.EntityType;
 import io.sxs.schemas.common.SystemType;
 import io.sxs.schemas.envelope.ConnectionConfig;
+import io.sxs.schemas.envelope.ConnectionFacts;
 import java.util.List;
 
 /**
@@ -60,6 +64,11 @@ public final class XeroConnector implements SystemConnector {
     @Override
     public boolean webhooksCover(ConnectionConfig connection, EntityType entity) {
         return webhooks && XeroWebhookDelivery.ENTITIES.contains(entity);
+    }
+
+    @Override
+    public ConnectionFacts.Builder facts(ConnectionContext connection) throws ApiException {
+        return new XeroFactsReader(client).read(connection);
     }
 
     public XeroClient client() {

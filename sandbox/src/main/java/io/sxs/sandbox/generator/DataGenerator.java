@@ -49,6 +49,8 @@ public final class DataGenerator {
             String name = Vocabulary.companyName(tenantRandom, Vocabulary.COUNTRIES[0], organisationNames);
             ScoroCompany company = scoro.createCompany(name);
             XeroTenant tenant = xero.createTenant(name);
+            // The pair's user activated every currency the pair uses in Scoro's settings (the pre-flight check asks).
+            spec.currencies().forEach(code -> scoro.activateCurrency(company.companyAccountId(), code));
             Map<ScoroKind, List<Long>> scoroIds = ScoroSide.generate(scoro, company.companyAccountId(), spec, scoroRandom);
             Map<XeroKind, List<String>> xeroIds;
             // The few HTTP calls must not trip the published limits (a fresh tenant has no limits of its own).

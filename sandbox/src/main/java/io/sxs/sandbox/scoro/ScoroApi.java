@@ -274,9 +274,9 @@ final class ScoroApi {
         ObjectNode o = Json.object();
         o.put("company_account_id", st.companyAccountId);
         o.put("name", st.name);
-        o.put("base_currency", "GBP");
+        o.put("base_currency", st.baseCurrency);
         ArrayNode currencies = o.putArray("active_currencies");
-        currencies.add("GBP").add("EUR").add("USD");
+        st.activeCurrencies.forEach(currencies::add);
         o.put("language", "eng");
         o.putArray("active_entities").addObject().put("entity_id", st.companyAccountId).put("entity_name", st.name);
         return o;

@@ -7,6 +7,7 @@ import io.sxs.sandbox.http.FaultPlan;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -23,6 +24,9 @@ final class ScoroCompanyState {
     final TreeMap<Long, ScoroInvoice> prepayments = new TreeMap<>();
     final TreeMap<Long, ScoroReceiptGroup> receipts = new TreeMap<>();
     final Map<Long, ScoroVatCode> vatCodes = new LinkedHashMap<>();
+    /** The entity's base currency and the currencies activated in its settings (companyAccount/list). */
+    String baseCurrency = "GBP";
+    final java.util.Set<String> activeCurrencies = new java.util.LinkedHashSet<>(List.of("GBP", "EUR", "USD"));
     final Map<Long, ScoroFinanceAccount> financeAccounts = new LinkedHashMap<>();
     /** Records of the simple modules (products, financeObjects, receiptAccounts), by module name. */
     private final Map<String, TreeMap<Long, ScoroRecord>> records = new java.util.HashMap<>();

@@ -147,6 +147,21 @@ public final class ScoroSandbox implements AutoCloseable {
 
     // ---- acting as a user inside Scoro -----------------------------------------------------------------------
 
+    /** Activates a currency in the entity's settings (Scoro's API has no call for it: a user does it in settings). */
+    public void activateCurrency(String companyAccountId, String code) {
+        with(companyAccountId, st -> st.activeCurrencies.add(code.toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    /** Deactivates a currency in the entity's settings (the base currency stays). */
+    public void deactivateCurrency(String companyAccountId, String code) {
+        with(companyAccountId, st -> st.activeCurrencies.remove(code.toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    /** The currencies active in the entity's settings. */
+    public List<String> activeCurrencies(String companyAccountId) {
+        return with(companyAccountId, st -> List.copyOf(st.activeCurrencies));
+    }
+
     /** Creates a contact from a Scoro-shaped body; throws SandboxValidationException with the API's messages. */
     public Map<String, Object> createContact(String companyAccountId, Map<String, ?> body) {
         ObjectNode in = Json.toNode(body);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sxs.sandbox.core.SandboxClock;
 import io.sxs.sandbox.core.SandboxNotFoundException;
+import io.sxs.sandbox.core.SandboxValidationException;
 import io.sxs.sandbox.http.FaultPlan;
 import io.sxs.sandbox.http.Json;
 import io.sxs.sandbox.http.SandboxHttpServer;
@@ -482,6 +483,16 @@ public final class XeroSandbox implements AutoCloseable {
     /** The organisation's tax rates, as GET /TaxRates returns them. */
     public List<Map<String, Object>> taxRates(String tenantId) {
         return read(tenantId, st -> st.taxRates.values().stream().map(t -> Json.toMap(t.toJson())).toList());
+    }
+
+    /** A user adds a currency to the organisation (as PUT /Currencies does); an unknown code is refused. */
+    public void addCurrency(String tenantId, String code) {
+        String upper = code.toUpperCase(java.util.Locale.ROOT);
+        String description = XeroCurrencies.KNOWN.get(upper);
+        if (description == null) {
+            throw new SandboxValidationException("'" + code + "' is not a valid currency code.");
+        }
+        read(tenantId, st -> st.currencies.put(upper, description));
     }
 
     /** A user adds a tax rate (Name, TaxComponents[{Name, Rate}]); its TaxType is generated. */

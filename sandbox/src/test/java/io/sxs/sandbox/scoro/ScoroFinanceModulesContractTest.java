@@ -33,6 +33,15 @@ class ScoroFinanceModulesContractTest extends ScoroContractTest {
     }
 
     @Test
+    void currenciesActivatedInTheSettingsAreListedAsActive() {
+        assertThat(ok(c.call("companyAccount/list")).get("active_currencies").toString()).doesNotContain("AUD");
+        scoro.activateCurrency(company, "aud");
+        assertThat(ok(c.call("companyAccount/list")).get("active_currencies").toString()).contains("\"AUD\"");
+        scoro.deactivateCurrency(company, "AUD");
+        assertThat(scoro.activeCurrencies(company)).containsExactly("GBP", "EUR", "USD");
+    }
+
+    @Test
     void receiptAccountsCanBeListedAndCreated() {
         JsonNode seeded = ok(c.call("receiptAccounts/list"));
         assertThat(seeded).hasSize(1);

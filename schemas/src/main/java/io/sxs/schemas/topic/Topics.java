@@ -20,6 +20,7 @@ public final class Topics {
     public static final String RESULTS = "sxs.results";
     public static final String SYNC_LOG = "sxs.sync-log";
     public static final String SOURCE_HINTS = "sxs.source-hints";
+    public static final String CONNECTION_FACTS = "sxs.connection-facts";
 
     /** Kafka Streams application id of the mapper; its store changelogs below are named after it. */
     public static final String MAPPER_APPLICATION_ID = "sxs-mapper";
@@ -53,6 +54,8 @@ public final class Topics {
                     "Per-record sync log and error list: reads, decisions, skips, writes, failures"),
             new TopicSpec(SOURCE_HINTS, false, true, "connection id (string)", "SourceHint",
                     "Webhook news of changed items; the connector that owns the connection reads exactly those"),
+            new TopicSpec(CONNECTION_FACTS, true, false, "connection id and system (string, id/SYSTEM)", "ConnectionFacts",
+                    "What the pre-flight check read of each system of a connection; a connection syncs once they pass"),
             new TopicSpec(IDMAP, true, true, "EntityKey", "IdMapEntry",
                     "ID map (mapper store changelog): item in one system to its counterpart, origin, hashes"),
             new TopicSpec(PENDING, true, true, "EntityKey", "PendingChange",

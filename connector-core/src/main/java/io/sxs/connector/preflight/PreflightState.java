@@ -1,0 +1,13 @@
+package io.sxs.connector.preflight;
+
+/** Where a connection stands with its pre-flight check; only a {@link #PASSED} connection syncs. */
+public enum PreflightState {
+    /** One system's facts are not read yet (or were read for an older version of the connection). */
+    WAITING,
+    /** Both systems were read and nothing stops the connection. */
+    PASSED,
+    /** Both systems were read and something would make the sync wrong: the problems say what. */
+    FAILED,
+    /** A system could not be read (credentials refused, API down): the problems say why; it is tried again. */
+    UNREADABLE
+}

@@ -1,0 +1,122 @@
+package io.sxs.connector.runtime;
+
+import io.sxs.connector.preflight.PreflightCheck;
+import io.sxs.connector.preflight.PreflightState;
+import io.sxs.connector.preflight.PreflightVerdict;
+import io.sxs.schemas.common.SystemType;
+import io.sxs.schemas.envelope.ConnectionConfig;
+import io.sxs.schemas.envelope.ConnectionFacts;
+import io.sxs.schemas.topic.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The pre-flight facts of every connection (the compacted facts topic, followed) and the verdicts derived from them:
+ * a connection's sources poll only once its verdict is {@link PreflightState#PASSED}. This instance reads and
+ * publishes its own system's facts of the connections it owns; the other system's instance publishes the other half.
+ */
+public final class ConnectionChecks implements AutoCloseable {
+
+    /** How often a refused connection is read again on its own (a rewritten connection is read at once). */
+    static final Duration FAILED_RECHECK = Duration.ofHours(6);
+
+    private static final Logger log = LoggerFactory.getLogger(ConnectionChecks.class);
+
+    private final SystemType system;
+    private final CompactedTable<ConnectionFacts> facts;
+    private final KafkaProducer<Object, SpecificRecordBase> producer;
+    private final Map<String, Cached> verdicts = new ConcurrentHashMap<>();
+
+    ConnectionChecks(ConnectorSettings settings, SystemType system, Consumer<String> changed) {
+        this.system = system;
+        this.facts = new CompactedTable<>(settings, Topics.CONNECTION_FACTS, "sxs-" + system.name().toLowerCase() + "-facts",
+                key -> changed.accept(key.substring(0, key.lastIndexOf('/'))));
+        this.producer = KafkaClients.plainProducer(settings);
+    }
+
+    void start() throws InterruptedException {
+        facts.start();
+        if (!facts.awaitLoaded(Duration.ofSeconds(60))) {
+            throw new IllegalStateException("Connection facts topic could not be read within 60 s");
+        }
+    }
+
+    /** The connection's verdict from the facts known now; a change of verdict is logged once. */
+    public PreflightVerdict verdict(ConnectionConfig connection) {
+        String id = connection.getConnectionId();
+        ConnectionFacts xero = facts.get(PreflightCheck.key(id, SystemType.XERO)).orElse(null);
+        ConnectionFacts scoro = facts.get(PreflightCheck.key(id, SystemType.SCORO)).orElse(null);
+        Cached cached = verdicts.get(id);
+        if (cached != null && cached.connection == connection && cached.xero == xero && cached.scoro == scoro) {
+            return cached.verdict;
+        }
+        PreflightVerdict verdict = PreflightCheck.verdict(connection, xero, scoro);
+        verdicts.put(id, new Cached(connection, xero, scoro, verdict));
+        if (cached == null || !cached.verdict.equals(verdict)) {
+            report(id, verdict);
+        }
+        return verdict;
+    }
+
+    boolean passed(ConnectionConfig connection) {
+        return verdict(connection).passed();
+    }
+
+    /** True when this system's facts of the connection must be read (again) now. */
+    boolean factsDue(ConnectionConfig connection, Instant now) {
+        ConnectionFacts mine = facts.get(PreflightCheck.key(connection.getConnectionId(), system)).orElse(null);
+        if (!PreflightCheck.current(connection, mine) || mine.getError() != null) {
+            return true;
+        }
+        PreflightState state = verdict(connection).state();
+        return state == PreflightState.FAILED && mine.getReadAt().plus(FAILED_RECHECK).isBefore(now);
+    }
+
+    /** Publishes facts this instance read, and takes them at once (the topic brings them back later). */
+    void publish(ConnectionFacts read) {
+        String key = PreflightCheck.key(read.getConnectionId(), read.getSystem());
+        try {
+            producer.send(new ProducerRecord<>(Topics.CONNECTION_FACTS, key, read)).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while publishing the facts of " + key, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not publish the facts of " + key, e);
+        }
+        facts.putLocal(key, read);
+    }
+
+    void forget(String connectionId) {
+        verdicts.remove(connectionId);
+    }
+
+    private void report(String connectionId, PreflightVerdict verdict) {
+        switch (verdict.state()) {
+            case PASSED -> log.info("Connection {} passed its pre-flight check ({} side): {}", connectionId, system,
+                    String.join("; ", verdict.report()));
+            case FAILED, UNREADABLE -> log.warn("Connection {} does not sync ({} side): pre-flight {}: {}", connectionId,
+                    system, verdict.state(), String.join("; ", verdict.problems()));
+            case WAITING -> log.debug("Connection {} waits for its pre-flight check: {}", connectionId, verdict.problems());
+        }
+    }
+
+    @Override
+    public void close() {
+        facts.close();
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    private record Cached(ConnectionConfig connection, ConnectionFacts xero, ConnectionFacts scoro, PreflightVerdict verdict) {
+    }
+}

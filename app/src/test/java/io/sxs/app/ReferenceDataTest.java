@@ -166,6 +166,9 @@ class ReferenceDataTest extends BrokerAndSandboxes {
             Map<?, ?> line = (Map<?, ?>) ((List<?>) inXero.get("LineItems")).get(0);
             assertThat(line.get("AccountCode")).isEqualTo("260");
             assertThat(line.get("TaxType")).isEqualTo("OUTPUT2");
+            // The line named its account by the ID map's counterpart (AccountID), not by a code looked up in Scoro.
+            assertThat(line.get("AccountID")).isEqualTo(xero.accounts(toXeroTenant.tenantId()).stream()
+                    .filter(a -> "260".equals(a.get("Code"))).findFirst().orElseThrow().get("AccountID"));
             Map<?, ?> tracking = (Map<?, ?>) ((List<?>) line.get("Tracking")).get(0);
             assertThat(tracking.get("Name")).isEqualTo("Region");
             assertThat(tracking.get("Option")).isEqualTo("East");

@@ -1,7 +1,9 @@
 package io.sxs.mapper;
 
 import static io.sxs.mapper.Fixtures.connection;
+import static io.sxs.mapper.Fixtures.contact;
 import static io.sxs.mapper.Fixtures.delete;
+import static io.sxs.mapper.Fixtures.invoice;
 import static io.sxs.mapper.Fixtures.ok;
 import static io.sxs.mapper.Fixtures.upsert;
 import static io.sxs.mapper.Fixtures.written;
@@ -13,14 +15,19 @@ import static io.sxs.schemas.envelope.SyncOutcome.SKIPPED_NOT_OWNER;
 import static io.sxs.schemas.envelope.SyncOutcome.WRITTEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sxs.schemas.common.DocumentLine;
+import io.sxs.schemas.common.EntityType;
 import io.sxs.schemas.common.RecordStatus;
 import io.sxs.schemas.common.SystemType;
+import io.sxs.schemas.entity.Account;
+import io.sxs.schemas.entity.Invoice;
 import io.sxs.schemas.entity.TaxRate;
 import io.sxs.schemas.envelope.Command;
 import io.sxs.schemas.envelope.CommandAction;
 import io.sxs.schemas.envelope.ContactMode;
 import io.sxs.schemas.envelope.Direction;
 import io.sxs.schemas.envelope.SyncLogEntry;
+import io.sxs.schemas.envelope.SyncOutcome;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
@@ -118,5 +125,49 @@ class MapperReferenceDataTest {
         Command delete = kit.commands(SystemType.SCORO).get(0);
         assertThat(delete.getAction()).isEqualTo(CommandAction.DELETE);
         assertThat(delete.getTargetId()).isEqualTo("S5");
+    }
+
+    @Test
+    void aScoroLineNamesItsAccountAndTaxRateByScoroIdsAndXeroGetsTheirCounterpartsThroughTheIdMap() {
+        kit = new MapperTestKit(stateDir);
+        kit.connection(connection("c1", Direction.TO_XERO, ContactMode.FROM_SCORO));
+        // Xero's account 200 and tax rate OUTPUT2, adopted in Scoro as finance account 11 and VAT code 5.
+        kit.change(upsert("c1", SystemType.XERO, EntityType.ACCOUNT, Account.newBuilder().setId("acc-200").setCode("200")
+                .setName("Sales").setType("REVENUE").setStatus(RecordStatus.ACTIVE).build()));
+        kit.change(upsert("c1", SystemType.XERO, TAX_RATE, rate("OUTPUT2", "20% (VAT on Income)", "20.0000")));
+        for (Command reference : kit.commands(SystemType.SCORO)) {
+            kit.result(ok(reference, reference.getEntity() == EntityType.ACCOUNT ? "11" : "5"));
+        }
+        kit.change(upsert("c1", SystemType.SCORO, EntityType.CONTACT, contact("sc1", "Acme Ltd")));
+        kit.result(ok(kit.commands(SystemType.XERO).get(0), "xc1"));
+
+        Invoice invoice = invoice("si1", "sc1", "100");
+        invoice.getLines().forEach(l -> byIds(l, "11", "5"));
+        kit.change(upsert("c1", SystemType.SCORO, EntityType.INVOICE, invoice));
+
+        List<Command> commands = kit.commands(SystemType.XERO);
+        assertThat(commands).hasSize(1);
+        DocumentLine line = ((Invoice) commands.get(0).getPayload()).getLines().get(0);
+        assertThat(line.getAccountRef()).isEqualTo("acc-200");
+        assertThat(line.getTaxRateRef()).isEqualTo("OUTPUT2");
+
+        // A finance account Xero does not have: the invoice waits for it, and the log names it.
+        Invoice orphan = invoice("si2", "sc1", "50");
+        orphan.getLines().forEach(l -> byIds(l, "99", "5"));
+        kit.log();
+        kit.change(upsert("c1", SystemType.SCORO, EntityType.INVOICE, orphan));
+        assertThat(kit.commands(SystemType.XERO)).isEmpty();
+        assertThat(kit.log()).anySatisfy(e -> {
+            assertThat(e.getOutcome()).isEqualTo(SyncOutcome.WAITING_DEPENDENCY);
+            assertThat(e.getMessage()).containsIgnoringCase("account").contains("99");
+        });
+    }
+
+    /** A line as the Scoro reader makes it: its own finance account and VAT code ids, no shared codes. */
+    private static void byIds(DocumentLine line, String accountId, String vatCodeId) {
+        line.setAccountCode(null);
+        line.setTaxType(null);
+        line.setAccountRef(accountId);
+        line.setTaxRateRef(vatCodeId);
     }
 }

@@ -302,6 +302,15 @@ final class XeroInvoiceService {
         String description = l.has("Description") ? Json.str(l, "Description") : prev == null ? null : prev.description();
         String itemCode = l.has("ItemCode") ? Json.str(l, "ItemCode") : prev == null ? null : prev.itemCode();
         String accountCode = l.has("AccountCode") ? Json.str(l, "AccountCode") : prev == null ? null : prev.accountCode();
+        if (l.hasNonNull("AccountID") && !l.has("AccountCode")) {
+            // A line may name its account by AccountID instead of its code (OpenAPI LineItem.AccountID).
+            String accountId = Json.str(l, "AccountID");
+            accountCode = st.accountsByCode.values().stream().filter(a -> a.accountId().equalsIgnoreCase(accountId))
+                    .map(XeroAccount::code).findFirst().orElse(null);
+            if (accountCode == null) {
+                errors.add("Account ID '" + accountId + "' is not valid.");
+            }
+        }
         String taxType = l.has("TaxType") ? Json.str(l, "TaxType") : prev == null ? null : prev.taxType();
         BigDecimal quantity = l.has("Quantity") ? Json.dec(l, "Quantity") : prev == null ? null : prev.quantity();
         BigDecimal unitAmount = l.has("UnitAmount") ? Json.dec(l, "UnitAmount") : prev == null ? null : prev.unitAmount();
@@ -511,6 +520,10 @@ final class XeroInvoiceService {
         }
         if (l.accountCode() != null) {
             o.put("AccountCode", l.accountCode());
+            XeroAccount account = st.accountsByCode.get(l.accountCode());
+            if (account != null) {
+                o.put("AccountID", account.accountId());
+            }
         }
         if (l.taxType() != null) {
             o.put("TaxType", l.taxType());

@@ -157,6 +157,24 @@ class XeroInvoicesContractTest extends XeroContractTest {
     }
 
     @Test
+    void aLineMayNameItsAccountByAccountIdAndEveryLineReturnsBoth() {
+        String sales = c.get("/Accounts").body().get("Accounts").findParents("Code").stream()
+                .filter(a -> "200".equals(a.get("Code").asText())).findFirst().orElseThrow().get("AccountID").asText();
+        Map<String, Object> byId = line("by id", 1, 10, null, "OUTPUT2");
+        byId.remove("AccountCode");
+        byId.put("AccountID", sales);
+        JsonNode line = getOne(put(invoice("ACCREC", byId)).get("InvoiceID").asText()).get("LineItems").get(0);
+        assertThat(line.get("AccountCode").asText()).isEqualTo("200");
+        assertThat(line.get("AccountID").asText()).isEqualTo(sales);
+
+        Map<String, Object> unknown = line("x", 1, 1, null, null);
+        unknown.remove("AccountCode");
+        unknown.put("AccountID", "00000000-0000-0000-0000-000000000000");
+        assertThat(firstError(c.put("/Invoices", wrap("Invoices", invoice("ACCREC", unknown)))))
+                .isEqualTo("Account ID '00000000-0000-0000-0000-000000000000' is not valid.");
+    }
+
+    @Test
     void linesAreValidatedAgainstAccountsAndTaxRates() {
         HttpJson.Reply badAccount = c.put("/Invoices", wrap("Invoices", invoice("ACCREC", line("x", 1, 1, "999", null))));
         assertThat(badAccount.status()).isEqualTo(400);

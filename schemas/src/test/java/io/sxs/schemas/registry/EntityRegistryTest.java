@@ -47,6 +47,8 @@ class EntityRegistryTest {
                 "contactRef -> CONTACT",
                 "lines[].lineId (local)",
                 "lines[].itemRef -> ITEM (optional)",
+                "lines[].accountRef -> ACCOUNT",
+                "lines[].taxRateRef -> TAX_RATE",
                 "lines[].tracking[].categoryRef (local)",
                 "lines[].tracking[].optionRef -> TRACKING_OPTION (optional)",
                 "creditedInvoiceRefs[] -> INVOICE",

@@ -35,22 +35,25 @@ public final class ScoroInvoiceMapper {
     private ScoroInvoiceMapper() {
     }
 
-    /** The finance account and VAT code ids a Scoro invoice uses. */
+    /** A Scoro invoice needs no reference list to be read: its lines carry their own ids, translated by the mapper. */
     public static ReferenceNeeds needsOf(JsonNode invoice, ReferenceNeeds needs) {
-        for (JsonNode line : lines(invoice)) {
-            try {
-                needs.accountId(ScoroValues.id(line, "finance_account_id")).vatCodeId(ScoroValues.id(line, "vat_code_id"));
-            } catch (ScoroMappingException e) {
-                // reported by toCanonical
-            }
-        }
         return needs;
     }
 
-    /** The account codes and tax types a canonical invoice uses. */
+    /**
+     * What writing a canonical invoice needs of the cached lists: the percent of a VAT code when the line does not
+     * carry it, and the ids of lines that still travel by shared codes (read before references existed).
+     */
     public static ReferenceNeeds needsOf(Invoice invoice, ReferenceNeeds needs) {
         for (DocumentLine line : invoice.getLines()) {
-            needs.accountSymbol(line.getAccountCode()).vatCode(line.getTaxType());
+            if (line.getAccountRef() == null) {
+                needs.accountSymbol(line.getAccountCode());
+            }
+            if (line.getTaxRateRef() == null) {
+                needs.vatCode(line.getTaxType());
+            } else if (line.getTaxRate() == null) {
+                needs.vatCodeId(line.getTaxRateRef());
+            }
         }
         return needs;
     }
@@ -70,7 +73,7 @@ public final class ScoroInvoiceMapper {
             for (JsonNode line : lines(inv)) {
                 n++;
                 try {
-                    lines.add(line(line, refs));
+                    lines.add(line(line));
                 } catch (ScoroMappingException e) {
                     throw new ScoroMappingException("line " + n + lineIdSuffix(line) + ": " + e.getMessage(), e);
                 }
@@ -112,26 +115,12 @@ public final class ScoroInvoiceMapper {
         return ScoroValues.flag(inv, "is_sent") ? DocumentStatus.AUTHORISED : DocumentStatus.DRAFT;
     }
 
-    private static DocumentLine line(JsonNode line, ReferenceData refs) {
+    private static DocumentLine line(JsonNode line) {
         BigDecimal sum = ScoroValues.requiredDecimal(line, "sum", Decimals.MONEY_SCALE);
         BigDecimal vat = ScoroValues.decimal(line, "vat", Decimals.PERCENT_SCALE);
         BigDecimal discount = ScoroValues.decimal(line, "discount", Decimals.PERCENT_SCALE);
         String accountId = ScoroValues.id(line, "finance_account_id");
-        String accountCode = null;
-        if (accountId != null) {
-            accountCode = refs.accountSymbol(accountId);
-            if (accountCode == null) {
-                throw new ScoroMappingException("unknown finance_account_id " + accountId);
-            }
-        }
         String vatCodeId = ScoroValues.id(line, "vat_code_id");
-        String taxType = null;
-        if (vatCodeId != null) {
-            taxType = refs.vatCode(vatCodeId);
-            if (taxType == null) {
-                throw new ScoroMappingException("unknown vat_code_id " + vatCodeId);
-            }
-        }
         String objectId = ScoroValues.id(line, "finance_object_id");
         List<LineTracking> tracking = objectId == null ? List.of() : List.of(LineTracking.newBuilder().setOptionRef(objectId).build());
         return DocumentLine.newBuilder()
@@ -142,8 +131,8 @@ public final class ScoroInvoiceMapper {
                 .setUnitAmount(ScoroValues.requiredDecimal(line, "price", Decimals.UNIT_AMOUNT_SCALE))
                 .setDiscountRate(discount == null || discount.signum() == 0 ? null : discount)
                 .setLineAmount(sum)
-                .setAccountCode(accountCode)
-                .setTaxType(taxType)
+                .setAccountRef(accountId)
+                .setTaxRateRef(vatCodeId)
                 .setTaxRate(vat)
                 .setTaxAmount(vat == null ? null : Decimals.roundMoney(sum.multiply(vat).divide(HUNDRED)))
                 .setTracking(tracking)
@@ -200,7 +189,9 @@ public final class ScoroInvoiceMapper {
         l.put("price", line.getUnitAmount());
         l.put("discount", line.getDiscountRate() == null ? BigDecimal.ZERO : line.getDiscountRate());
         l.put("sum", line.getLineAmount());
-        if (line.getAccountCode() != null) {
+        if (line.getAccountRef() != null) {
+            l.put("finance_account_id", scoroId("line " + n + " accountRef", line.getAccountRef()));
+        } else if (line.getAccountCode() != null) {
             String accountId = refs.financeAccountId(line.getAccountCode());
             if (accountId == null) {
                 throw new ScoroMappingException("line " + n + ": account code '" + line.getAccountCode() + "' is not a Scoro finance account");
@@ -208,12 +199,15 @@ public final class ScoroInvoiceMapper {
             l.put("finance_account_id", scoroId("finance account", accountId));
         }
         BigDecimal vat = line.getTaxRate();
-        if (line.getTaxType() != null) {
-            String vatCodeId = refs.vatCodeId(line.getTaxType());
+        String vatCodeId = line.getTaxRateRef();
+        if (vatCodeId == null && line.getTaxType() != null) {
+            vatCodeId = refs.vatCodeId(line.getTaxType());
             if (vatCodeId == null) {
                 throw new ScoroMappingException("line " + n + ": tax type '" + line.getTaxType() + "' is not a Scoro VAT code");
             }
-            l.put("vat_code_id", scoroId("vat code", vatCodeId));
+        }
+        if (vatCodeId != null) {
+            l.put("vat_code_id", scoroId("line " + n + " taxRateRef", vatCodeId));
             if (vat == null) {
                 vat = refs.vatPercent(vatCodeId);
             }

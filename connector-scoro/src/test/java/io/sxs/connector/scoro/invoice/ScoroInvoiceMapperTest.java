@@ -53,7 +53,7 @@ class ScoroInvoiceMapperTest {
     }
 
     @Test
-    void mapsLinesWithSharedCodesAndLineTax() {
+    void mapsLinesWithTheirOwnReferenceIdsAndLineTax() {
         Invoice inv = ScoroInvoiceMapper.toCanonical(view(), refs);
 
         DocumentLine first = inv.getLines().get(0);
@@ -64,8 +64,11 @@ class ScoroInvoiceMapperTest {
         assertThat(first.getUnitAmount()).isEqualTo(new BigDecimal("50.0000"));
         assertThat(first.getDiscountRate()).isEqualTo(new BigDecimal("10.0000"));
         assertThat(first.getLineAmount()).isEqualTo(new BigDecimal("90.00"));
-        assertThat(first.getAccountCode()).isEqualTo("200");
-        assertThat(first.getTaxType()).isEqualTo("OUTPUT2");
+        // The line's own ids, translated by the mapper's ID map; no shared codes are looked up at the edge.
+        assertThat(first.getAccountRef()).isEqualTo("1");
+        assertThat(first.getTaxRateRef()).isEqualTo("1");
+        assertThat(first.getAccountCode()).isNull();
+        assertThat(first.getTaxType()).isNull();
         assertThat(first.getTaxRate()).isEqualTo(new BigDecimal("20.0000"));
         assertThat(first.getTaxAmount()).isEqualTo(new BigDecimal("18.00"));
         assertThat(first.getTracking()).singleElement().satisfies(t -> assertThat(t.getOptionRef()).isEqualTo("3"));
@@ -73,8 +76,8 @@ class ScoroInvoiceMapperTest {
         DocumentLine second = inv.getLines().get(1);
         assertThat(second.getItemRef()).isNull();
         assertThat(second.getDiscountRate()).isNull();
-        assertThat(second.getAccountCode()).isEqualTo("260");
-        assertThat(second.getTaxType()).isEqualTo("RROUTPUT");
+        assertThat(second.getAccountRef()).isEqualTo("2");
+        assertThat(second.getTaxRateRef()).isEqualTo("2");
         assertThat(second.getTaxAmount()).isEqualTo(new BigDecimal("2.25"));
         assertThat(second.getTracking()).isEmpty();
     }
@@ -107,9 +110,9 @@ class ScoroInvoiceMapperTest {
         assertThatThrownBy(() -> ScoroInvoiceMapper.toCanonical(view().put("vat_sum", "lots"), refs))
                 .hasMessageContaining("vat_sum 'lots' is not a number");
         ObjectNode badLine = view();
-        ((ObjectNode) badLine.get("lines").get(1)).put("vat_code_id", 99);
+        ((ObjectNode) badLine.get("lines").get(1)).put("price", "ten");
         assertThatThrownBy(() -> ScoroInvoiceMapper.toCanonical(badLine, refs))
-                .hasMessageContaining("invoice 42").hasMessageContaining("line 2 (id 902)").hasMessageContaining("unknown vat_code_id 99");
+                .hasMessageContaining("invoice 42").hasMessageContaining("line 2 (id 902)").hasMessageContaining("price 'ten'");
         ObjectNode badAmount = view();
         ((ObjectNode) badAmount.get("lines").get(0)).put("amount", "1.00001");
         assertThatThrownBy(() -> ScoroInvoiceMapper.toCanonical(badAmount, refs)).hasMessageContaining("amount 1.00001 has more than 4 decimals");
@@ -155,8 +158,22 @@ class ScoroInvoiceMapperTest {
     }
 
     @Test
-    void requestRefusesUnknownCodesNamingThem() {
+    void anUnknownIdIsTheMappersToJudgeNotTheReaders() {
+        ObjectNode unknown = view();
+        ((ObjectNode) unknown.get("lines").get(1)).put("vat_code_id", 99);
+        assertThat(ScoroInvoiceMapper.toCanonical(unknown, refs).getLines().get(1).getTaxRateRef()).isEqualTo("99");
+    }
+
+    @Test
+    void requestOfALineReadBeforeReferencesRefusesUnknownCodesNamingThem() {
         Invoice inv = ScoroInvoiceMapper.toCanonical(view(), refs);
+        inv.getLines().forEach(l -> {
+            l.setAccountRef(null);
+            l.setTaxRateRef(null);
+            l.setAccountCode("200");
+            l.setTaxType("OUTPUT2");
+        });
+        assertThat(ScoroInvoiceMapper.toRequest(inv, refs, false).get("lines").get(0).get("vat_code_id").asLong()).isEqualTo(1);
         Invoice badTax = Invoice.newBuilder(inv).build();
         badTax.getLines().get(1).setTaxType("EXEMPTOUTPUT");
         Invoice badAccount = Invoice.newBuilder(inv).build();

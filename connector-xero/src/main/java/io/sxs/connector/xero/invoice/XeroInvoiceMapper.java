@@ -134,7 +134,10 @@ public final class XeroInvoiceMapper {
                 .setDiscountRate(discount == null || discount.signum() == 0 ? null : discount)
                 .setLineAmount(decimalOrZero(l, "LineAmount", Decimals.MONEY_SCALE))
                 .setAccountCode(text(l, "AccountCode"))
+                .setAccountRef(guid(l, "AccountID"))
                 .setTaxType(text(l, "TaxType"))
+                // A tax rate's Xero id is its TaxType.
+                .setTaxRateRef(text(l, "TaxType"))
                 .setTaxAmount(money(l, "TaxAmount"))
                 .setTracking(tracking(l.get("Tracking")))
                 .build();

@@ -102,10 +102,17 @@ public final class XeroInvoiceRequestMapper {
         if (l.getItemCode() != null) {
             x.put("ItemCode", l.getItemCode());
         }
+        // The translated id (the ID map's counterpart) names the account; a line read before references existed
+        // has only the shared code. A line read from Xero has both, so it compares equal to either request.
         if (l.getAccountCode() != null) {
             x.put("AccountCode", l.getAccountCode());
         }
-        if (l.getTaxType() != null) {
+        if (l.getAccountRef() != null) {
+            x.put("AccountID", l.getAccountRef());
+        }
+        if (l.getTaxRateRef() != null) {
+            x.put("TaxType", l.getTaxRateRef());
+        } else if (l.getTaxType() != null) {
             x.put("TaxType", l.getTaxType());
         }
         BigDecimal discount = l.getDiscountRate();

@@ -58,7 +58,7 @@ public final class ApiCalls implements Callable<Integer> {
             idle(other, false);
         }
         out.println("P2: API calls per endpoint (sandboxes with the APIs' real limits; Scoro's daily quota raised to "
-                + "100,000 for the 3,000-invoice sync, which needs 3,062 calls)");
+                + "100,000 for the 3,000-invoice sync, which needs 3,063 calls)");
         out.println(calls.render());
         out.println(other.render());
         out.flush();

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * The Xero half of the pre-flight check: the organisation (name, base currency), its currencies, its active tracking
- * categories with their option counts, and the active tax rates and accounts that will sync. Five GETs, once per
+ * categories with their option counts, and the active tax rates and (non-bank) accounts that will sync. Five GETs, once per
  * connection (and again only when the connection is rewritten or stays refused).
  */
 public final class XeroFactsReader {
@@ -55,7 +55,8 @@ public final class XeroFactsReader {
         }
         List<String> accounts = new ArrayList<>();
         for (JsonNode account : list(session, "Accounts", "Accounts")) {
-            if (active(account)) {
+            // BANK accounts are not finance accounts in Scoro: they sync with the first payment that uses them.
+            if (active(account) && !"BANK".equals(account.path("Type").asText())) {
                 String code = text(account, "Code");
                 accounts.add(code == null ? account.path("Name").asText() : code);
             }

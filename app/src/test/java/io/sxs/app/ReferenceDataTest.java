@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.sxs.app.pipeline.Connections;
+import io.sxs.app.pipeline.Pipeline;
 import io.sxs.app.support.BrokerAndSandboxes;
 import io.sxs.app.support.Pipelines;
 import io.sxs.sandbox.scoro.ScoroCompany;
 import io.sxs.sandbox.xero.XeroTenant;
 import io.sxs.schemas.common.EntityType;
+import io.sxs.schemas.common.SystemType;
 import io.sxs.schemas.envelope.ConnectionConfig;
 import io.sxs.schemas.envelope.Direction;
 import io.sxs.schemas.registry.ConnectionDirections;
@@ -191,8 +193,8 @@ class ReferenceDataTest extends BrokerAndSandboxes {
             assertThat(scoroLine.get("vat_code_id")).isEqualTo(vatCodeId(otherCompany, "OUTPUT2"));
 
             // Naming a category Xero does not have refuses the connection at its pre-flight check: nothing of it syncs.
-            io.sxs.app.pipeline.Pipeline pipeline = app.getBean(io.sxs.app.pipeline.Pipeline.class);
-            await().atMost(TIMEOUT).until(() -> pipeline.connector(io.sxs.schemas.common.SystemType.XERO).status("track-misnamed")
+            Pipeline pipeline = app.getBean(Pipeline.class);
+            await().atMost(TIMEOUT).until(() -> pipeline.connector(SystemType.XERO).status("track-misnamed")
                     .map(s -> s.preflight().problems()).orElse(List.of())
                     .contains("'Project' is not an active Xero tracking category (active: Region, Department)"));
             assertThat(xero.callCounts(misnamedTenant.tenantId())).doesNotContainKeys("GET /Contacts", "GET /Invoices");

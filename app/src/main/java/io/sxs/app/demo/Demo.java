@@ -177,7 +177,7 @@ public class Demo implements SmartLifecycle, ApplicationListener<ApplicationRead
 
     /** The demo connection's pre-flight verdict and what it said would sync. */
     private String preflight() {
-        return pipeline.connector(io.sxs.schemas.common.SystemType.XERO).status(connectionId)
+        return pipeline.connector(SystemType.XERO).status(connectionId)
                 .map(status -> {
                     StringBuilder out = new StringBuilder("Pre-flight check: " + status.preflight().state() + "\n");
                     status.preflight().problems().forEach(p -> out.append("  problem: ").append(p).append('\n'));

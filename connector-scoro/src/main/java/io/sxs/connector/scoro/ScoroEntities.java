@@ -28,7 +28,7 @@ public final class ScoroEntities {
         this(List.of(
                 new ScoroEntity(EntityType.CONTACT, new ScoroContactReader(clients), new ScoroContactWrites()),
                 new ScoroEntity(EntityType.INVOICE, Set.of(EntityType.INVOICE, EntityType.CREDIT_NOTE),
-                        new ScoroInvoiceReader(clients, references), new ScoroInvoiceWrites()),
+                        new ScoroInvoiceReader(clients), new ScoroInvoiceWrites()),
                 new ScoroEntity(EntityType.TAX_RATE, new ScoroVatCodeReader(clients), ScoroVatCodeMapper.writes()),
                 new ScoroEntity(EntityType.ACCOUNT, new ScoroFinanceAccountReader(clients), ScoroFinanceAccountMapper.writes()),
                 new ScoroEntity(EntityType.TRACKING_OPTION, new ScoroSnapshotReader(clients, EntityType.TRACKING_OPTION,

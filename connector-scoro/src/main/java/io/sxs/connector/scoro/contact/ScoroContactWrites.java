@@ -57,12 +57,7 @@ public final class ScoroContactWrites implements EntityWrites {
     }
 
     @Override
-    public ReferenceNeeds needsOf(JsonNode object) {
-        return new ReferenceNeeds();
-    }
-
-    @Override
-    public SpecificRecordBase toCanonical(JsonNode object, ReferenceData refs) {
+    public SpecificRecordBase toCanonical(JsonNode object) {
         return ScoroContactMapper.toCanonical(object);
     }
 }

@@ -35,11 +35,6 @@ public final class ScoroInvoiceMapper {
     private ScoroInvoiceMapper() {
     }
 
-    /** A Scoro invoice needs no reference list to be read: its lines carry their own ids, translated by the mapper. */
-    public static ReferenceNeeds needsOf(JsonNode invoice, ReferenceNeeds needs) {
-        return needs;
-    }
-
     /**
      * What writing a canonical invoice needs of the cached lists: the percent of a VAT code when the line does not
      * carry it, and the ids of lines that still travel by shared codes (read before references existed).
@@ -59,7 +54,7 @@ public final class ScoroInvoiceMapper {
     }
 
     /** A Scoro invoice (view or modify reply; a list row has no lines) as canonical; throws when malformed. */
-    public static Invoice toCanonical(JsonNode inv, ReferenceData refs) {
+    public static Invoice toCanonical(JsonNode inv) {
         String id = ScoroValues.id(inv, "id");
         if (id == null) {
             throw new ScoroMappingException("invoice id is missing");

@@ -10,9 +10,6 @@ import io.sxs.connector.scoro.mapping.ScoroMappingException;
 import io.sxs.connector.scoro.mapping.ScoroReadItems;
 import io.sxs.connector.scoro.mapping.ScoroTimestamps;
 import io.sxs.connector.scoro.mapping.ScoroValues;
-import io.sxs.connector.scoro.reference.ReferenceCache;
-import io.sxs.connector.scoro.reference.ReferenceData;
-import io.sxs.connector.scoro.reference.ReferenceNeeds;
 import io.sxs.connector.source.ApiException;
 import io.sxs.connector.source.EntityReader;
 import io.sxs.connector.source.ReadItem;
@@ -30,11 +27,9 @@ import java.util.List;
 public final class ScoroInvoiceReader implements EntityReader {
 
     private final ScoroClients clients;
-    private final ReferenceCache references;
 
-    public ScoroInvoiceReader(ScoroClients clients, ReferenceCache references) {
+    public ScoroInvoiceReader(ScoroClients clients) {
         this.clients = clients;
-        this.references = references;
     }
 
     @Override
@@ -58,7 +53,7 @@ public final class ScoroInvoiceReader implements EntityReader {
             index++;
             String id = safeId(row);
             if (id == null || ScoroValues.flag(row, "is_deleted")) {
-                items.add(mapped(connection, client, row, "page " + page + " row " + index));
+                items.add(mapped(row, "page " + page + " row " + index));
             } else {
                 String version = ScoroValues.text(row, "modified_date");
                 items.add(ReadItem.summary(ScoroInvoiceMapper.entityOf(row), id, version, safeInstant(version), row));
@@ -80,7 +75,7 @@ public final class ScoroInvoiceReader implements EntityReader {
                 // Deleted between list and view: the list row is its last known state.
                 ObjectNode deleted = row.deepCopy();
                 deleted.put("is_deleted", 1);
-                return mapped(connection, client, deleted, "invoice " + summary.sourceId());
+                return mapped(deleted, "invoice " + summary.sourceId());
             }
             if (e.kind() == ApiException.Kind.MALFORMED || e.kind() == ApiException.Kind.REJECTED) {
                 String reason = "invoices/view/" + summary.sourceId() + " failed: " + e.getMessage();
@@ -90,7 +85,7 @@ public final class ScoroInvoiceReader implements EntityReader {
             }
             throw e;
         }
-        return mapped(connection, client, doc, "invoice " + summary.sourceId());
+        return mapped(doc, "invoice " + summary.sourceId());
     }
 
     /** A webhook named the invoice: one {@code view} (a deleted one is found with {@code include_deleted}). */
@@ -105,7 +100,7 @@ public final class ScoroInvoiceReader implements EntityReader {
         ScoroClient client = clients.open(connection);
         for (String id : ids) {
             try {
-                items.add(mapped(connection, client, client.view(ScoroInvoiceMapper.MODULE, id), "invoice " + id));
+                items.add(mapped(client.view(ScoroInvoiceMapper.MODULE, id), "invoice " + id));
             } catch (ApiException e) {
                 if (e.kind() != ApiException.Kind.NOT_FOUND) {
                     throw e;
@@ -114,7 +109,7 @@ public final class ScoroInvoiceReader implements EntityReader {
                 ScoroJson.addId(filter.putArray("id"), id);
                 for (JsonNode row : client.list(ScoroInvoiceMapper.MODULE, filter, 1, ScoroClient.MAX_PER_PAGE, true)) {
                     if (id.equals(safeId(row))) {
-                        items.add(mapped(connection, client, row, "invoice " + id));
+                        items.add(mapped(row, "invoice " + id));
                     }
                 }
             }
@@ -122,11 +117,9 @@ public final class ScoroInvoiceReader implements EntityReader {
         return items;
     }
 
-    private ReadItem mapped(ConnectionContext connection, ScoroClient client, JsonNode doc, String position) throws ApiException {
-        ReferenceNeeds needs = new ReferenceNeeds();
-        ScoroInvoiceMapper.needsOf(doc, needs);
-        ReferenceData refs = references.covering(connection.connectionId(), client, needs);
-        return ScoroReadItems.toItem(ScoroInvoiceMapper.entityOf(doc), doc, "id", position, d -> ScoroInvoiceMapper.toCanonical(d, refs));
+    /** Lines carry their own account and VAT code ids (the mapper translates them): no reference list is read. */
+    private static ReadItem mapped(JsonNode doc, String position) {
+        return ScoroReadItems.toItem(ScoroInvoiceMapper.entityOf(doc), doc, "id", position, ScoroInvoiceMapper::toCanonical);
     }
 
     private static String safeId(JsonNode row) {

@@ -48,12 +48,7 @@ public final class ScoroInvoiceWrites implements EntityWrites {
     }
 
     @Override
-    public ReferenceNeeds needsOf(JsonNode object) {
-        return ScoroInvoiceMapper.needsOf(object, new ReferenceNeeds());
-    }
-
-    @Override
-    public SpecificRecordBase toCanonical(JsonNode object, ReferenceData refs) {
-        return ScoroInvoiceMapper.toCanonical(object, refs);
+    public SpecificRecordBase toCanonical(JsonNode object) {
+        return ScoroInvoiceMapper.toCanonical(object);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sxs.connector.connection.ConnectionContext;
 import io.sxs.connector.scoro.client.ScoroApiException;
 import io.sxs.connector.scoro.client.ScoroClients;
+import io.sxs.connector.scoro.mapping.ScoroValues;
 import io.sxs.connector.source.ApiException;
 import io.sxs.schemas.envelope.ConnectionFacts;
 import java.util.ArrayList;
@@ -32,12 +33,7 @@ public final class ScoroFactsReader {
         data.path("active_currencies").forEach(c -> currencies.add(c.asText()));
         List<String> entities = new ArrayList<>();
         data.path("active_entities").forEach(e -> entities.add(e.path("entity_id").asText()));
-        return ConnectionFacts.newBuilder().setName(text(data, "name")).setBaseCurrency(text(data, "base_currency"))
-                .setCurrencies(currencies).setEntities(entities);
-    }
-
-    private static String text(JsonNode row, String field) {
-        JsonNode value = row.get(field);
-        return value == null || value.isNull() || value.asText().isBlank() ? null : value.asText();
+        return ConnectionFacts.newBuilder().setName(ScoroValues.text(data, "name"))
+                .setBaseCurrency(ScoroValues.text(data, "base_currency")).setCurrencies(currencies).setEntities(entities);
     }
 }

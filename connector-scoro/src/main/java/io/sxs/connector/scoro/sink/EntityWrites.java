@@ -53,9 +53,8 @@ public interface EntityWrites {
     /** False when a reply lacks part of the object (an invoice without lines) and must be viewed. */
     boolean complete(JsonNode object);
 
-    ReferenceNeeds needsOf(JsonNode object);
-
-    SpecificRecordBase toCanonical(JsonNode object, ReferenceData refs);
+    /** The object as the API returned it, in the canonical model (its lines carry Scoro's own reference ids). */
+    SpecificRecordBase toCanonical(JsonNode object);
 
     record LookupKey(String field, String value) {
     }

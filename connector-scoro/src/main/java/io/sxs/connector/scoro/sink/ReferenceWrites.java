@@ -103,12 +103,7 @@ public final class ReferenceWrites<T extends SpecificRecordBase> implements Enti
     }
 
     @Override
-    public ReferenceNeeds needsOf(JsonNode object) {
-        return new ReferenceNeeds();
-    }
-
-    @Override
-    public SpecificRecordBase toCanonical(JsonNode object, ReferenceData refs) {
+    public SpecificRecordBase toCanonical(JsonNode object) {
         return canonical.apply(object);
     }
 }

@@ -129,7 +129,7 @@ public final class ScoroCommandWriter implements CommandWriter {
         JsonNode written = action == CommandAction.CREATE
                 ? create(connection, client, writes, command, request, refs)
                 : client.update(writes.module(), command.getTargetId(), request);
-        return ok(connection, client, writes, command, written, before);
+        return ok(client, writes, command, written, before);
     }
 
     /**
@@ -199,7 +199,7 @@ public final class ScoroCommandWriter implements CommandWriter {
             if (writes.deactivation() != null) {
                 JsonNode reply = client.update(writes.module(), command.getTargetId(), writes.deactivation());
                 return Results.ok(command, command.getTargetId(), ScoroValues.text(reply, "modified_date"),
-                        reply.isObject() ? writes.toCanonical(reply, ReferenceData.EMPTY) : null, client.calls() - before);
+                        reply.isObject() ? writes.toCanonical(reply) : null, client.calls() - before);
             }
             JsonNode reply = client.delete(writes.module(), command.getTargetId());
             version = reply.isObject() ? ScoroValues.text(reply, "modified_date") : null;
@@ -212,7 +212,7 @@ public final class ScoroCommandWriter implements CommandWriter {
         return Results.ok(command, command.getTargetId(), version, null, client.calls() - before);
     }
 
-    private WriteResult ok(ConnectionContext connection, ScoroClient client, EntityWrites writes, Command command,
+    private WriteResult ok(ScoroClient client, EntityWrites writes, Command command,
                            JsonNode written, int before) throws ApiException {
         if (written == null || !written.isObject()) {
             throw new ScoroApiException(Kind.MALFORMED, 200, writes.module() + "/modify returned no object", List.of());
@@ -223,10 +223,9 @@ public final class ScoroCommandWriter implements CommandWriter {
                     + writes.idField(), List.of());
         }
         JsonNode full = writes.complete(written) ? written : client.view(writes.module(), id);
-        ReferenceData refs = references.covering(connection.connectionId(), client, writes.needsOf(full));
         SpecificRecordBase canonical;
         try {
-            canonical = writes.toCanonical(full, refs);
+            canonical = writes.toCanonical(full);
         } catch (ScoroMappingException e) {
             throw new ScoroApiException(Kind.MALFORMED, 200, "written as " + writes.module() + " " + id
                     + " but the reply does not map: " + e.getMessage(), List.of());

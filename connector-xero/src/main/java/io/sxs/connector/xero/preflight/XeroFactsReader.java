@@ -7,6 +7,7 @@ import io.sxs.connector.xero.client.XeroClient;
 import io.sxs.connector.xero.client.XeroErrors;
 import io.sxs.connector.xero.client.XeroResponse;
 import io.sxs.connector.xero.client.XeroSession;
+import io.sxs.connector.xero.mapping.XeroFields;
 import io.sxs.schemas.envelope.ConnectionFacts;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +30,8 @@ public final class XeroFactsReader {
         XeroSession session = client.open(connection);
         JsonNode organisation = first(list(session, "Organisations", "Organisation"));
         ConnectionFacts.Builder facts = ConnectionFacts.newBuilder()
-                .setName(organisation == null ? null : text(organisation, "Name"))
-                .setBaseCurrency(organisation == null ? null : text(organisation, "BaseCurrency"));
+                .setName(XeroFields.text(organisation, "Name"))
+                .setBaseCurrency(XeroFields.text(organisation, "BaseCurrency"));
         List<String> currencies = new ArrayList<>();
         for (JsonNode currency : list(session, "Currencies", "Currencies")) {
             currencies.add(currency.path("Code").asText());
@@ -57,7 +58,7 @@ public final class XeroFactsReader {
         for (JsonNode account : list(session, "Accounts", "Accounts")) {
             // BANK accounts are not finance accounts in Scoro: they sync with the first payment that uses them.
             if (active(account) && !"BANK".equals(account.path("Type").asText())) {
-                String code = text(account, "Code");
+                String code = XeroFields.text(account, "Code");
                 accounts.add(code == null ? account.path("Name").asText() : code);
             }
         }
@@ -80,10 +81,5 @@ public final class XeroFactsReader {
 
     private static boolean active(JsonNode row) {
         return "ACTIVE".equals(row.path("Status").asText("ACTIVE"));
-    }
-
-    private static String text(JsonNode row, String field) {
-        JsonNode value = row.get(field);
-        return value == null || value.isNull() || value.asText().isBlank() ? null : value.asText();
     }
 }

@@ -10,6 +10,7 @@ import io.sxs.schemas.envelope.ConnectionStatus;
 import io.sxs.schemas.registry.EntityDescriptor;
 import io.sxs.schemas.registry.EntityRegistry;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -35,6 +36,8 @@ final class ScopeBackfill {
     private final ChangeHandler changes;
     private final ConnectionTable connections;
     private final KeyValueStore<String, String> scopes;
+    /** The configuration each connection had at its last check (the table hands out one object per version). */
+    private final Map<String, ConnectionConfig> checked = new HashMap<>();
 
     ScopeBackfill(MapperState state, ChangeHandler changes, ConnectionTable connections, KeyValueStore<String, String> scopes) {
         this.state = state;
@@ -49,8 +52,13 @@ final class ScopeBackfill {
         for (String id : connections.ids()) {
             ConnectionConfig config = connections.apply(id);
             if (config == null) {
+                checked.remove(id);
                 continue;
             }
+            if (checked.get(id) == config) {
+                continue; // unchanged since the last punctuation: its scope cannot have moved
+            }
+            checked.put(id, config);
             Map<EntityType, String> now = scope(config);
             String encoded = encode(now);
             String before = scopes.get(id);

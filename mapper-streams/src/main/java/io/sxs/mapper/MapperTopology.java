@@ -10,6 +10,7 @@ import io.sxs.schemas.envelope.Command;
 import io.sxs.schemas.envelope.EntityKey;
 import io.sxs.schemas.envelope.IdMapEntry;
 import io.sxs.schemas.envelope.PendingChange;
+import io.sxs.schemas.envelope.SourceHint;
 import io.sxs.schemas.envelope.SyncLogEntry;
 import io.sxs.schemas.serde.AvroSerde;
 import io.sxs.schemas.topic.Topics;
@@ -89,6 +90,9 @@ public final class MapperTopology {
                 Nodes.CHANGE_PROCESSOR, Nodes.RESULT_PROCESSOR);
         topology.addSink(Nodes.SYNC_LOG_SINK, Topics.SYNC_LOG, keyOut, log.serializer(),
                 Nodes.CHANGE_PROCESSOR, Nodes.RESULT_PROCESSOR);
+        // A document whose dependency was never seen asks the dependency's source for it (as a webhook would).
+        AvroSerde<SourceHint> hints = serdes.value();
+        topology.addSink(Nodes.HINTS_SINK, Topics.SOURCE_HINTS, keyOut, hints.serializer(), Nodes.CHANGE_PROCESSOR);
         return topology;
     }
 

@@ -56,7 +56,7 @@ public final class Fixtures {
         return Invoice.newBuilder().setId(id).setDocumentType(DocumentType.INVOICE).setNumber("INV-" + id)
                 .setContactRef(contactRef).setDate(LocalDate.of(2026, 11, 1)).setDueDate(LocalDate.of(2026, 11, 15))
                 .setCurrency("EUR").setStatus(DocumentStatus.AUTHORISED)
-                .setLines(List.of(DocumentLine.newBuilder().setLineId("line-" + id).setItemRef("item-1").setDescription("Consulting")
+                .setLines(List.of(DocumentLine.newBuilder().setLineId("line-" + id).setItemCode("CONSULT").setDescription("Consulting")
                         .setQuantity(new BigDecimal("1.0000")).setUnitAmount(net.setScale(4)).setLineAmount(net)
                         .setAccountCode("200").setTaxType("OUTPUT").setTaxAmount(BigDecimal.ZERO.setScale(2)).build()))
                 .setSubTotal(net).setTotalTax(BigDecimal.ZERO.setScale(2)).setTotal(net)

@@ -53,7 +53,7 @@ class MapperStreamsTest {
                         .as("the scopes are the punctuation's").contains(Topics.SCOPES_STORE));
         assertThat(sub.nodes()).filteredOn(n -> n instanceof TopologyDescription.Sink)
                 .extracting(n -> ((TopologyDescription.Sink) n).topic())
-                .containsExactlyInAnyOrder(Topics.COMMANDS_XERO, Topics.COMMANDS_SCORO, Topics.SYNC_LOG);
+                .containsExactlyInAnyOrder(Topics.COMMANDS_XERO, Topics.COMMANDS_SCORO, Topics.SYNC_LOG, Topics.SOURCE_HINTS);
         assertThat(sub.nodes()).extracting(TopologyDescription.Node::name).contains(Nodes.CHANGE_PROCESSOR, Nodes.RESULT_PROCESSOR);
     }
 

@@ -41,6 +41,7 @@ final class MapperTestKit implements AutoCloseable {
     private final TestOutputTopic<String, SpecificRecordBase> xeroCommands;
     private final TestOutputTopic<String, SpecificRecordBase> scoroCommands;
     private final TestOutputTopic<String, SpecificRecordBase> syncLog;
+    private final TestOutputTopic<String, SpecificRecordBase> hints;
 
     MapperTestKit(Path stateDir, MapperSettings settings) {
         Properties props = new Properties();
@@ -61,6 +62,7 @@ final class MapperTestKit implements AutoCloseable {
         xeroCommands = driver.createOutputTopic(Topics.COMMANDS_XERO, keysIn, serde);
         scoroCommands = driver.createOutputTopic(Topics.COMMANDS_SCORO, keysIn, serde);
         syncLog = driver.createOutputTopic(Topics.SYNC_LOG, keysIn, serde);
+        hints = driver.createOutputTopic(Topics.SOURCE_HINTS, keysIn, serde);
     }
 
     MapperTestKit(Path stateDir) {
@@ -117,6 +119,11 @@ final class MapperTestKit implements AutoCloseable {
             assertThat(r.key()).isEqualTo(entry.getConnectionId());
             return entry;
         }).toList();
+    }
+
+    /** Reads the mapper asked of the sources since the last call. */
+    List<io.sxs.schemas.envelope.SourceHint> hints() {
+        return hints.readRecordsToList().stream().map(r -> (io.sxs.schemas.envelope.SourceHint) r.value()).toList();
     }
 
     static List<SyncOutcome> outcomes(List<SyncLogEntry> entries) {

@@ -68,7 +68,7 @@ final class Payloads {
     private static DocumentLine line(String lineId, Random random) {
         BigDecimal quantity = BigDecimal.valueOf(1 + random.nextInt(20)).setScale(4);
         BigDecimal unit = BigDecimal.valueOf(5_000 + random.nextInt(200_000), 2).setScale(4);
-        return amounts(DocumentLine.newBuilder().setLineId(lineId).setItemRef("item-" + random.nextInt(50))
+        return amounts(DocumentLine.newBuilder().setLineId(lineId).setItemCode("ITEM-" + random.nextInt(50))
                 .setDescription(SERVICES[random.nextInt(SERVICES.length)]).setAccountCode("200").setTaxType("OUTPUT2")
                 .setTaxRate(new BigDecimal("20.0000")), quantity, unit);
     }

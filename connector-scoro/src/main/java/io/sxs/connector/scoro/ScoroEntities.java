@@ -6,6 +6,8 @@ import io.sxs.connector.scoro.client.ScoroClients;
 import io.sxs.connector.scoro.contact.ScoroContactReader;
 import io.sxs.connector.scoro.contact.ScoroContactWrites;
 import io.sxs.connector.scoro.invoice.ScoroInvoiceReader;
+import io.sxs.connector.scoro.item.ScoroProductReader;
+import io.sxs.connector.scoro.item.ScoroProductWrites;
 import io.sxs.connector.scoro.invoice.ScoroInvoiceWrites;
 import io.sxs.connector.scoro.mapping.ScoroSnapshotReader;
 import io.sxs.connector.scoro.reference.ReferenceCache;
@@ -27,6 +29,7 @@ public final class ScoroEntities {
     public ScoroEntities(ScoroClients clients, ReferenceCache references) {
         this(List.of(
                 new ScoroEntity(EntityType.CONTACT, new ScoroContactReader(clients), new ScoroContactWrites()),
+                new ScoroEntity(EntityType.ITEM, new ScoroProductReader(clients), new ScoroProductWrites()),
                 new ScoroEntity(EntityType.INVOICE, Set.of(EntityType.INVOICE, EntityType.CREDIT_NOTE),
                         new ScoroInvoiceReader(clients), new ScoroInvoiceWrites()),
                 new ScoroEntity(EntityType.TAX_RATE, new ScoroVatCodeReader(clients), ScoroVatCodeMapper.writes()),

@@ -6,6 +6,8 @@ import io.sxs.connector.xero.contact.XeroContactReader;
 import io.sxs.connector.xero.contact.XeroContactSink;
 import io.sxs.connector.xero.invoice.XeroInvoiceReader;
 import io.sxs.connector.xero.invoice.XeroInvoiceSink;
+import io.sxs.connector.xero.item.XeroItemReader;
+import io.sxs.connector.xero.item.XeroItemSink;
 import io.sxs.connector.xero.sink.XeroEntitySink;
 import io.sxs.connector.xero.taxrate.XeroTaxRateReader;
 import io.sxs.connector.xero.tracking.XeroTrackingOptionReader;
@@ -23,6 +25,7 @@ public final class XeroEntities {
     public XeroEntities(XeroClient client) {
         this(List.of(
                 new XeroEntity(EntityType.CONTACT, new XeroContactReader(client), new XeroContactSink()),
+                new XeroEntity(EntityType.ITEM, new XeroItemReader(client), new XeroItemSink()),
                 new XeroEntity(EntityType.INVOICE, new XeroInvoiceReader(client), new XeroInvoiceSink()),
                 new XeroEntity(EntityType.TAX_RATE, new XeroTaxRateReader(client), null),
                 new XeroEntity(EntityType.ACCOUNT, new XeroAccountReader(client), null),

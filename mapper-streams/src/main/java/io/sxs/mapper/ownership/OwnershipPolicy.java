@@ -26,7 +26,7 @@ public final class OwnershipPolicy {
     public static Ownership resolve(ConnectionConfig connection, EntityType entity, IdMapEntry mapping) {
         EntityDescriptor descriptor = EntityRegistry.of(entity);
         return switch (descriptor.ownership()) {
-            case DIRECTION -> byDirection(ConnectionDirections.of(connection, entity), descriptor);
+            case DIRECTION -> byDirection(ConnectionDirections.of(connection, entity), descriptor, mapping);
             case CONTACT_MODE -> contact(connection.getContacts(), mapping);
             case XERO -> descriptor.synced() ? Ownership.owned(SystemType.XERO)
                     : Ownership.of(Ownership.Kind.NOT_SYNCED_YET, entity + " is owned by Xero but not synced yet");
@@ -68,11 +68,20 @@ public final class OwnershipPolicy {
         return system == SystemType.SCORO ? SystemType.XERO : SystemType.SCORO;
     }
 
-    private static Ownership byDirection(Direction direction, EntityDescriptor descriptor) {
+    private static Ownership byDirection(Direction direction, EntityDescriptor descriptor, IdMapEntry mapping) {
         SystemType owner = ownerOf(direction);
-        return owner == null
-                ? Ownership.of(Ownership.Kind.OFF, EntityRegistry.of(descriptor.directionOf()).noun() + "s sync is OFF for this connection")
-                : Ownership.owned(owner);
+        if (owner != null) {
+            return Ownership.owned(owner);
+        }
+        String noun = EntityRegistry.of(descriptor.directionOf()).noun();
+        if (descriptor.followsDocuments()) {
+            // OFF for an entity that follows its documents (items): once a line brought it across, its side owns it.
+            return mapping != null
+                    ? Ownership.owned(mapping.getOrigin())
+                    : Ownership.of(Ownership.Kind.WITH_DOCUMENTS, noun + "s sync is OFF for this connection; an " + noun
+                            + " syncs with the documents whose lines need it");
+        }
+        return Ownership.of(Ownership.Kind.OFF, noun + "s sync is OFF for this connection");
     }
 
     private static Ownership contact(ContactMode mode, IdMapEntry mapping) {

@@ -10,6 +10,7 @@ import io.sxs.mapper.ownership.OwnershipPolicy;
 import io.sxs.mapper.pending.PendingChanges;
 import io.sxs.mapper.serde.ChangeHeader;
 import io.sxs.mapper.translate.ReferenceTranslator;
+import io.sxs.mapper.translate.StoreCounterparts;
 import io.sxs.mapper.translate.Translation;
 import io.sxs.schemas.common.EntityType;
 import io.sxs.schemas.common.SystemType;
@@ -23,6 +24,7 @@ import io.sxs.schemas.envelope.IdMapEntry;
 import io.sxs.schemas.envelope.MissingDependency;
 import io.sxs.schemas.envelope.Operation;
 import io.sxs.schemas.envelope.PendingChange;
+import io.sxs.schemas.envelope.SourceHint;
 import io.sxs.schemas.envelope.SyncOutcome;
 import io.sxs.schemas.registry.EntityRegistry;
 import io.sxs.schemas.registry.OwnershipRule;
@@ -35,6 +37,8 @@ import java.util.List;
  * flight, missing dependency) or a command for the other system. Every decision is written to the sync log.
  */
 public final class ChangeHandler {
+
+    private static final String NOT_SEEN = "not seen yet";
 
     private final MapperState state;
 
@@ -226,7 +230,7 @@ public final class ChangeHandler {
 
         Translation translation = ReferenceTranslator.translate(change.getEntity(),
                 (org.apache.avro.specific.SpecificRecordBase) change.getPayload(), change.getSystem(), counterpart,
-                (entity, system, id) -> state.idMap().counterpartOf(EntityKeys.of(change.getConnectionId(), entity, system, id)));
+                new StoreCounterparts(change.getConnectionId(), state.idMap(), state.latest()));
         if (!translation.complete()) {
             waitFor(connection, change, key, translation.missing(), waitingSince);
             return;
@@ -267,14 +271,18 @@ public final class ChangeHandler {
      */
     private void waitFor(ConnectionConfig connection, ChangeRecord change, EntityKey key, List<MissingDependency> missing,
                          Instant waitingSince) {
+        PendingChange earlier = state.pending().get(key);
         List<String> why = new ArrayList<>();
         for (MissingDependency dependency : missing) {
             String status = EntityRegistry.of(dependency.getEntity()).followsDocuments()
                     ? startDependency(connection, change, dependency)
                     : "not mapped yet";
+            if (NOT_SEEN.equals(status) && (earlier == null || !earlier.getMissing().contains(dependency))) {
+                ask(change.getConnectionId(), dependency);
+                status = NOT_SEEN + "; asked " + SystemNames.of(dependency.getSystem()) + " for it";
+            }
             why.add(EntityKeys.describe(dependency) + " (" + status + ")");
         }
-        PendingChange earlier = state.pending().get(key);
         // A wait that was given up starts afresh: its timeout counts again from now.
         Instant since = waitingSince != null ? waitingSince
                 : PendingChanges.waiting(earlier) && !earlier.getMissing().isEmpty() ? earlier.getSince()
@@ -292,7 +300,7 @@ public final class ChangeHandler {
         }
         ChangeRecord needed = state.latest().get(dependencyKey);
         if (needed == null) {
-            return "not seen yet";
+            return NOT_SEEN;
         }
         if (needed.getOperation() == Operation.DELETE || needed.getPayload() == null) {
             return "deleted in " + SystemNames.of(needed.getSystem());
@@ -304,6 +312,16 @@ public final class ChangeHandler {
         issue(connection, needed, dependencyMapping, null,
                 EntityKeys.describe(document.getEntity(), document.getSystem(), document.getSourceId()));
         return "create issued";
+    }
+
+    /**
+     * Asks the dependency's source to read it now, as a webhook would: a product or contact created just before the
+     * document that uses it need not wait for the next poll (products are polled at the safety-net interval).
+     */
+    private void ask(String connectionId, MissingDependency dependency) {
+        state.hints().accept(SourceHint.newBuilder().setHintId(RandomIds.next()).setConnectionId(connectionId)
+                .setSystem(dependency.getSystem()).setEntity(dependency.getEntity()).setIds(List.of(dependency.getId()))
+                .setReceivedAt(now()).setSource("mapper: a document needs it").build());
     }
 
     private Instant now() {

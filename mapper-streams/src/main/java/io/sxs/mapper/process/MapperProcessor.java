@@ -59,6 +59,7 @@ abstract class MapperProcessor<V extends SpecificRecordBase> implements Processo
                 connectionTable = new ConnectionTable(context.getStateStore(connectionsStore), decoder),
                 log,
                 this::forwardCommand,
+                this::forwardHint,
                 context::currentSystemTimeMs,
                 settings);
     }
@@ -127,6 +128,10 @@ abstract class MapperProcessor<V extends SpecificRecordBase> implements Processo
     private void forwardCommand(Command command) {
         String sink = command.getTargetSystem() == SystemType.XERO ? Nodes.COMMANDS_XERO_SINK : Nodes.COMMANDS_SCORO_SINK;
         context.forward(new Record<>(command.getConnectionId(), (SpecificRecordBase) command, context.currentSystemTimeMs()), sink);
+    }
+
+    private void forwardHint(io.sxs.schemas.envelope.SourceHint hint) {
+        context.forward(new Record<>(hint.getConnectionId(), (SpecificRecordBase) hint, context.currentSystemTimeMs()), Nodes.HINTS_SINK);
     }
 
     private void forwardLog(SyncLogEntry entry) {

@@ -22,6 +22,7 @@ public record MapperState(
         Function<String, ConnectionConfig> connections,
         SyncLogWriter log,
         Consumer<Command> commands,
+        Consumer<io.sxs.schemas.envelope.SourceHint> hints,
         LongSupplier clock,
         MapperSettings settings) {
 

@@ -13,6 +13,7 @@ public final class Nodes {
     public static final String RESULT_PROCESSOR = "result-processor";
     public static final String COMMANDS_XERO_SINK = "commands-xero-sink";
     public static final String COMMANDS_SCORO_SINK = "commands-scoro-sink";
+    public static final String HINTS_SINK = "source-hints-sink";
     public static final String SYNC_LOG_SINK = "sync-log-sink";
 
     private Nodes() {

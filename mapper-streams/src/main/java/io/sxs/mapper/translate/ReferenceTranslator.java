@@ -23,6 +23,11 @@ public final class ReferenceTranslator {
     @FunctionalInterface
     public interface Counterparts {
         String find(EntityType entity, SystemType sourceSystem, String id);
+
+        /** The code of an item of the source system (its latest state's {@code code}), or null when unknown. */
+        default String code(EntityType entity, SystemType sourceSystem, String id) {
+            return null;
+        }
     }
 
     private ReferenceTranslator() {
@@ -68,7 +73,17 @@ public final class ReferenceTranslator {
             for (ReferencePlan.Step step : plan.steps()) {
                 int pos = step.field().pos();
                 Object value = record.get(pos);
-                if (step instanceof ReferencePlan.Local) {
+                if (step instanceof ReferencePlan.Code code) {
+                    // Before the reference is translated: the code is looked up by the source system's id.
+                    Object refId = record.get(code.ref().field().pos());
+                    EntityType target = code.ref().entityIn(record);
+                    String known = refId == null || target == null
+                            || counterparts.find(target, source, (String) refId) == null
+                            ? null : counterparts.code(target, source, (String) refId);
+                    if (known != null) {
+                        record.put(pos, known);
+                    }
+                } else if (step instanceof ReferencePlan.Local) {
                     Object reset = model.getDefaultValue(step.field());
                     record.put(pos, reset instanceof List<?> ? new ArrayList<>() : reset);
                 } else if (step instanceof ReferencePlan.Ref ref) {

@@ -32,7 +32,8 @@ class OwnershipPolicyTest {
         c.setBills(Direction.TO_XERO);
         assertThat(OwnershipPolicy.resolve(c, EntityType.INVOICE, null)).isEqualTo(Ownership.owned(SystemType.XERO));
         assertThat(OwnershipPolicy.resolve(c, EntityType.BILL, null)).isEqualTo(Ownership.owned(SystemType.SCORO));
-        assertThat(OwnershipPolicy.resolve(c, EntityType.ITEM, null).reason()).isEqualTo("items sync is OFF for this connection");
+        assertThat(OwnershipPolicy.resolve(c, EntityType.ITEM, null).reason())
+                .isEqualTo("items sync is OFF for this connection; an item syncs with the documents whose lines need it");
     }
 
     private static IdMapEntry mapped(SystemType origin) {
@@ -46,7 +47,9 @@ class OwnershipPolicyTest {
         assertThat(OwnershipPolicy.resolve(c, EntityType.INVOICE, null)).isEqualTo(Ownership.owned(SystemType.SCORO));
         assertThat(OwnershipPolicy.resolve(c, EntityType.CREDIT_NOTE, null)).isEqualTo(Ownership.owned(SystemType.SCORO));
         assertThat(OwnershipPolicy.resolve(c, EntityType.BILL, null)).isEqualTo(Ownership.owned(SystemType.XERO));
-        assertThat(OwnershipPolicy.resolve(c, EntityType.ITEM, null).kind()).isEqualTo(Ownership.Kind.OFF);
+        assertThat(OwnershipPolicy.resolve(c, EntityType.ITEM, null).kind()).isEqualTo(Ownership.Kind.WITH_DOCUMENTS);
+        ConnectionDirections.set(c, EntityType.BILL, Direction.OFF);
+        assertThat(OwnershipPolicy.resolve(c, EntityType.BILL, null).kind()).isEqualTo(Ownership.Kind.OFF);
         assertThat(OwnershipPolicy.resolve(c, EntityType.CONTACT, mapped(SystemType.XERO)))
                 .as("the mode wins over the origin").isEqualTo(Ownership.owned(SystemType.SCORO));
         c.setContacts(ContactMode.TO_SCORO);
@@ -91,5 +94,17 @@ class OwnershipPolicyTest {
         c.setContacts(ContactMode.TO_SCORO);
         assertThat(OwnershipPolicy.mayFollowDocumentFrom(c, EntityType.CONTACT, SystemType.SCORO)).isFalse();
         assertThat(OwnershipPolicy.mayFollowDocumentFrom(c, EntityType.CONTACT, SystemType.XERO)).isTrue();
+    }
+
+    @Test
+    void withItemsOffAProductFollowsItsDocumentsAndItsOriginOwnsItOnceMapped() {
+        ConnectionConfig c = config(Direction.TO_XERO, Direction.OFF, Direction.OFF, ContactMode.FROM_SCORO);
+        assertThat(OwnershipPolicy.mayFollowDocumentFrom(c, EntityType.ITEM, SystemType.SCORO)).isTrue();
+        assertThat(OwnershipPolicy.mayFollowDocumentFrom(c, EntityType.ITEM, SystemType.XERO)).isTrue();
+        assertThat(OwnershipPolicy.resolve(c, EntityType.ITEM, mapped(SystemType.SCORO))).isEqualTo(Ownership.owned(SystemType.SCORO));
+        ConnectionDirections.set(c, EntityType.ITEM, Direction.TO_SCORO);
+        assertThat(OwnershipPolicy.mayFollowDocumentFrom(c, EntityType.ITEM, SystemType.XERO)).isTrue();
+        assertThat(OwnershipPolicy.mayFollowDocumentFrom(c, EntityType.ITEM, SystemType.SCORO))
+                .as("Xero owns items: a Scoro line cannot create one there").isFalse();
     }
 }

@@ -27,6 +27,7 @@ class ReferenceTranslatorTest {
     @Test
     void rewritesReferencesIntoTheTargetIdsOnACopy() {
         Invoice source = Fixtures.invoice("42", "7", "100");
+        source.getLines().get(0).setItemRef("item-1");
         source.getLines().get(0).setTracking(List.of(new LineTracking("cat-1", "opt-9", "Region", "North")));
         source.setCreditedInvoiceRefs(List.of("40"));
         String before = ContentHasher.hash(source);
@@ -52,6 +53,7 @@ class ReferenceTranslatorTest {
     @Test
     void theCopySharesNothingItChangesWithTheSource() {
         Invoice source = Fixtures.invoice("42", "7", "100");
+        source.getLines().get(0).setItemRef("item-1");
         source.getLines().get(0).setTracking(List.of(new LineTracking("cat-1", "opt-9", "Region", "North")));
 
         Invoice out = (Invoice) ReferenceTranslator.translate(EntityType.INVOICE, source, SystemType.SCORO, "X-I42",
@@ -66,17 +68,49 @@ class ReferenceTranslatorTest {
     }
 
     @Test
-    void aCreateCarriesAnEmptyIdAndUnmappedLineItemsAreDroppedWithANote() {
+    void aCreateCarriesAnEmptyIdAndALineWaitsForItsUnmappedItem() {
         Invoice source = Fixtures.invoice("42", "7", "100");
         source.getLines().get(0).setItemRef("item-2");
 
         Translation t = ReferenceTranslator.translate(EntityType.INVOICE, source, SystemType.SCORO, null,
                 ReferenceTranslatorTest::find);
 
-        assertThat(t.complete()).isTrue();
         assertThat(((Invoice) t.payload()).getId()).isEmpty();
-        assertThat(((Invoice) t.payload()).getLines().get(0).getItemRef()).isNull();
-        assertThat(t.notes()).containsExactly("lines[1].itemRef: item item-2 is not mapped; sent without it");
+        assertThat(t.missing()).as("products on synced documents sync: the line waits for its item")
+                .containsExactly(new MissingDependency(EntityType.ITEM, SystemType.SCORO, "item-2"));
+    }
+
+    @Test
+    void aTranslatedItemReferenceBringsTheItemsCodeAndAnUntranslatedOneLeavesTheCodeAlone() {
+        Invoice source = Fixtures.invoice("42", "7", "100");
+        source.getLines().get(0).setItemRef("item-1");
+        source.getLines().get(0).setItemCode(null);
+        ReferenceTranslator.Counterparts withCodes = new ReferenceTranslator.Counterparts() {
+            @Override
+            public String find(EntityType entity, SystemType system, String id) {
+                return ReferenceTranslatorTest.find(entity, system, id);
+            }
+
+            @Override
+            public String code(EntityType entity, SystemType system, String id) {
+                return entity == EntityType.ITEM && "item-1".equals(id) ? "WIDGET" : null;
+            }
+        };
+
+        DocumentLine line = ((Invoice) ReferenceTranslator.translate(EntityType.INVOICE, source, SystemType.SCORO, null,
+                withCodes).payload()).getLines().get(0);
+        assertThat(line.getItemRef()).isEqualTo("X-IT1");
+        assertThat(line.getItemCode()).isEqualTo("WIDGET");
+        assertThat(source.getLines().get(0).getItemCode()).as("the source is untouched").isNull();
+
+        io.sxs.schemas.entity.Item item = io.sxs.schemas.entity.Item.newBuilder().setId("p1").setCode("P1")
+                .setSalesAccountRef("acc-unmapped").setSalesAccountCode("200")
+                .setStatus(io.sxs.schemas.common.RecordStatus.ACTIVE).build();
+        Translation t = ReferenceTranslator.translate(EntityType.ITEM, item, SystemType.SCORO, null, withCodes);
+        io.sxs.schemas.entity.Item out = (io.sxs.schemas.entity.Item) t.payload();
+        assertThat(out.getSalesAccountRef()).isNull();
+        assertThat(out.getSalesAccountCode()).as("an account that did not translate keeps the code it had").isEqualTo("200");
+        assertThat(t.notes()).containsExactly("salesAccountRef: account acc-unmapped is not mapped; sent without it");
     }
 
     @Test

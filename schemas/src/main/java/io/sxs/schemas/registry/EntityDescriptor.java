@@ -14,7 +14,8 @@ import org.apache.avro.specific.SpecificRecordBase;
  * @param defaultDirection the direction when a connection names none (DIRECTION entities only), else null
  * @param synced      false while the pipeline carries the entity's changes but issues no commands for it yet
  * @param followsDocuments true when a document that references an unmapped item may bring that item across (a
- *                    contact in WITH_DOCUMENTS mode, or one owned by the document's side that has not synced yet)
+ *                    contact in WITH_DOCUMENTS mode, an item whose direction is OFF, or one owned by the document's
+ *                    side that has not synced yet)
  */
 public record EntityDescriptor(EntityType type, Class<? extends SpecificRecordBase> payloadType, OwnershipRule ownership,
                                EntityType directionOf, io.sxs.schemas.envelope.Direction defaultDirection,

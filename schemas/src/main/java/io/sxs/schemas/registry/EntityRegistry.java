@@ -34,7 +34,8 @@ public final class EntityRegistry {
             xeroOwned(EntityType.BANK_ACCOUNT, BankAccount.class, "bank account", false),
             xeroOwned(EntityType.TAX_RATE, TaxRate.class, "tax rate", true),
             entity(EntityType.CONTACT, Contact.class, CONTACT_MODE, null, null, "contact"),
-            entity(EntityType.ITEM, Item.class, DIRECTION, EntityType.ITEM, Direction.OFF, "item"),
+            // Products on synced documents always sync (SPEC section 2): a line brings an unmapped item across.
+            entity(EntityType.ITEM, Item.class, DIRECTION, EntityType.ITEM, Direction.OFF, "item", true),
             entity(EntityType.INVOICE, Invoice.class, DIRECTION, EntityType.INVOICE, Direction.TO_XERO, "invoice"),
             entity(EntityType.CREDIT_NOTE, Invoice.class, DIRECTION, EntityType.INVOICE, Direction.TO_XERO, "credit note"),
             entity(EntityType.BILL, Bill.class, DIRECTION, EntityType.BILL, Direction.OFF, "bill"),
@@ -72,7 +73,13 @@ public final class EntityRegistry {
 
     private static EntityDescriptor entity(EntityType type, Class<? extends SpecificRecordBase> payload, OwnershipRule rule,
                                            EntityType directionOf, Direction defaultDirection, String noun) {
-        return new EntityDescriptor(type, payload, rule, directionOf, defaultDirection, true, rule == CONTACT_MODE, noun,
+        return entity(type, payload, rule, directionOf, defaultDirection, noun, rule == CONTACT_MODE);
+    }
+
+    private static EntityDescriptor entity(EntityType type, Class<? extends SpecificRecordBase> payload, OwnershipRule rule,
+                                           EntityType directionOf, Direction defaultDirection, String noun,
+                                           boolean followsDocuments) {
+        return new EntityDescriptor(type, payload, rule, directionOf, defaultDirection, true, followsDocuments, noun,
                 ReferencePlan.of(SchemaCatalog.schemaOf(payload)));
     }
 

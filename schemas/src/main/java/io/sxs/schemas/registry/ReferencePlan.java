@@ -16,6 +16,8 @@ import org.apache.avro.Schema;
  *       Required unless {@code "sxs.optional": true} (then an unmapped id is left off with a note).</li>
  *   <li>{@code "sxs.local": true}: meaningful only in the record's own system (line ids, allocations); reset to its
  *       default in the copy for the other system.</li>
+ *   <li>{@code "sxs.codeOf": "itemRef"}: a string holding the code of the item a sibling reference names (Xero lines
+ *       name items by code); when that reference translates, it is set to the referenced item's code.</li>
  *   <li>Records and arrays of records are planned recursively; fields without any mark below them cost nothing.</li>
  * </ul>
  */
@@ -24,11 +26,12 @@ public final class ReferencePlan {
     public static final String REF = "sxs.ref";
     public static final String OPTIONAL = "sxs.optional";
     public static final String LOCAL = "sxs.local";
+    public static final String CODE_OF = "sxs.codeOf";
 
     private static final Map<String, ReferencePlan> PLANS = new ConcurrentHashMap<>();
 
     /** One marked field. */
-    public sealed interface Step permits Ref, Local, Nested {
+    public sealed interface Step permits Ref, Local, Nested, Code {
         Schema.Field field();
     }
 
@@ -47,6 +50,10 @@ public final class ReferencePlan {
     }
 
     public record Local(Schema.Field field) implements Step {
+    }
+
+    /** A code field filled from the item that the sibling reference {@code ref} names. */
+    public record Code(Schema.Field field, Ref ref) implements Step {
     }
 
     public record Nested(Schema.Field field, ReferencePlan plan, boolean array) implements Step {
@@ -79,7 +86,12 @@ public final class ReferencePlan {
         }
         path.add(record.getFullName());
         List<Step> steps = new ArrayList<>();
+        List<Schema.Field> codeFields = new ArrayList<>();
         for (Schema.Field field : record.getFields()) {
+            if (field.getObjectProp(CODE_OF) != null) {
+                codeFields.add(field);
+                continue;
+            }
             Schema type = nonNull(field.schema());
             Object ref = field.getObjectProp(REF);
             if (Boolean.TRUE.equals(field.getObjectProp(LOCAL))) {
@@ -102,7 +114,13 @@ public final class ReferencePlan {
             }
         }
         path.remove(path.size() - 1);
-        return new ReferencePlan(record, steps);
+        // Codes first: they read the references' ids before those are translated.
+        List<Step> ordered = new ArrayList<>();
+        for (Schema.Field field : codeFields) {
+            ordered.add(code(record, field, String.valueOf(field.getObjectProp(CODE_OF)), steps));
+        }
+        ordered.addAll(steps);
+        return new ReferencePlan(record, ordered);
     }
 
     private static Ref reference(Schema record, Schema.Field field, Schema type, String target) {
@@ -124,6 +142,19 @@ public final class ReferencePlan {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where(record, field) + " references unknown entity " + target, e);
         }
+    }
+
+    private static Code code(Schema record, Schema.Field field, String refName, List<Step> steps) {
+        if (nonNull(field.schema()).getType() != Schema.Type.STRING) {
+            throw new IllegalArgumentException(where(record, field) + " is sxs.codeOf but not a string");
+        }
+        for (Step step : steps) {
+            if (step instanceof Ref ref && !ref.array() && step.field().name().equals(refName)) {
+                return new Code(field, ref);
+            }
+        }
+        throw new IllegalArgumentException(where(record, field) + " is sxs.codeOf " + refName
+                + ", which is not a single sxs.ref of the same record");
     }
 
     private static Schema nonNull(Schema schema) {
@@ -174,6 +205,8 @@ public final class ReferencePlan {
                         + (r.required() ? "" : " (optional)"));
             } else if (step instanceof Nested n) {
                 n.plan().describe(name + (n.array() ? "[]." : "."), out);
+            } else if (step instanceof Code c) {
+                out.add(name + " (code of " + prefix + c.ref().field().name() + ")");
             } else {
                 out.add(name + " (local)");
             }

@@ -46,7 +46,8 @@ class EntityRegistryTest {
         assertThat(EntityRegistry.of(EntityType.INVOICE).references().describe()).containsExactlyInAnyOrder(
                 "contactRef -> CONTACT",
                 "lines[].lineId (local)",
-                "lines[].itemRef -> ITEM (optional)",
+                "lines[].itemCode (code of lines[].itemRef)",
+                "lines[].itemRef -> ITEM",
                 "lines[].accountRef -> ACCOUNT",
                 "lines[].taxRateRef -> TAX_RATE",
                 "lines[].tracking[].categoryRef (local)",
@@ -60,6 +61,26 @@ class EntityRegistryTest {
         assertThat(EntityRegistry.of(EntityType.PAYMENT).references().describe())
                 .contains("documentRef -> @documentEntity", "creditRef -> @creditEntity",
                         "bankAccountRef -> BANK_ACCOUNT", "contactRef -> CONTACT (optional)");
+    }
+
+    @Test
+    void anItemNamesItsAccountsAndTaxRatesByOptionalReferencesWhoseCodesFollowThem() {
+        assertThat(EntityRegistry.of(EntityType.ITEM).references().describe()).containsExactlyInAnyOrder(
+                "salesAccountCode (code of salesAccountRef)",
+                "purchaseAccountCode (code of purchaseAccountRef)",
+                "salesAccountRef -> ACCOUNT (optional)",
+                "salesTaxRateRef -> TAX_RATE (optional)",
+                "purchaseAccountRef -> ACCOUNT (optional)",
+                "purchaseTaxRateRef -> TAX_RATE (optional)");
+        assertThat(EntityRegistry.of(EntityType.ITEM).followsDocuments()).as("products on synced documents always sync").isTrue();
+    }
+
+    @Test
+    void aCodeMarkMustNameASiblingReference() {
+        Schema notARef = new Schema.Parser().parse("""
+                {"type":"record","name":"Bad4","namespace":"t","fields":[{"name":"r","type":"string"},
+                 {"name":"c","type":"string","sxs.codeOf":"r"}]}""");
+        assertThatThrownBy(() -> ReferencePlan.of(notARef)).hasMessageContaining("t.Bad4.c is sxs.codeOf r, which is not a single sxs.ref");
     }
 
     @Test

@@ -17,7 +17,6 @@ import io.sxs.schemas.entity.DocumentType;
 import io.sxs.schemas.entity.Invoice;
 import io.sxs.schemas.money.Decimals;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -144,7 +143,7 @@ public final class ScoroInvoiceMapper {
         putText(r, "no", invoice.getNumber());
         r.put("reference_no", invoice.getReference() == null ? "" : invoice.getReference());
         if (invoice.getContactRef() != null) {
-            r.put("company_id", scoroId("contactRef", invoice.getContactRef()));
+            r.put("company_id", ScoroValues.scoroId("contactRef", invoice.getContactRef()));
         }
         if (invoice.getDate() != null) {
             r.put("date", invoice.getDate().toString());
@@ -160,7 +159,7 @@ public final class ScoroInvoiceMapper {
         r.put("is_sent", status == DocumentStatus.AUTHORISED || status == DocumentStatus.PAID ? 1 : 0);
         if (invoice.getDocumentType() == DocumentType.CREDIT_NOTE || !invoice.getCreditedInvoiceRefs().isEmpty()) {
             ArrayNode credited = r.putArray("credited_invoices");
-            invoice.getCreditedInvoiceRefs().forEach(ref -> credited.add(scoroId("creditedInvoiceRef", ref)));
+            invoice.getCreditedInvoiceRefs().forEach(ref -> credited.add(ScoroValues.scoroId("creditedInvoiceRef", ref)));
         }
         ArrayNode lines = r.putArray("lines");
         int n = 0;
@@ -174,10 +173,10 @@ public final class ScoroInvoiceMapper {
     private static ObjectNode lineRequest(DocumentLine line, ReferenceData refs, boolean includeLineIds, int n) {
         ObjectNode l = ScoroJson.object();
         if (includeLineIds && line.getLineId() != null) {
-            l.put("id", scoroId("line " + n + " lineId", line.getLineId()));
+            l.put("id", ScoroValues.scoroId("line " + n + " lineId", line.getLineId()));
         }
         if (line.getItemRef() != null) {
-            l.put("product_id", scoroId("line " + n + " itemRef", line.getItemRef()));
+            l.put("product_id", ScoroValues.scoroId("line " + n + " itemRef", line.getItemRef()));
         }
         l.put("comment", line.getDescription() == null ? "" : line.getDescription());
         l.put("amount", line.getQuantity());
@@ -185,13 +184,13 @@ public final class ScoroInvoiceMapper {
         l.put("discount", line.getDiscountRate() == null ? BigDecimal.ZERO : line.getDiscountRate());
         l.put("sum", line.getLineAmount());
         if (line.getAccountRef() != null) {
-            l.put("finance_account_id", scoroId("line " + n + " accountRef", line.getAccountRef()));
+            l.put("finance_account_id", ScoroValues.scoroId("line " + n + " accountRef", line.getAccountRef()));
         } else if (line.getAccountCode() != null) {
             String accountId = refs.financeAccountId(line.getAccountCode());
             if (accountId == null) {
                 throw new ScoroMappingException("line " + n + ": account code '" + line.getAccountCode() + "' is not a Scoro finance account");
             }
-            l.put("finance_account_id", scoroId("finance account", accountId));
+            l.put("finance_account_id", ScoroValues.scoroId("finance account", accountId));
         }
         BigDecimal vat = line.getTaxRate();
         String vatCodeId = line.getTaxRateRef();
@@ -202,7 +201,7 @@ public final class ScoroInvoiceMapper {
             }
         }
         if (vatCodeId != null) {
-            l.put("vat_code_id", scoroId("line " + n + " taxRateRef", vatCodeId));
+            l.put("vat_code_id", ScoroValues.scoroId("line " + n + " taxRateRef", vatCodeId));
             if (vat == null) {
                 vat = refs.vatPercent(vatCodeId);
             }
@@ -211,19 +210,11 @@ public final class ScoroInvoiceMapper {
             l.put("vat", vat);
         }
         line.getTracking().stream().map(LineTracking::getOptionRef).filter(o -> o != null).findFirst()
-                .ifPresent(o -> l.put("finance_object_id", scoroId("line " + n + " tracking option", o)));
+                .ifPresent(o -> l.put("finance_object_id", ScoroValues.scoroId("line " + n + " tracking option", o)));
         return l;
     }
 
     /** Scoro validates ids as integers, so they are sent as JSON numbers. */
-    static BigInteger scoroId(String what, String id) {
-        try {
-            return new BigDecimal(id.strip()).toBigIntegerExact();
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw new ScoroMappingException(what + " '" + id + "' is not a Scoro id");
-        }
-    }
-
     private static Iterable<JsonNode> lines(JsonNode inv) {
         JsonNode lines = inv.get("lines");
         return lines != null && lines.isArray() ? lines : List.of();

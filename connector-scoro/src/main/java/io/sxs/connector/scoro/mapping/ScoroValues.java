@@ -107,4 +107,13 @@ public final class ScoroValues {
         }
         return out;
     }
+
+    /** A canonical id as the integer Scoro expects in a request; {@code what} names it in the error. */
+    public static java.math.BigInteger scoroId(String what, String id) {
+        try {
+            return new BigDecimal(id.strip()).toBigIntegerExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new ScoroMappingException(what + " '" + id + "' is not a Scoro id");
+        }
+    }
 }

@@ -54,6 +54,11 @@ public final class XeroSession {
         return write("POST", path, query, body, idempotencyKey);
     }
 
+    /** DELETE (Items are hard-deleted: 204, no body). A retry of a delete that went through answers 404. */
+    public XeroResponse delete(String path) throws ApiException {
+        return client.execute(this, "DELETE", path, Map.of(), Map.of(), null, this::countCall);
+    }
+
     private XeroResponse write(String method, String path, Map<String, String> query, JsonNode body,
                                String idempotencyKey) throws ApiException {
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > IdempotencyKeys.MAX_LENGTH) {

@@ -1,0 +1,43 @@
+package io.sxs.mapper.translate;
+
+import io.sxs.mapper.idmap.EntityKeys;
+import io.sxs.mapper.idmap.IdMap;
+import io.sxs.mapper.latest.LatestStates;
+import io.sxs.schemas.common.EntityType;
+import io.sxs.schemas.common.SystemType;
+import io.sxs.schemas.envelope.ChangeRecord;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificRecordBase;
+
+/**
+ * Counterparts of one connection's items from the mapper's stores: ids from the ID map, codes from the latest state of
+ * the referenced item in its own system (both systems keep the same code for a synced item).
+ */
+public final class StoreCounterparts implements ReferenceTranslator.Counterparts {
+
+    private final String connectionId;
+    private final IdMap idMap;
+    private final LatestStates latest;
+
+    public StoreCounterparts(String connectionId, IdMap idMap, LatestStates latest) {
+        this.connectionId = connectionId;
+        this.idMap = idMap;
+        this.latest = latest;
+    }
+
+    @Override
+    public String find(EntityType entity, SystemType sourceSystem, String id) {
+        return idMap.counterpartOf(EntityKeys.of(connectionId, entity, sourceSystem, id));
+    }
+
+    @Override
+    public String code(EntityType entity, SystemType sourceSystem, String id) {
+        ChangeRecord state = latest.get(EntityKeys.of(connectionId, entity, sourceSystem, id));
+        if (state == null || !(state.getPayload() instanceof SpecificRecordBase payload)) {
+            return null;
+        }
+        Schema.Field code = payload.getSchema().getField("code");
+        Object value = code == null ? null : payload.get(code.pos());
+        return value == null ? null : value.toString();
+    }
+}

@@ -3,15 +3,18 @@ package io.sxs.mapper.translate;
 import io.sxs.mapper.idmap.EntityKeys;
 import io.sxs.mapper.idmap.IdMap;
 import io.sxs.mapper.latest.LatestStates;
+import io.sxs.mapper.ownership.OwnershipPolicy;
 import io.sxs.schemas.common.EntityType;
 import io.sxs.schemas.common.SystemType;
 import io.sxs.schemas.envelope.ChangeRecord;
+import io.sxs.schemas.envelope.EntityKey;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecordBase;
 
 /**
- * Counterparts of one connection's items from the mapper's stores: ids from the ID map, codes from the latest state of
- * the referenced item in its own system (both systems keep the same code for a synced item).
+ * Counterparts of one connection's items from the mapper's stores: ids from the ID map; codes from the latest state of
+ * the counterpart (the code the target system holds), else of the referenced item itself (both systems keep the same
+ * code for a synced item, and the counterpart's state may not have been read back yet).
  */
 public final class StoreCounterparts implements ReferenceTranslator.Counterparts {
 
@@ -32,12 +35,19 @@ public final class StoreCounterparts implements ReferenceTranslator.Counterparts
 
     @Override
     public String code(EntityType entity, SystemType sourceSystem, String id) {
-        ChangeRecord state = latest.get(EntityKeys.of(connectionId, entity, sourceSystem, id));
+        String counterpart = find(entity, sourceSystem, id);
+        String code = counterpart == null ? null
+                : codeOf(EntityKeys.of(connectionId, entity, OwnershipPolicy.other(sourceSystem), counterpart));
+        return code != null ? code : codeOf(EntityKeys.of(connectionId, entity, sourceSystem, id));
+    }
+
+    private String codeOf(EntityKey key) {
+        ChangeRecord state = latest.get(key);
         if (state == null || !(state.getPayload() instanceof SpecificRecordBase payload)) {
             return null;
         }
         Schema.Field code = payload.getSchema().getField("code");
         Object value = code == null ? null : payload.get(code.pos());
-        return value == null ? null : value.toString();
+        return value == null || value.toString().isBlank() ? null : value.toString();
     }
 }

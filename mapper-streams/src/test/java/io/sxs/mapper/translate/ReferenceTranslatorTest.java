@@ -108,9 +108,9 @@ class ReferenceTranslatorTest {
                 .setStatus(io.sxs.schemas.common.RecordStatus.ACTIVE).build();
         Translation t = ReferenceTranslator.translate(EntityType.ITEM, item, SystemType.SCORO, null, withCodes);
         io.sxs.schemas.entity.Item out = (io.sxs.schemas.entity.Item) t.payload();
-        assertThat(out.getSalesAccountRef()).isNull();
         assertThat(out.getSalesAccountCode()).as("an account that did not translate keeps the code it had").isEqualTo("200");
-        assertThat(t.notes()).containsExactly("salesAccountRef: account acc-unmapped is not mapped; sent without it");
+        assertThat(t.missing()).as("the item waits for its account")
+                .containsExactly(new MissingDependency(EntityType.ACCOUNT, SystemType.SCORO, "acc-unmapped"));
     }
 
     @Test

@@ -59,12 +59,16 @@ final class ScoroRecordModule {
         f.put("is_active", Type.FLAG);
         f.put("is_service", Type.FLAG);
         f.put("default_vat_code_id", Type.INT);
+        f.put("default_sales_tax_id", Type.INT);
+        f.put("default_purchases_tax_id", Type.INT);
         f.put("sales_finance_account_id", Type.INT);
         f.put("purchases_finance_account_id", Type.INT);
         f.put("accounting_object_id", Type.INT);
         return new ScoroRecordModule("products", "product_id", f, List.of("name"), Map.of("is_active", 1, "is_service", 0),
                 (st, o, errors) -> {
                     vatCode(st, o, "default_vat_code_id", errors);
+                    vatCode(st, o, "default_sales_tax_id", errors);
+                    vatCode(st, o, "default_purchases_tax_id", errors);
                     account(st, o, "sales_finance_account_id", errors);
                     account(st, o, "purchases_finance_account_id", errors);
                     if (o.hasNonNull("accounting_object_id") && st.records("financeObjects").get(o.get("accounting_object_id").asLong()) == null) {

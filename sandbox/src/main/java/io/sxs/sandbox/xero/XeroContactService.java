@@ -42,7 +42,22 @@ final class XeroContactService {
         SCALARS.put("XeroNetworkKey", 255);
     }
 
+    /** Read-only in the API (OpenAPI: "Website address for contact (read only)"): only a user sets it. */
+    static final String WEBSITE = "Website";
+
     private XeroContactService() {
+    }
+
+    /** What a user types in the Website box of the Xero app (API writes ignore the field). */
+    static void setWebsite(XeroContact c, JsonNode in) {
+        JsonNode v = in.get(WEBSITE);
+        if (v != null) {
+            if (v.isNull() || v.asText().isBlank()) {
+                c.fields.remove(WEBSITE);
+            } else {
+                c.fields.put(WEBSITE, v.asText());
+            }
+        }
     }
 
     static XeroContact create(XeroTenantState st, JsonNode in, Instant now) {
@@ -217,6 +232,9 @@ final class XeroContactService {
             if (c.fields.hasNonNull(f)) {
                 o.set(f, c.fields.get(f));
             }
+        }
+        if (c.fields.hasNonNull(WEBSITE)) {
+            o.set(WEBSITE, c.fields.get(WEBSITE));
         }
         if (!summaryOnly) {
             o.set("Addresses", c.fields.has("Addresses") ? c.fields.get("Addresses").deepCopy() : Json.array());

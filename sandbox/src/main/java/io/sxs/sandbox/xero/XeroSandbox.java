@@ -211,8 +211,11 @@ public final class XeroSandbox implements AutoCloseable {
     /** Creates a contact from a Xero-shaped body; throws SandboxValidationException with Xero's messages. */
     public Map<String, Object> createContact(String tenantId, Map<String, ?> body) {
         ObjectNode in = Json.toNode(body);
-        return read(tenantId, st -> Json.toMap(XeroContactService.render(st,
-                XeroContactService.create(st, in, clock.instant()), false)));
+        return read(tenantId, st -> {
+            XeroContact c = XeroContactService.create(st, in, clock.instant());
+            XeroContactService.setWebsite(c, in);
+            return Json.toMap(XeroContactService.render(st, c, false));
+        });
     }
 
     /** Updates a contact: given scalars overwrite, given arrays replace, omitted fields are kept. */
@@ -223,7 +226,9 @@ public final class XeroSandbox implements AutoCloseable {
             if (cur == null) {
                 throw new SandboxNotFoundException("contact " + contactId + " not found");
             }
-            return Json.toMap(XeroContactService.render(st, XeroContactService.update(st, cur, in, clock.instant()), false));
+            XeroContact c = XeroContactService.update(st, cur, in, clock.instant());
+            XeroContactService.setWebsite(c, in);
+            return Json.toMap(XeroContactService.render(st, c, false));
         });
     }
 
@@ -481,6 +486,41 @@ public final class XeroSandbox implements AutoCloseable {
     }
 
     /** The organisation's tax rates, as GET /TaxRates returns them. */
+    /** Every item, as GET /Items?unitdp=4 returns them. */
+    public List<Map<String, Object>> items(String tenantId) {
+        return read(tenantId, st -> st.items.values().stream().map(i -> Json.toMap(XeroItemService.render(i, 4))).toList());
+    }
+
+    /** Creates an item as a user (Xero's rules: unique Code, known account codes and tax types). */
+    public Map<String, Object> createItem(String tenantId, Map<String, ?> body) {
+        ObjectNode in = Json.toNode(body);
+        return read(tenantId, st -> Json.toMap(XeroItemService.render(XeroItemService.write(st, null, in, clock.instant(), 4), 4)));
+    }
+
+    /** Partial update of an item (given fields overwrite) as a user. */
+    public Map<String, Object> updateItem(String tenantId, String itemIdOrCode, Map<String, ?> body) {
+        ObjectNode in = Json.toNode(body);
+        return read(tenantId, st -> {
+            XeroItem cur = XeroItemService.find(st, itemIdOrCode);
+            if (cur == null) {
+                throw new SandboxNotFoundException("item " + itemIdOrCode + " not found");
+            }
+            return Json.toMap(XeroItemService.render(XeroItemService.write(st, cur, in, clock.instant(), 4), 4));
+        });
+    }
+
+    /** Deletes an item as a user: Xero items are hard-deleted and vanish from every read. */
+    public void deleteItem(String tenantId, String itemIdOrCode) {
+        read(tenantId, st -> {
+            XeroItem cur = XeroItemService.find(st, itemIdOrCode);
+            if (cur == null) {
+                throw new SandboxNotFoundException("item " + itemIdOrCode + " not found");
+            }
+            st.items.remove(cur.itemId());
+            return null;
+        });
+    }
+
     public List<Map<String, Object>> taxRates(String tenantId) {
         return read(tenantId, st -> st.taxRates.values().stream().map(t -> Json.toMap(t.toJson())).toList());
     }

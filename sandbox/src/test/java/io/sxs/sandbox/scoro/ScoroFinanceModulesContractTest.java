@@ -107,6 +107,11 @@ class ScoroFinanceModulesContractTest extends ScoroContractTest {
         assertThat(u.get("price").decimalValue()).isEqualByComparingTo("99");
         assertThat(error(c.modify("products/modify", Map.of("name", "Bad", "default_vat_code_id", 999)))).contains("default_vat_code_id");
         assertThat(error(c.modify("products/modify", Map.of("code", "NONAME")))).contains("name");
+        // Sales and purchase tax defaults, checked like the default VAT code.
+        JsonNode taxed = ok(c.modify("products/modify/" + id, Map.of("default_sales_tax_id", vat, "default_purchases_tax_id", vat)));
+        assertThat(taxed.get("default_sales_tax_id").asLong()).isEqualTo(vat);
+        assertThat(taxed.get("default_purchases_tax_id").asLong()).isEqualTo(vat);
+        assertThat(error(c.modify("products/modify/" + id, Map.of("default_purchases_tax_id", 999)))).contains("default_purchases_tax_id");
         assertThat(ok(c.call("products/view/" + id)).get("code").asText()).isEqualTo("CONS-H");
         ok(c.call("products/delete/" + id));
         assertThat(ok(c.call("products/list"))).isEmpty();

@@ -46,6 +46,17 @@ class XeroContactsContractTest extends XeroContractTest {
     }
 
     @Test
+    void websiteIsReadOnlyInTheApiAndSetByAUser() {
+        JsonNode created = create(Map.of("Name", "Web Ltd", "Website", "https://ignored.example"));
+        assertThat(created.has("Website")).as("the API ignores the read-only Website").isFalse();
+        String id = created.get("ContactID").asText();
+        xero.updateContact(tenantId, id, Map.of("Website", "https://web.example"));
+        assertThat(c.get("/Contacts/" + id).body().get("Contacts").get(0).get("Website").asText()).isEqualTo("https://web.example");
+        assertThat(xero.createContact(tenantId, Map.of("Name", "Typed Ltd", "Website", "https://typed.example")))
+                .containsEntry("Website", "https://typed.example");
+    }
+
+    @Test
     void nameIsRequiredAndUniqueAmongActiveContacts() {
         create(Map.of("Name", "Unique Ltd"));
         HttpJson.Reply dup = c.put("/Contacts", wrap("Contacts", Map.of("Name", "Unique Ltd")));

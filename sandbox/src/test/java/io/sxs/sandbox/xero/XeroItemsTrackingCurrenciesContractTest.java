@@ -61,6 +61,20 @@ class XeroItemsTrackingCurrenciesContractTest extends XeroContractTest {
     }
 
     @Test
+    void aUserCreatesEditsAndDeletesItemsUnderTheApisRules() {
+        String tenant = tenantId;
+        Map<String, Object> made = xero.createItem(tenant, Map.of("Code", "GADGET", "Name", "Gadget",
+                "SalesDetails", Map.of("UnitPrice", "12.3456", "AccountCode", "200", "TaxType", "OUTPUT2")));
+        assertThat(((Map<?, ?>) made.get("SalesDetails")).get("UnitPrice").toString()).isEqualTo("12.3456");
+        xero.updateItem(tenant, "GADGET", Map.of("Name", "Gadget, blue"));
+        assertThat(xero.items(tenant)).singleElement().satisfies(i -> assertThat(i.get("Name")).isEqualTo("Gadget, blue"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> xero.createItem(tenant, Map.of("Code", "gadget")))
+                .hasMessageContaining("already exists");
+        xero.deleteItem(tenant, (String) made.get("ItemID"));
+        assertThat(c.get("/Items").body().get("Items")).isEmpty();
+    }
+
+    @Test
     void trackingCategoriesAllowTwoActiveAndValidateLineTracking() {
         JsonNode region = c.put("/TrackingCategories", Map.of("Name", "Region")).body().get("TrackingCategories").get(0);
         String regionId = region.get("TrackingCategoryID").asText();

@@ -64,14 +64,14 @@ class EntityRegistryTest {
     }
 
     @Test
-    void anItemNamesItsAccountsAndTaxRatesByOptionalReferencesWhoseCodesFollowThem() {
+    void anItemNamesItsAccountsAndTaxRatesByReferencesWhoseCodesFollowThem() {
         assertThat(EntityRegistry.of(EntityType.ITEM).references().describe()).containsExactlyInAnyOrder(
                 "salesAccountCode (code of salesAccountRef)",
                 "purchaseAccountCode (code of purchaseAccountRef)",
-                "salesAccountRef -> ACCOUNT (optional)",
-                "salesTaxRateRef -> TAX_RATE (optional)",
-                "purchaseAccountRef -> ACCOUNT (optional)",
-                "purchaseTaxRateRef -> TAX_RATE (optional)");
+                "salesAccountRef -> ACCOUNT",
+                "salesTaxRateRef -> TAX_RATE",
+                "purchaseAccountRef -> ACCOUNT",
+                "purchaseTaxRateRef -> TAX_RATE");
         assertThat(EntityRegistry.of(EntityType.ITEM).followsDocuments()).as("products on synced documents always sync").isTrue();
     }
 

@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Connection life a user trips over, end to end (real broker, real HTTP): a configuration change brings over what was
- * seen before, and a document whose contact was rejected syncs once the contact is fixed, nobody touching it.
+ * Connection life a user trips over, end to end (real broker, real HTTP): an entity switched OFF costs no call, switching
+ * it on brings over what is there (with what was seen before), and a document whose contact was rejected syncs once the
+ * contact is fixed, nobody touching it.
  */
 class ConnectionLifeTest extends BrokerAndSandboxes {
 
@@ -43,14 +44,16 @@ class ConnectionLifeTest extends BrokerAndSandboxes {
         ConfigurableApplicationContext app = Pipelines.start(broker.bootstrapServers(), KEY,
                 Files.createTempDirectory("sxs-life-"), Map.of("sxs.mapper.punctuate-interval", "1s"));
         try (SyncLogFollower follower = new SyncLogFollower(broker.bootstrapServers(), "life", log::add).start()) {
-            // Invoices OFF: the invoice is read and skipped.
+            // Invoices OFF: the contact is seen (contacts follow their documents) but invoices are not read at all.
             ConnectionConfig life = connection("life", backfillCompany, backfillTenant, Direction.OFF);
             invoice(backfillCompany, "BF-1", "Backfill Client");
             await().atMost(TIMEOUT).until(() -> log.stream().anyMatch(e -> e.getOutcome() == SyncOutcome.SKIPPED_OUT_OF_SCOPE
-                    && e.getEntity() == EntityType.INVOICE));
+                    && e.getEntity() == EntityType.CONTACT));
+            assertThat(scoro.callCounts(backfillCompany.companyAccountId())).as("no call spent on what is OFF")
+                    .doesNotContainKeys("invoices/list", "invoices/view", "bills/list");
             assertThat(xero.invoices(backfillTenant.tenantId())).isEmpty();
 
-            // Switched to TO_XERO: what was seen before comes over, with its contact, without anyone editing it.
+            // Switched to TO_XERO: the invoice comes over, with the contact seen before, without anyone editing it.
             ConnectionDirections.set(life, EntityType.INVOICE, Direction.TO_XERO);
             new Connections(broker.bootstrapServers()).put(life);
             await().atMost(TIMEOUT).until(() -> xero.invoices(backfillTenant.tenantId()).stream()

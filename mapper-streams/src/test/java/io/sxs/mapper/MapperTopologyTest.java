@@ -1,7 +1,7 @@
 package io.sxs.mapper;
 
-import static io.sxs.mapper.Fixtures.contact;
 import static io.sxs.mapper.Fixtures.connection;
+import static io.sxs.mapper.Fixtures.contact;
 import static io.sxs.mapper.Fixtures.delete;
 import static io.sxs.mapper.Fixtures.failed;
 import static io.sxs.mapper.Fixtures.invoice;
@@ -25,7 +25,6 @@ import static io.sxs.schemas.envelope.SyncOutcome.WAITING_DEPENDENCY;
 import static io.sxs.schemas.envelope.SyncOutcome.WRITTEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sxs.mapper.idmap.SystemNames;
 import io.sxs.mapper.ownership.OwnershipPolicy;
 import io.sxs.schemas.common.RecordStatus;
 import io.sxs.schemas.common.SystemType;
@@ -42,6 +41,7 @@ import io.sxs.schemas.envelope.Direction;
 import io.sxs.schemas.envelope.ResultStatus;
 import io.sxs.schemas.envelope.SyncLogEntry;
 import io.sxs.schemas.envelope.SyncStage;
+import io.sxs.schemas.registry.SystemNames;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

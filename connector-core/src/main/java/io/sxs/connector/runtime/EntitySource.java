@@ -336,7 +336,8 @@ final class EntitySource implements Job {
     private ConnectionConfig activeConfig() {
         ConnectionConfig config = ctx.registry().get(connectionId).orElse(null);
         if (config == null || config.getStatus() != ConnectionStatus.ACTIVE || config.getSyncMode() != SyncMode.AUTOMATIC
-                || !ctx.ownership().owns(connectionId) || !ctx.checks().passed(config)) {
+                || !ctx.ownership().owns(connectionId) || !ctx.checks().passed(config)
+                || !ReadScope.wanted(config, reader.entities())) {
             return null;
         }
         return config;

@@ -13,6 +13,11 @@ public interface EntityReader {
 
     EntityType entity();
 
+    /** Every entity this reader's rows can be (Scoro invoices bring credit notes, Xero invoices bring bills). */
+    default java.util.Set<EntityType> entities() {
+        return java.util.Set.of(entity());
+    }
+
     /**
      * True when pages come ordered by modification time ascending, so the watermark may advance after every page;
      * otherwise it advances only when a whole pass is done.

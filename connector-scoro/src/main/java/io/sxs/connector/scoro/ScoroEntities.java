@@ -6,9 +6,9 @@ import io.sxs.connector.scoro.client.ScoroClients;
 import io.sxs.connector.scoro.contact.ScoroContactReader;
 import io.sxs.connector.scoro.contact.ScoroContactWrites;
 import io.sxs.connector.scoro.invoice.ScoroInvoiceReader;
+import io.sxs.connector.scoro.invoice.ScoroInvoiceWrites;
 import io.sxs.connector.scoro.item.ScoroProductReader;
 import io.sxs.connector.scoro.item.ScoroProductWrites;
-import io.sxs.connector.scoro.invoice.ScoroInvoiceWrites;
 import io.sxs.connector.scoro.mapping.ScoroSnapshotReader;
 import io.sxs.connector.scoro.reference.ReferenceCache;
 import io.sxs.connector.scoro.taxrate.ScoroVatCodeMapper;
@@ -32,6 +32,7 @@ public final class ScoroEntities {
                 new ScoroEntity(EntityType.ITEM, new ScoroProductReader(clients), new ScoroProductWrites()),
                 new ScoroEntity(EntityType.INVOICE, Set.of(EntityType.INVOICE, EntityType.CREDIT_NOTE),
                         new ScoroInvoiceReader(clients), new ScoroInvoiceWrites()),
+                new ScoroEntity(EntityType.BILL, ScoroInvoiceReader.bills(clients), ScoroInvoiceWrites.bills()),
                 new ScoroEntity(EntityType.TAX_RATE, new ScoroVatCodeReader(clients), ScoroVatCodeMapper.writes()),
                 new ScoroEntity(EntityType.ACCOUNT, new ScoroFinanceAccountReader(clients), ScoroFinanceAccountMapper.writes()),
                 new ScoroEntity(EntityType.TRACKING_OPTION, new ScoroSnapshotReader(clients, EntityType.TRACKING_OPTION,

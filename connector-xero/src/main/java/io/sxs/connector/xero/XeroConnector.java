@@ -26,6 +26,7 @@ public final class XeroConnector implements SystemConnector {
     private final XeroClient client;
     private final boolean webhooks;
     private final List<EntityReader> readers;
+    private final XeroEntities entities;
     private final XeroCommandWriter writer;
 
     /** @param webhooks true when the app's webhook (with its signing key) delivers to this deployment */
@@ -36,8 +37,8 @@ public final class XeroConnector implements SystemConnector {
     public XeroConnector(XeroClient client, boolean webhooks, int batchSize) {
         this.client = client;
         this.webhooks = webhooks;
-        XeroEntities entities = new XeroEntities(client);
-        this.readers = entities.all().stream().map(XeroEntity::reader).toList();
+        this.entities = new XeroEntities(client);
+        this.readers = entities.readers();
         this.writer = new XeroCommandWriter(client, batchSize, entities);
     }
 
@@ -59,6 +60,11 @@ public final class XeroConnector implements SystemConnector {
     @Override
     public ApiBudget budget(ConnectionConfig connection) {
         return client.budget(connection.getXero().getTenantId());
+    }
+
+    @Override
+    public EntityType readBy(EntityType written) {
+        return entities.readBy(written);
     }
 
     @Override

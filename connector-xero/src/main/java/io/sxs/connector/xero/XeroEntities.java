@@ -27,6 +27,8 @@ public final class XeroEntities {
                 new XeroEntity(EntityType.CONTACT, new XeroContactReader(client), new XeroContactSink()),
                 new XeroEntity(EntityType.ITEM, new XeroItemReader(client), new XeroItemSink()),
                 new XeroEntity(EntityType.INVOICE, new XeroInvoiceReader(client), new XeroInvoiceSink()),
+                // Bills come in the invoices' pages (one endpoint); they have a sink of their own.
+                XeroEntity.readWith(EntityType.BILL, EntityType.INVOICE, XeroInvoiceSink.bills()),
                 new XeroEntity(EntityType.TAX_RATE, new XeroTaxRateReader(client), null),
                 new XeroEntity(EntityType.ACCOUNT, new XeroAccountReader(client), null),
                 new XeroEntity(EntityType.TRACKING_OPTION, new XeroTrackingOptionReader(client), null)));
@@ -43,6 +45,17 @@ public final class XeroEntities {
 
     public List<XeroEntity> all() {
         return all;
+    }
+
+    /** The entity whose reader reads back what a command of {@code written} wrote. */
+    public EntityType readBy(EntityType written) {
+        XeroEntity e = byEntity.get(written);
+        return e == null ? written : e.readWith();
+    }
+
+    /** The readers, one per endpoint (an entity read with another's pages has none of its own). */
+    public List<io.sxs.connector.source.EntityReader> readers() {
+        return all.stream().map(XeroEntity::reader).filter(java.util.Objects::nonNull).toList();
     }
 
     /** The sink that writes {@code entity} to Xero, or null when Xero is never written for it. */

@@ -5,6 +5,7 @@ import io.sxs.schemas.common.SystemType;
 import io.sxs.schemas.envelope.ChangeRecord;
 import io.sxs.schemas.envelope.EntityKey;
 import io.sxs.schemas.envelope.MissingDependency;
+import io.sxs.schemas.registry.SystemNames;
 
 /** Builds the {@link EntityKey} of the mapper's stores. */
 public final class EntityKeys {

@@ -2,7 +2,6 @@ package io.sxs.mapper.process;
 
 import io.sxs.mapper.idmap.EntityKeys;
 import io.sxs.mapper.idmap.IdMap;
-import io.sxs.mapper.idmap.SystemNames;
 import io.sxs.mapper.pending.PendingChanges;
 import io.sxs.schemas.common.SystemType;
 import io.sxs.schemas.envelope.ChangeRecord;
@@ -14,6 +13,7 @@ import io.sxs.schemas.envelope.ResultStatus;
 import io.sxs.schemas.envelope.SyncOutcome;
 import io.sxs.schemas.envelope.WriteResult;
 import io.sxs.schemas.hash.ContentHasher;
+import io.sxs.schemas.registry.SystemNames;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,7 +7,6 @@ import io.sxs.sandbox.core.Money;
 import io.sxs.sandbox.core.SandboxNotFoundException;
 import io.sxs.sandbox.core.SandboxValidationException;
 import io.sxs.sandbox.http.Json;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -30,6 +29,8 @@ final class ScoroInvoiceService {
     }
 
     private static final List<String> BILL_TEXT = List.of("dateofpayment", "recognition_date");
+    /** Document-level discounts in percent, applied one after the other (API notes: discount, discount2, discount3). */
+    static final List<String> HEADER_DISCOUNTS = List.of("discount", "discount2", "discount3");
     private static final List<String> BILL_IDS = List.of("purchase_order_id");
 
     static ScoroInvoice write(ScoroCompanyState st, ScoroInvoice cur, JsonNode in, Instant now, LocalDate today) {
@@ -169,6 +170,15 @@ final class ScoroInvoiceService {
                 extra.put("is_chargeable", b != null && b ? 1 : 0);
             }
         }
+        for (String f : HEADER_DISCOUNTS) {
+            if (in.has(f)) {
+                BigDecimal d = in.get(f).isNull() ? BigDecimal.ZERO : decimal(in, f, errors);
+                if (d != null && (d.signum() < 0 || d.compareTo(Money.HUNDRED) > 0)) {
+                    errors.add(f + " must be between 0 and 100");
+                }
+                extra.put(f, d == null ? BigDecimal.ZERO : d);
+            }
+        }
         if (kind == ScoroDocKind.PREPAYMENT) {
             if (in.has("prepayment_percent")) {
                 BigDecimal pct = decimal(in, "prepayment_percent", errors);
@@ -204,9 +214,11 @@ final class ScoroInvoiceService {
         }
         BigDecimal sum = Money.zero2();
         BigDecimal vatSum = Money.zero2();
+        BigDecimal factor = headerFactor(extra);
         for (ScoroInvoiceLine l : lines) {
-            sum = sum.add(l.sum());
-            vatSum = vatSum.add(Money.taxExclusive(l.sum(), l.vat()));
+            BigDecimal net = Money.round2(l.sum().multiply(factor));
+            sum = sum.add(net);
+            vatSum = vatSum.add(Money.taxExclusive(net, l.vat()));
         }
         ScoroInvoice saved = new ScoroInvoice(cur == null ? (kind == ScoroDocKind.INVOICE ? st.nextInvoiceId() : st.nextId(kind.module))
                 : cur.id(), no, companyId, personId,
@@ -215,6 +227,21 @@ final class ScoroInvoiceService {
                 cur == null ? Money.zero2() : cur.paidSum(), cur == null ? now : cur.created(), now, null, extra);
         st.saveDocument(kind, saved);
         return saved;
+    }
+
+    /**
+     * The document-level discounts (percent) applied one after the other to every line's net; each discounted line
+     * net is rounded to cents, then taxed and summed (the sandbox's choice: Scoro does not document the order).
+     */
+    static BigDecimal headerFactor(ObjectNode extra) {
+        BigDecimal factor = BigDecimal.ONE;
+        for (String f : HEADER_DISCOUNTS) {
+            JsonNode d = extra == null ? null : extra.get(f);
+            if (d != null && d.isNumber() && d.decimalValue().signum() != 0) {
+                factor = factor.multiply(Money.HUNDRED.subtract(d.decimalValue())).divide(Money.HUNDRED);
+            }
+        }
+        return factor;
     }
 
     private static boolean liveContact(ScoroCompanyState st, long id) {
@@ -287,7 +314,8 @@ final class ScoroInvoiceService {
                 errors.add(at + ".finance_account_id: finance account " + accountId + " does not exist");
             }
             price = decimals(price, 2, 4);
-            amount = decimals(amount, 2, 4);
+            // Quantities keep up to 6 decimals (the sandbox's choice; Xero keeps 4), so a reader meets the case.
+            amount = decimals(amount, 2, 6);
             out.add(new ScoroInvoiceLine(prev == null ? st.nextLineId() : prev.id(), productId, comment, comment2,
                     price, amount, discount, unit, vatCodeId, vat, accountId == null || accountId == 0 ? null : accountId,
                     objectId, projectId, Money.lineNet(price, amount, discount)));
@@ -373,6 +401,9 @@ final class ScoroInvoiceService {
         o.put("currency_rate", i.currencyRate());
         o.put("sum", i.sum());
         o.put("vat_sum", i.vatSum());
+        for (String f : HEADER_DISCOUNTS) {
+            o.put(f, i.extra() != null && i.extra().has(f) ? i.extra().get(f).decimalValue() : BigDecimal.ZERO);
+        }
         ScoroVatCode header = i.vatCodeId() == null ? null : st.vatCodes.get(i.vatCodeId());
         if (header == null) {
             o.putNull("vat");

@@ -1,19 +1,18 @@
 package io.sxs.sandbox.scoro;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sxs.sandbox.support.HttpJson;
 import io.sxs.sandbox.support.ScoroContractTest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class ScoroInvoicesContractTest extends ScoroContractTest {
 
@@ -96,6 +95,28 @@ class ScoroInvoicesContractTest extends ScoroContractTest {
                 line("10.03", "1", "OUTPUT2", "200")));
         assertThat(i.get("sum").decimalValue()).isEqualByComparingTo("30.09");
         assertThat(i.get("vat_sum").decimalValue()).isEqualByComparingTo("6.03");
+    }
+
+    @Test
+    void documentDiscountsApplyOneAfterTheOtherToEveryLinesNetRoundedPerLine() {
+        Map<String, Object> body = invoice(line("10.03", "1", "OUTPUT2", "200"), line("33.33", "1", "OUTPUT2", "200"));
+        body.put("discount", "10");
+        body.put("discount2", "5");
+        JsonNode i = create(body);
+        // 10.03 x 0.855 = 8.57565 -> 8.58 (VAT 1.72); 33.33 x 0.855 = 28.49715 -> 28.50 (VAT 5.70)
+        assertThat(i.get("sum").decimalValue()).isEqualByComparingTo("37.08");
+        assertThat(i.get("vat_sum").decimalValue()).isEqualByComparingTo("7.42");
+        assertThat(i.get("discount").decimalValue()).isEqualByComparingTo("10");
+        assertThat(i.get("discount3").decimalValue()).isEqualByComparingTo("0");
+        assertThat(i.get("lines").get(0).get("sum").decimalValue()).as("a line's own sum is before them").isEqualByComparingTo("10.03");
+        assertThat(error(c.modify("invoices/modify/" + i.get("id").asLong(), Map.of("discount3", "101"))))
+                .contains("discount3 must be between 0 and 100");
+    }
+
+    @Test
+    void quantitiesKeepSixDecimals() {
+        JsonNode i = create(invoice(line("10", "1.234567", "OUTPUT2", "200")));
+        assertThat(i.get("lines").get(0).get("amount").decimalValue()).isEqualByComparingTo("1.234567");
     }
 
     @Test

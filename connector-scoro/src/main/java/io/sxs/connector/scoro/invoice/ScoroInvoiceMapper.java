@@ -29,6 +29,7 @@ import java.util.List;
 public final class ScoroInvoiceMapper {
 
     public static final String MODULE = "invoices";
+    public static final String BILLS_MODULE = "bills";
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private ScoroInvoiceMapper() {
@@ -54,20 +55,33 @@ public final class ScoroInvoiceMapper {
 
     /** A Scoro invoice (view or modify reply; a list row has no lines) as canonical; throws when malformed. */
     public static Invoice toCanonical(JsonNode inv) {
+        return toDocument(inv, false);
+    }
+
+    /**
+     * A Scoro bill (purchase invoice, the same document shape) as canonical. Bills have no sent flag: an unpaid bill
+     * is an approved one ("Bills: always Awaiting payment", Scoro's Xero integration).
+     */
+    public static io.sxs.schemas.entity.Bill toBill(JsonNode bill) {
+        return io.sxs.schemas.document.Documents.asBill(toDocument(bill, true));
+    }
+
+    private static Invoice toDocument(JsonNode inv, boolean bill) {
         String id = ScoroValues.id(inv, "id");
         if (id == null) {
             throw new ScoroMappingException("invoice id is missing");
         }
         try {
-            List<String> credited = credited(inv.get("credited_invoices"));
+            List<String> credited = bill ? List.of() : credited(inv.get("credited_invoices"));
             BigDecimal sum = ScoroValues.decimal(inv, "sum", Decimals.MONEY_SCALE);
             BigDecimal vatSum = ScoroValues.decimal(inv, "vat_sum", Decimals.MONEY_SCALE);
             List<DocumentLine> lines = new ArrayList<>();
+            BigDecimal factor = headerDiscountFactor(inv);
             int n = 0;
             for (JsonNode line : lines(inv)) {
                 n++;
                 try {
-                    lines.add(line(line));
+                    lines.add(line(line, factor));
                 } catch (ScoroMappingException e) {
                     throw new ScoroMappingException("line " + n + lineIdSuffix(line) + ": " + e.getMessage(), e);
                 }
@@ -82,7 +96,7 @@ public final class ScoroInvoiceMapper {
                     .setDueDate(ScoroTimestamps.date("deadline", ScoroValues.text(inv, "deadline")))
                     .setCurrency(ScoroValues.text(inv, "currency"))
                     .setCurrencyRate(ScoroValues.decimal(inv, "currency_rate", Decimals.RATE_SCALE))
-                    .setStatus(status(inv))
+                    .setStatus(bill ? billStatus(inv) : status(inv))
                     .setLineAmountType(LineAmountType.EXCLUSIVE)
                     .setLines(lines)
                     .setSubTotal(sum)
@@ -99,6 +113,13 @@ public final class ScoroInvoiceMapper {
     }
 
     /** Deleted wins, then paid, then sent; an unsent invoice is a draft. */
+    static DocumentStatus billStatus(JsonNode bill) {
+        if (ScoroValues.flag(bill, "is_deleted")) {
+            return DocumentStatus.DELETED;
+        }
+        return "paid".equalsIgnoreCase(ScoroValues.text(bill, "status")) ? DocumentStatus.PAID : DocumentStatus.AUTHORISED;
+    }
+
     static DocumentStatus status(JsonNode inv) {
         if (ScoroValues.flag(inv, "is_deleted")) {
             return DocumentStatus.DELETED;
@@ -109,10 +130,42 @@ public final class ScoroInvoiceMapper {
         return ScoroValues.flag(inv, "is_sent") ? DocumentStatus.AUTHORISED : DocumentStatus.DRAFT;
     }
 
-    private static DocumentLine line(JsonNode line) {
+    /**
+     * The document-level discounts ({@code discount}, {@code discount2}, {@code discount3}, percent, one after the
+     * other) as one factor on every line's net: they are carried as each line's discount, since Xero has no document
+     * discount. 1 when there are none.
+     */
+    static BigDecimal headerDiscountFactor(JsonNode inv) {
+        BigDecimal factor = BigDecimal.ONE;
+        for (String field : List.of("discount", "discount2", "discount3")) {
+            BigDecimal d = ScoroValues.decimal(inv, field, Decimals.PERCENT_SCALE);
+            if (d != null && d.signum() != 0) {
+                if (d.signum() < 0 || d.compareTo(HUNDRED) > 0) {
+                    throw new ScoroMappingException(field + " " + d.toPlainString() + "% is not between 0 and 100");
+                }
+                factor = factor.multiply(HUNDRED.subtract(d)).divide(HUNDRED);
+            }
+        }
+        return factor;
+    }
+
+    private static DocumentLine line(JsonNode line, BigDecimal headerFactor) {
         BigDecimal sum = ScoroValues.requiredDecimal(line, "sum", Decimals.MONEY_SCALE);
         BigDecimal vat = ScoroValues.decimal(line, "vat", Decimals.PERCENT_SCALE);
         BigDecimal discount = ScoroValues.decimal(line, "discount", Decimals.PERCENT_SCALE);
+        if (headerFactor.compareTo(BigDecimal.ONE) != 0) {
+            // The line's own discount and the document's, as one rate; the net as Scoro sums it (rounded per line).
+            BigDecimal own = discount == null ? BigDecimal.ZERO : discount;
+            BigDecimal combined = HUNDRED.subtract(HUNDRED.subtract(own).multiply(headerFactor));
+            try {
+                discount = Decimals.percent(combined);
+            } catch (ArithmeticException e) {
+                throw new ScoroMappingException("discount: the line's " + own.stripTrailingZeros().toPlainString()
+                        + "% and the document's discounts make " + combined.stripTrailingZeros().toPlainString()
+                        + "%, more than " + Decimals.PERCENT_SCALE + " decimals");
+            }
+            sum = Decimals.roundMoney(sum.multiply(headerFactor));
+        }
         String accountId = ScoroValues.id(line, "finance_account_id");
         String vatCodeId = ScoroValues.id(line, "vat_code_id");
         String objectId = ScoroValues.id(line, "finance_object_id");
@@ -139,6 +192,11 @@ public final class ScoroInvoiceMapper {
      * equally correct because the full set is sent. Unknown account codes or tax types are refused, naming them.
      */
     public static ObjectNode toRequest(Invoice invoice, ReferenceData refs, boolean includeLineIds) {
+        return toRequest(invoice, refs, includeLineIds, false);
+    }
+
+    /** @param bill a bill's request: no sent flag, no credited invoices */
+    public static ObjectNode toRequest(Invoice invoice, ReferenceData refs, boolean includeLineIds, boolean bill) {
         ObjectNode r = ScoroJson.object();
         putText(r, "no", invoice.getNumber());
         r.put("reference_no", invoice.getReference() == null ? "" : invoice.getReference());
@@ -156,8 +214,10 @@ public final class ScoroInvoiceMapper {
             r.put("currency_rate", invoice.getCurrencyRate());
         }
         DocumentStatus status = invoice.getStatus();
-        r.put("is_sent", status == DocumentStatus.AUTHORISED || status == DocumentStatus.PAID ? 1 : 0);
-        if (invoice.getDocumentType() == DocumentType.CREDIT_NOTE || !invoice.getCreditedInvoiceRefs().isEmpty()) {
+        if (!bill) {
+            r.put("is_sent", status == DocumentStatus.AUTHORISED || status == DocumentStatus.PAID ? 1 : 0);
+        }
+        if (!bill && (invoice.getDocumentType() == DocumentType.CREDIT_NOTE || !invoice.getCreditedInvoiceRefs().isEmpty())) {
             ArrayNode credited = r.putArray("credited_invoices");
             invoice.getCreditedInvoiceRefs().forEach(ref -> credited.add(ScoroValues.scoroId("creditedInvoiceRef", ref)));
         }

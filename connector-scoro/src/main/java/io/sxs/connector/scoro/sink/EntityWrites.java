@@ -50,6 +50,14 @@ public interface EntityWrites {
         return null;
     }
 
+    /**
+     * True when the command's payload is a state Scoro can only hold by not having the item (a document voided or
+     * deleted in Xero: Scoro has no void), so an update is written as a delete.
+     */
+    default boolean meansDelete(Command command) {
+        return false;
+    }
+
     /** False when a reply lacks part of the object (an invoice without lines) and must be viewed. */
     boolean complete(JsonNode object);
 

@@ -124,6 +124,13 @@ public final class ScoroCommandWriter implements CommandWriter {
             return Results.failed(command, ResultStatus.REJECTED, action + " of " + command.getEntity() + " has no "
                     + command.getEntity() + " payload", List.of(), 0);
         }
+        if (writes.meansDelete(command)) {
+            if (action == CommandAction.CREATE) {
+                return Results.failed(command, ResultStatus.REJECTED, "the " + EntityRegistry.of(command.getEntity()).noun()
+                        + " was voided or deleted in Xero before it synced: nothing to create in Scoro", List.of(), 0);
+            }
+            return delete(client, writes, command, before);
+        }
         ReferenceData refs = references.covering(connection.connectionId(), client, writes.needs(command));
         ObjectNode request = writes.request(command, refs);
         JsonNode written = action == CommandAction.CREATE

@@ -28,6 +28,7 @@ public final class ScoroWebhookSubscriptions {
         Map<String, EntityType> modules = new LinkedHashMap<>();
         modules.put("contacts", EntityType.CONTACT);
         modules.put("invoices", EntityType.INVOICE);
+        modules.put("bills", EntityType.BILL);
         MODULES = java.util.Collections.unmodifiableMap(modules);
     }
 

@@ -119,6 +119,26 @@ class ScoroInvoiceMapperTest {
     }
 
     @Test
+    void documentDiscountsAreCarriedAsEachLinesDiscountWithTheNetScoroSums() {
+        ObjectNode inv = view();
+        inv.put("discount", "10").put("discount2", "5");
+        ObjectNode first = (ObjectNode) inv.get("lines").get(0);
+        first.put("discount", "0").put("sum", "100.00");
+        Invoice mapped = ScoroInvoiceMapper.toCanonical(inv);
+        DocumentLine line = mapped.getLines().get(0);
+        assertThat(line.getDiscountRate()).as("1 - 0.9 x 0.95").isEqualByComparingTo("14.5");
+        assertThat(line.getLineAmount()).isEqualByComparingTo("85.50");
+
+        ObjectNode odd = view();
+        odd.put("discount", "3.3333");
+        ((ObjectNode) odd.get("lines").get(0)).put("discount", "7");
+        assertThatThrownBy(() -> ScoroInvoiceMapper.toCanonical(odd))
+                .hasMessageContaining("line 1").hasMessageContaining("more than 4 decimals");
+        assertThatThrownBy(() -> ScoroInvoiceMapper.toCanonical(view().put("discount2", "120")))
+                .hasMessageContaining("discount2 120% is not between 0 and 100");
+    }
+
+    @Test
     void listRowWithoutLinesMapsWithNoLines() {
         ObjectNode row = view();
         row.putNull("lines");

@@ -15,6 +15,8 @@ import io.sxs.schemas.common.DocumentLine;
 import io.sxs.schemas.common.DocumentStatus;
 import io.sxs.schemas.common.LineAmountType;
 import io.sxs.schemas.common.LineTracking;
+import io.sxs.schemas.document.Documents;
+import io.sxs.schemas.entity.Bill;
 import io.sxs.schemas.entity.DocumentType;
 import io.sxs.schemas.entity.Invoice;
 import io.sxs.schemas.money.Decimals;
@@ -32,18 +34,29 @@ import java.util.Locale;
 public final class XeroInvoiceMapper {
 
     public static final String SALES_TYPE = "ACCREC";
+    public static final String PURCHASE_TYPE = "ACCPAY";
 
     private XeroInvoiceMapper() {
     }
 
     public static Invoice toCanonical(JsonNode i) throws MappingException {
+        return toDocument(i, SALES_TYPE);
+    }
+
+    /** A bill (Type ACCPAY): the same document shape, as a {@link Bill}. */
+    public static Bill toBill(JsonNode i) throws MappingException {
+        return Documents.asBill(toDocument(i, PURCHASE_TYPE));
+    }
+
+    /** Sales invoices and bills share the endpoint and the shape; {@code expectedType} says which this must be. */
+    static Invoice toDocument(JsonNode i, String expectedType) throws MappingException {
         if (i == null || !i.isObject()) {
             throw new MappingException("invoice is not a JSON object");
         }
         String id = requiredText(i, "InvoiceID");
         String type = text(i, "Type");
-        if (type != null && !SALES_TYPE.equals(type)) {
-            throw new MappingException("invoice " + id + " is of Type " + type + ", not " + SALES_TYPE);
+        if (type != null && !expectedType.equals(type)) {
+            throw new MappingException("invoice " + id + " is of Type " + type + ", not " + expectedType);
         }
         try {
             return Invoice.newBuilder()

@@ -9,8 +9,9 @@ import java.util.Map;
 import org.apache.avro.specific.SpecificRecordBase;
 
 /**
- * Xero sales invoices (Type ACCREC). Bills (ACCPAY) share the endpoint and are skipped here. DELETED and VOIDED
- * invoices are upserts: Xero keeps them, and their status says what happened.
+ * Xero sales invoices (Type ACCREC) and bills (ACCPAY): they share the endpoint, so one paged read brings both and
+ * no call is spent twice on it; each row is the entity its Type says. DELETED and VOIDED documents are upserts: Xero
+ * keeps them, and their status says what happened.
  */
 public class XeroInvoiceReader extends XeroPagedReader {
 
@@ -25,6 +26,11 @@ public class XeroInvoiceReader extends XeroPagedReader {
     @Override
     public EntityType entity() {
         return EntityType.INVOICE;
+    }
+
+    @Override
+    public java.util.Set<EntityType> entities() {
+        return java.util.Set.of(EntityType.INVOICE, EntityType.BILL);
     }
 
     @Override
@@ -45,11 +51,17 @@ public class XeroInvoiceReader extends XeroPagedReader {
 
     @Override
     protected boolean skip(JsonNode row) {
-        return row.hasNonNull("Type") && !XeroInvoiceMapper.SALES_TYPE.equals(row.get("Type").asText());
+        return row.hasNonNull("Type") && !XeroInvoiceMapper.SALES_TYPE.equals(row.get("Type").asText())
+                && !XeroInvoiceMapper.PURCHASE_TYPE.equals(row.get("Type").asText());
+    }
+
+    @Override
+    protected EntityType entityOf(JsonNode row) {
+        return XeroInvoiceMapper.PURCHASE_TYPE.equals(row.path("Type").asText()) ? EntityType.BILL : EntityType.INVOICE;
     }
 
     @Override
     protected SpecificRecordBase map(JsonNode row) throws MappingException {
-        return XeroInvoiceMapper.toCanonical(row);
+        return entityOf(row) == EntityType.BILL ? XeroInvoiceMapper.toBill(row) : XeroInvoiceMapper.toCanonical(row);
     }
 }

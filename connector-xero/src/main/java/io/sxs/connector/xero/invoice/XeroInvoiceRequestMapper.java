@@ -32,15 +32,30 @@ public final class XeroInvoiceRequestMapper {
      *                         system carries only the option's Xero id, and Xero identifies line tracking by category
      */
     public static ObjectNode toRequest(Invoice inv, String invoiceId, String trackingCategory) throws MappingException {
+        return toRequest(inv, XeroInvoiceMapper.SALES_TYPE, invoiceId, trackingCategory);
+    }
+
+    /** @param type ACCREC for a sales invoice, ACCPAY for a bill (which has no line discounts in Xero) */
+    public static ObjectNode toRequest(Invoice inv, String type, String invoiceId, String trackingCategory) throws MappingException {
         if (inv.getDocumentType() != DocumentType.INVOICE) {
             throw new MappingException("a " + inv.getDocumentType() + " is not written as a Xero invoice");
+        }
+        if (XeroInvoiceMapper.PURCHASE_TYPE.equals(type)) {
+            int n = 0;
+            for (DocumentLine l : inv.getLines()) {
+                n++;
+                if (l.getDiscountRate() != null && l.getDiscountRate().signum() != 0) {
+                    throw new MappingException("line " + n + ": a " + l.getDiscountRate().stripTrailingZeros().toPlainString()
+                            + "% discount cannot be written, Xero bills have no line discounts");
+                }
+            }
         }
         if (inv.getContactRef() == null || inv.getContactRef().isBlank()) {
             throw new MappingException("invoice has no contact");
         }
         boolean update = invoiceId != null;
         ObjectNode o = XeroJson.NODES.objectNode();
-        o.put("Type", XeroInvoiceMapper.SALES_TYPE);
+        o.put("Type", type);
         if (update) {
             o.put("InvoiceID", invoiceId);
         }

@@ -7,8 +7,11 @@ import io.sxs.connector.source.ApiException;
 import io.sxs.connector.xero.client.XeroSession;
 import io.sxs.connector.xero.mapping.MappingException;
 import io.sxs.connector.xero.mapping.XeroFields;
+import io.sxs.connector.xero.mapping.XeroTotals;
 import io.sxs.connector.xero.sink.XeroEntitySink;
 import io.sxs.schemas.common.DocumentStatus;
+import io.sxs.schemas.document.Documents;
+import io.sxs.schemas.entity.Bill;
 import io.sxs.schemas.entity.Invoice;
 import io.sxs.schemas.envelope.Command;
 import io.sxs.schemas.envelope.ConnectionConfig;
@@ -19,13 +22,35 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.avro.specific.SpecificRecordBase;
 
 /**
- * Sales invoices in the Xero sink. ACCREC numbers are unique, so a create that collides on its number is looked up
- * by InvoiceNumbers; it is the pipeline's own earlier write when number and contact match. A delete becomes DELETED
- * for a draft, VOIDED for an approved invoice with nothing paid or credited, and BLOCKED otherwise.
+ * Sales invoices (ACCREC) and, with {@link #bills()}, bills (ACCPAY) in the Xero sink: one endpoint, one shape, one
+ * set of rules. ACCREC numbers are unique, so a create that collides on its number is looked up by InvoiceNumbers;
+ * it is the pipeline's own earlier write when number and contact match (bill numbers are the supplier's and need not
+ * be unique: a retried bill create relies on its Idempotency-Key). A delete becomes DELETED for a draft, VOIDED for
+ * an approved document with nothing paid or credited, and BLOCKED otherwise. The totals are checked before writing
+ * ({@link XeroTotals}).
  */
 public class XeroInvoiceSink implements XeroEntitySink {
+
+    private final String type;
+    private final String noun;
+
+    /** Sales invoices. */
+    public XeroInvoiceSink() {
+        this(XeroInvoiceMapper.SALES_TYPE, "invoice");
+    }
+
+    private XeroInvoiceSink(String type, String noun) {
+        this.type = type;
+        this.noun = noun;
+    }
+
+    /** Bills: Invoices of Type ACCPAY. */
+    public static XeroInvoiceSink bills() {
+        return new XeroInvoiceSink(XeroInvoiceMapper.PURCHASE_TYPE, "bill");
+    }
 
     @Override
     public String collection() {
@@ -44,33 +69,43 @@ public class XeroInvoiceSink implements XeroEntitySink {
 
     @Override
     public ObjectNode createElement(Command command) throws MappingException {
-        return XeroInvoiceRequestMapper.toRequest(payload(command), null, null);
+        return XeroInvoiceRequestMapper.toRequest(checked(command), type, null, null);
     }
 
     @Override
     public ObjectNode updateElement(Command command) throws MappingException {
-        return XeroInvoiceRequestMapper.toRequest(payload(command), command.getTargetId(), null);
+        return XeroInvoiceRequestMapper.toRequest(checked(command), type, command.getTargetId(), null);
     }
 
     @Override
     public ObjectNode createElement(Command command, ConnectionConfig connection) throws MappingException {
-        return XeroInvoiceRequestMapper.toRequest(payload(command), null, connection.getTrackingCategory());
+        return XeroInvoiceRequestMapper.toRequest(checked(command), type, null, connection.getTrackingCategory());
     }
 
     @Override
     public ObjectNode updateElement(Command command, ConnectionConfig connection) throws MappingException {
-        return XeroInvoiceRequestMapper.toRequest(payload(command), command.getTargetId(), connection.getTrackingCategory());
+        return XeroInvoiceRequestMapper.toRequest(checked(command), type, command.getTargetId(), connection.getTrackingCategory());
+    }
+
+    /** The payload, once its totals are known to come out the same in Xero (exact money: never a silent rounding). */
+    private Invoice checked(Command command) throws MappingException {
+        Invoice inv = payload(command);
+        XeroTotals.check(noun + " " + (inv.getNumber() != null ? inv.getNumber() : command.getSourceId()), inv.getLines(),
+                inv.getLineAmountType(), new XeroTotals.Totals(inv.getSubTotal(), inv.getTotalTax(), inv.getTotal()),
+                io.sxs.schemas.registry.SystemNames.of(command.getSourceSystem()));
+        return inv;
     }
 
     @Override
-    public Invoice toCanonical(JsonNode element) throws MappingException {
-        return XeroInvoiceMapper.toCanonical(element);
+    public SpecificRecordBase toCanonical(JsonNode element) throws MappingException {
+        Invoice inv = XeroInvoiceMapper.toDocument(element, type);
+        return XeroInvoiceMapper.SALES_TYPE.equals(type) ? inv : Documents.asBill(inv);
     }
 
     @Override
     public ObjectNode asRequest(JsonNode element) throws MappingException {
-        Invoice inv = XeroInvoiceMapper.toCanonical(element);
-        return XeroInvoiceRequestMapper.toRequest(inv, inv.getId());
+        Invoice inv = XeroInvoiceMapper.toDocument(element, type);
+        return XeroInvoiceRequestMapper.toRequest(inv, type, inv.getId(), null);
     }
 
     @Override
@@ -88,7 +123,7 @@ public class XeroInvoiceSink implements XeroEntitySink {
         q.put("InvoiceNumbers", number);
         q.put("page", "1"); // paged, so that LineItems come back
         for (JsonNode i : session.get(collection(), q, null).items(collection())) {
-            if (XeroInvoiceMapper.SALES_TYPE.equals(XeroFields.text(i, "Type"))
+            if (type.equals(XeroFields.text(i, "Type"))
                     && number.equalsIgnoreCase(XeroFields.text(i, "InvoiceNumber"))) {
                 return Optional.of(i);
             }
@@ -115,7 +150,7 @@ public class XeroInvoiceSink implements XeroEntitySink {
     public DeletePlan planDelete(XeroSession session, Command command) throws ApiException {
         if (command.getTargetId() == null) {
             return DeletePlan.done(Results.failed(command, ResultStatus.REJECTED,
-                    "cannot delete an invoice without its Xero InvoiceID", List.of(), 0));
+                    "cannot delete a " + noun + " without its Xero InvoiceID", List.of(), 0));
         }
         if (!command.getTargetId().matches("[0-9A-Fa-f-]{1,64}")) {
             return DeletePlan.done(Results.failed(command, ResultStatus.REJECTED,
@@ -124,27 +159,29 @@ public class XeroInvoiceSink implements XeroEntitySink {
         JsonNode current = current(session, command.getTargetId());
         if (current == null) {
             return DeletePlan.done(Results.failed(command, ResultStatus.NOT_FOUND,
-                    "Xero invoice " + command.getTargetId() + " does not exist", List.of(), 0));
+                    "Xero " + noun + " " + command.getTargetId() + " does not exist", List.of(), 0));
         }
         Invoice inv;
+        SpecificRecordBase canonical;
         try {
-            inv = toCanonical(current);
+            inv = XeroInvoiceMapper.toDocument(current, type);
+            canonical = toCanonical(current);
         } catch (MappingException e) {
             return DeletePlan.done(Results.failed(command, ResultStatus.REJECTED,
-                    "Xero invoice " + command.getTargetId() + " could not be read: " + e.getMessage(), List.of(), 0));
+                    "Xero " + noun + " " + command.getTargetId() + " could not be read: " + e.getMessage(), List.of(), 0));
         }
         String name = inv.getNumber() == null ? inv.getId() : inv.getNumber();
         return switch (inv.getStatus()) {
             case DELETED, VOIDED -> DeletePlan.done(Results.ok(command, inv.getId(),
-                    XeroFields.text(current, "UpdatedDateUTC"), inv, 0));
+                    XeroFields.text(current, "UpdatedDateUTC"), canonical, 0));
             case DRAFT, SUBMITTED -> DeletePlan.post(XeroInvoiceRequestMapper.statusChange(inv.getId(), DocumentStatus.DELETED));
             case AUTHORISED -> isZero(inv.getAmountPaid()) && isZero(inv.getAmountCredited())
                     ? DeletePlan.post(XeroInvoiceRequestMapper.statusChange(inv.getId(), DocumentStatus.VOIDED))
-                    : DeletePlan.done(Results.failed(command, ResultStatus.BLOCKED, "invoice " + name
+                    : DeletePlan.done(Results.failed(command, ResultStatus.BLOCKED, noun + " " + name
                             + " has payments or credit notes allocated (paid " + plain(inv.getAmountPaid()) + ", credited "
                             + plain(inv.getAmountCredited()) + "); remove them in Xero first", List.of(), 0));
             case PAID -> DeletePlan.done(Results.failed(command, ResultStatus.BLOCKED,
-                    "invoice " + name + " is PAID; delete its payments in Xero first", List.of(), 0));
+                    noun + " " + name + " is PAID; delete its payments in Xero first", List.of(), 0));
         };
     }
 
@@ -170,9 +207,12 @@ public class XeroInvoiceSink implements XeroEntitySink {
     }
 
     private static Invoice payload(Command command) throws MappingException {
-        if (!(command.getPayload() instanceof Invoice i)) {
-            throw new MappingException("INVOICE command " + command.getCommandId() + " carries no Invoice payload");
+        if (command.getPayload() instanceof Invoice i) {
+            return i;
         }
-        return i;
+        if (command.getPayload() instanceof Bill b) {
+            return Documents.asInvoice(b);
+        }
+        throw new MappingException(command.getEntity() + " command " + command.getCommandId() + " carries no document payload");
     }
 }

@@ -11,6 +11,7 @@ import io.sxs.connector.xero.client.XeroApiException;
 import io.sxs.connector.xero.client.XeroClient;
 import io.sxs.connector.xero.client.XeroSession;
 import io.sxs.connector.xero.mapping.MappingException;
+import io.sxs.connector.xero.mapping.XeroTotals;
 import io.sxs.schemas.common.SystemType;
 import io.sxs.schemas.envelope.Command;
 import io.sxs.schemas.envelope.CommandAction;
@@ -135,7 +136,8 @@ public class XeroCommandWriter implements CommandWriter {
                     element = sink.updateElement(command, connection.config());
                 }
             } catch (MappingException e) {
-                results[i] = Results.failed(command, ResultStatus.REJECTED, e.getMessage(), List.of(e.getMessage()), 0);
+                ResultStatus status = e instanceof XeroTotals.BlockedException ? ResultStatus.BLOCKED : ResultStatus.REJECTED;
+                results[i] = Results.failed(command, status, e.getMessage(), List.of(e.getMessage()), 0);
                 continue;
             } catch (ApiException e) {
                 executor.maybeStop(e);

@@ -61,6 +61,15 @@ final class Commands {
     static DocumentLine line(String description, String qty, String unit, String discount) {
         return DocumentLine.newBuilder().setDescription(description).setQuantity(new BigDecimal(qty))
                 .setUnitAmount(new BigDecimal(unit)).setDiscountRate(discount == null ? null : new BigDecimal(discount))
-                .setLineAmount(new BigDecimal("0.00")).setAccountCode("200").setTaxType("OUTPUT2").build();
+                .setLineAmount(net(qty, unit, discount)).setAccountCode("200").setTaxType("OUTPUT2").build();
+    }
+
+    /** The line amount as both systems compute it, so the totals check lets the line through. */
+    private static BigDecimal net(String qty, String unit, String discount) {
+        BigDecimal gross = new BigDecimal(qty).multiply(new BigDecimal(unit));
+        if (discount != null) {
+            gross = gross.multiply(BigDecimal.valueOf(100).subtract(new BigDecimal(discount))).divide(BigDecimal.valueOf(100));
+        }
+        return gross.setScale(2, java.math.RoundingMode.HALF_UP);
     }
 }

@@ -78,7 +78,7 @@ class XeroReaderSandboxTest extends SandboxTestBase {
     }
 
     @Test
-    void invoicesAreSalesOnlyWithLinesAndTombstones() throws Exception {
+    void invoicesAndBillsComeInTheSamePagesWithLinesAndTombstones() throws Exception {
         String contact = (String) userCreatesContact("Buyer", null).get("ContactID");
         String inv1 = (String) userCreatesInvoice("ACCREC", contact, "INV-1", "DRAFT").get("InvoiceID");
         userCreatesInvoice("ACCPAY", contact, "BILL-1", "DRAFT");
@@ -88,7 +88,10 @@ class XeroReaderSandboxTest extends SandboxTestBase {
 
         ReadPage page = new XeroInvoiceReader(client).read(connection, null, 1);
         assertThat(page.lastPage()).isTrue();
-        assertThat(page.items()).hasSize(2).allSatisfy(i -> {
+        assertThat(page.apiCalls()).as("one call for both").isEqualTo(1);
+        assertThat(page.items()).filteredOn(i -> i.entity() == io.sxs.schemas.common.EntityType.BILL).singleElement()
+                .satisfies(b -> assertThat(((io.sxs.schemas.entity.Bill) b.payload()).getNumber()).isEqualTo("BILL-1"));
+        assertThat(page.items()).filteredOn(i -> i.entity() == io.sxs.schemas.common.EntityType.INVOICE).hasSize(2).allSatisfy(i -> {
             assertThat(i.operation()).isEqualTo(Operation.UPSERT);
             assertThat(i.invalidReason()).isNull();
         });

@@ -142,11 +142,12 @@ class XeroCommandWriterStubTest {
                 ]}""", Map.of());
         ReadPage page = new XeroInvoiceReader(client).read(connection, null, 1);
         assertThat(page.lastPage()).isTrue();
-        assertThat(page.items()).hasSize(3);
+        assertThat(page.items()).hasSize(4);
         assertThat(page.items().get(0).invalidReason()).contains("Total 1.005 has more than 2 decimals");
         assertThat(page.items().get(0).sourceId()).isEqualTo("i1");
         assertThat(page.items().get(1).invalidReason()).contains("no InvoiceID");
-        ReadItem ok = page.items().get(2);
+        assertThat(page.items().get(2).entity()).as("a bill in the same page").isEqualTo(io.sxs.schemas.common.EntityType.BILL);
+        ReadItem ok = page.items().get(3);
         assertThat(ok.invalidReason()).isNull();
         assertThat(ok.sourceVersion()).isEqualTo("/Date(1714550403000)/");
         assertThat(ok.modifiedAt()).isEqualTo(Instant.ofEpochMilli(1714550403000L));

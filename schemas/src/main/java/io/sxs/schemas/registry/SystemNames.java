@@ -1,4 +1,4 @@
-package io.sxs.mapper.idmap;
+package io.sxs.schemas.registry;
 
 import io.sxs.schemas.common.SystemType;
 

@@ -53,7 +53,8 @@ public final class Topics {
             new TopicSpec(SYNC_LOG, false, true, "connection id (string)", "SyncLogEntry",
                     "Per-record sync log and error list: reads, decisions, skips, writes, failures"),
             new TopicSpec(SOURCE_HINTS, false, true, "connection id (string)", "SourceHint",
-                    "Webhook news of changed items; the connector that owns the connection reads exactly those"),
+                    "Webhook news of changed items, and the mapper's requests for an item a document needs that was never"
+                            + " seen; the connector that owns the connection reads exactly those"),
             new TopicSpec(CONNECTION_FACTS, true, false, "connection id and system (string, id/SYSTEM)", "ConnectionFacts",
                     "What the pre-flight check read of each system of a connection; a connection syncs once they pass"),
             new TopicSpec(IDMAP, true, true, "EntityKey", "IdMapEntry",

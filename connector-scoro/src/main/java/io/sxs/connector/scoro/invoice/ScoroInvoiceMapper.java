@@ -141,7 +141,7 @@ public final class ScoroInvoiceMapper {
             BigDecimal d = ScoroValues.decimal(inv, field, Decimals.PERCENT_SCALE);
             if (d != null && d.signum() != 0) {
                 if (d.signum() < 0 || d.compareTo(HUNDRED) > 0) {
-                    throw new ScoroMappingException(field + " " + d.toPlainString() + "% is not between 0 and 100");
+                    throw new ScoroMappingException(field + " " + d.stripTrailingZeros().toPlainString() + "% is not between 0 and 100");
                 }
                 factor = factor.multiply(HUNDRED.subtract(d)).divide(HUNDRED);
             }

@@ -110,6 +110,37 @@ class DemoAcceptanceTest {
     }
 
     @Test
+    void everyDemoProductIsAXeroItemAndEveryBillAXeroBillOnceWithItsSupplierAndTotals() {
+        DemoSeedResult seed = sandboxes.seed();
+        String company = seed.scoroCompany().companyAccountId();
+        String tenant = seed.xeroTenant().tenantId();
+        Map<String, Map<String, Object>> items = sandboxes.xero().items(tenant).stream()
+                .collect(Collectors.toMap(i -> String.valueOf(i.get("Code")), i -> i));
+        for (Map<String, Object> product : sandboxes.scoro().records(company, "products")) {
+            Map<String, Object> item = items.get(String.valueOf(product.get("code")));
+            assertThat(item).as("item " + product.get("code")).isNotNull();
+            assertThat(decimal(((Map<?, ?>) item.get("SalesDetails")).get("UnitPrice"))).isEqualByComparingTo(decimal(product.get("price")));
+        }
+        assertThat(items).hasSameSizeAs(seed.scoroProductIds());
+        List<Map<String, Object>> xeroBills = sandboxes.xero().invoices(tenant).stream()
+                .filter(i -> "ACCPAY".equals(i.get("Type"))).toList();
+        assertThat(xeroBills).hasSameSizeAs(seed.scoroBillIds());
+        for (long id : seed.scoroBillIds()) {
+            Map<String, Object> bill = sandboxes.scoro().bill(company, id);
+            Map<String, Object> x = xeroBills.stream().filter(b -> bill.get("no").equals(b.get("InvoiceNumber"))).findFirst().orElseThrow();
+            assertThat(x.get("Status")).isEqualTo("AUTHORISED");
+            assertThat(decimal(x.get("Total"))).as("total of bill " + bill.get("no"))
+                    .isEqualByComparingTo(decimal(bill.get("sum")).add(decimal(bill.get("vat_sum"))));
+            assertThat(((Map<?, ?>) x.get("Contact")).get("Name")).isEqualTo(sandboxes.scoro()
+                    .contact(company, ((Number) bill.get("company_id")).longValue()).get("name"));
+        }
+        // Lines that name a product name its item in Xero.
+        long productLines = sandboxes.xero().invoices(tenant).stream().filter(i -> "ACCREC".equals(i.get("Type")))
+                .flatMap(i -> ((List<?>) i.get("LineItems")).stream()).filter(l -> ((Map<?, ?>) l).get("ItemCode") != null).count();
+        assertThat(productLines).isPositive();
+    }
+
+    @Test
     void theInitialSyncSpendsTheMinimumOfCallsWithinTheRealLimits() {
         DemoSeedResult seed = sandboxes.seed();
         String tenant = seed.xeroTenant().tenantId();
@@ -118,13 +149,19 @@ class DemoAcceptanceTest {
         Map<String, Long> scoroCalls = scoroCallsAfterSync;
         assertThat(sandboxes.xero().throttledCalls(tenant)).as("Xero 429s").isZero();
         assertThat(sandboxes.scoro().throttledCalls(company)).as("Scoro 429s").isZero();
-        // 50 invoices and their 18 contacts fit one batch each; one read of each (empty) Xero list.
-        assertThat(xeroCalls).containsEntry("PUT /Invoices", 1L).containsEntry("PUT /Contacts", 1L);
+        // 50 invoices, their contacts, 5 products and 10 bills fit one batch each; invoices wait for their contacts and
+        // products, whose results can come back apart, so they go in at most two waves; bills share the endpoint but
+        // not the batch. One read of each (empty) Xero list: bills come in the invoices' page.
+        assertThat(xeroCalls).containsEntry("PUT /Contacts", 1L).containsEntry("PUT /Items", 1L);
+        assertThat(xeroCalls.get("PUT /Invoices")).isBetween(2L, 3L);
         assertThat(xeroCalls.get("GET /Invoices")).isEqualTo(1L);
         assertThat(xeroCalls.get("GET /Contacts")).isEqualTo(1L);
-        // Scoro lists have no lines: one view per invoice, never more.
+        // Scoro lists have no lines: one view per invoice and bill, never more.
         assertThat(scoroCalls.get("invoices/view")).isEqualTo(seed.scoroInvoiceIds().size());
         assertThat(scoroCalls.get("invoices/list")).isEqualTo(1L);
+        assertThat(scoroCalls.get("bills/view")).isEqualTo(seed.scoroBillIds().size());
+        assertThat(scoroCalls.get("bills/list")).isEqualTo(1L);
+        assertThat(scoroCalls.get("products/list")).isEqualTo(1L);
     }
 
     @Test

@@ -123,6 +123,8 @@ public record SxsProperties(
      * @param connections    connections in all: the first syncs the demo data, the others pair empty organisations
      *                       (to see many connections in one JVM)
      * @param trackingCategory the Xero tracking category the demo connection syncs (the demo organisation has two)
+     * @param itemDirection  the demo connection's items (products) direction
+     * @param billDirection  the demo connection's bills direction
      */
     public record Demo(@DefaultValue("true") boolean enabled, @DefaultValue("18081") int xeroPort,
                        @DefaultValue("18082") int scoroPort, @DefaultValue("42") long seed,
@@ -132,7 +134,9 @@ public record SxsProperties(
                        @DefaultValue("true") boolean limits, @DefaultValue("500") int scoroDailyQuota,
                        @DefaultValue("1") double timeRate, @DefaultValue("TO_XERO") io.sxs.schemas.envelope.Direction invoiceDirection,
                        @DefaultValue("true") boolean webhooks, @DefaultValue("1") int connections,
-                       @DefaultValue("Region") String trackingCategory) {
+                       @DefaultValue("Region") String trackingCategory,
+                       @DefaultValue("TO_XERO") io.sxs.schemas.envelope.Direction itemDirection,
+                       @DefaultValue("TO_XERO") io.sxs.schemas.envelope.Direction billDirection) {
         public Demo {
             require(contacts >= 1 && invoices >= 1, "sxs.demo.contacts and sxs.demo.invoices must be at least 1");
             require(pollInterval.toMillis() >= 100, "sxs.demo.poll-interval must be at least 100ms, got " + pollInterval);

@@ -79,12 +79,14 @@ public class Demo implements SmartLifecycle, ApplicationListener<ApplicationRead
                 sandboxes.scoro().baseUri().toString(), seed.scoroCompany().companyAccountId(), seed.scoroCompany().apiKey(),
                 sandboxes.xero().apiBase().toString(), seed.xeroTenant().tenantId(), seed.xeroTenant().accessToken());
         ConnectionDirections.set(config, EntityType.INVOICE, props.demo().invoiceDirection());
+        ConnectionDirections.set(config, EntityType.ITEM, props.demo().itemDirection());
+        ConnectionDirections.set(config, EntityType.BILL, props.demo().billDirection());
         config.setContacts(props.demo().contactMode());
         config.setTrackingCategory(props.demo().trackingCategory().isBlank() ? null : props.demo().trackingCategory());
         config.setPollIntervalMs(props.demo().pollInterval().toMillis());
         Set<String> sources = new java.util.HashSet<>();
         for (SystemType system : SystemType.values()) {
-            pipeline.connector(system).readEntities().forEach(entity -> sources.add(SyncProgress.sourceName(system, entity)));
+            pipeline.connector(system).readEntities(config).forEach(entity -> sources.add(SyncProgress.sourceName(system, entity)));
         }
         progress = new SyncProgress(Instant.now(), sources);
         follower = new SyncLogFollower(kafka.bootstrapServers(), connectionId, progress::apply).start();
@@ -121,8 +123,8 @@ public class Demo implements SmartLifecycle, ApplicationListener<ApplicationRead
                   Kafka:          %s%s
                   Xero sandbox:   %s  (xero-tenant-id: %s, Authorization: Bearer %s)
                   Scoro sandbox:  %s/api/v2  (company_account_id: %s, apiKey: %s)
-                  Connection:     %s  (invoices %s, contacts %s, tracking category %s)%s
-                  Demo data:      %d Scoro contacts (ids %s...), %d Scoro invoices (ids %s...)
+                  Connection:     %s  (invoices %s, items %s, bills %s, contacts %s, tracking category %s)%s
+                  Demo data:      %d Scoro contacts (ids %s...), %d invoices (ids %s...), %d products, %d bills
                   Try:  curl -s -H 'Authorization: Bearer %s' -H 'xero-tenant-id: %s' %s/Invoices?page=1
                         curl -s -X POST -d '{"apiKey":"%s","company_account_id":"%s"}' %s/api/v2/invoices/list
                 Initial sync running...
@@ -130,9 +132,10 @@ public class Demo implements SmartLifecycle, ApplicationListener<ApplicationRead
                 kafka.bootstrapServers(), kafka.embedded() ? " (embedded)" : "",
                 sandboxes.xero().apiBase(), seed.xeroTenant().tenantId(), seed.xeroTenant().accessToken(),
                 sandboxes.scoro().baseUri(), seed.scoroCompany().companyAccountId(), seed.scoroCompany().apiKey(),
-                connectionId, props.demo().invoiceDirection(), props.demo().contactMode(), props.demo().trackingCategory(),
-                limitsNote(),
+                connectionId, props.demo().invoiceDirection(), props.demo().itemDirection(), props.demo().billDirection(),
+                props.demo().contactMode(), props.demo().trackingCategory(), limitsNote(),
                 seed.scoroContactIds().size(), first(seed.scoroContactIds()), seed.scoroInvoiceIds().size(), first(seed.scoroInvoiceIds()),
+                seed.scoroProductIds().size(), seed.scoroBillIds().size(),
                 seed.xeroTenant().accessToken(), seed.xeroTenant().tenantId(), sandboxes.xero().apiBase(),
                 seed.scoroCompany().apiKey(), seed.scoroCompany().companyAccountId(), sandboxes.scoro().baseUri());
     }

@@ -409,8 +409,8 @@ public final class ConnectorRuntime implements AutoCloseable {
         }
     }
 
-    /** The entities this connector reads, one source each per connection. */
-    public List<io.sxs.schemas.common.EntityType> readEntities() {
-        return connector.readers().stream().map(EntityReader::entity).toList();
+    /** The entities this connector reads for {@code config} (what is all OFF is not read, see {@link ReadScope}). */
+    public List<io.sxs.schemas.common.EntityType> readEntities(ConnectionConfig config) {
+        return connector.readers().stream().filter(r -> ReadScope.wanted(config, r.entities())).map(EntityReader::entity).toList();
     }
 }

@@ -4,6 +4,7 @@ import io.sxs.mapper.command.CommandFactory;
 import io.sxs.mapper.command.RandomIds;
 import io.sxs.mapper.idmap.EntityKeys;
 import io.sxs.mapper.idmap.IdMap;
+import io.sxs.mapper.match.ContactMatcher;
 import io.sxs.mapper.ownership.Ownership;
 import io.sxs.mapper.ownership.OwnershipPolicy;
 import io.sxs.mapper.pending.PendingChanges;
@@ -13,6 +14,7 @@ import io.sxs.mapper.translate.StoreCounterparts;
 import io.sxs.mapper.translate.Translation;
 import io.sxs.schemas.common.EntityType;
 import io.sxs.schemas.common.SystemType;
+import io.sxs.schemas.entity.Contact;
 import io.sxs.schemas.envelope.ChangeRecord;
 import io.sxs.schemas.envelope.Command;
 import io.sxs.schemas.envelope.CommandAction;
@@ -228,6 +230,21 @@ public final class ChangeHandler {
             return;
         }
 
+        List<String> linked = new ArrayList<>();
+        if (counterpart == null && change.getPayload() instanceof Contact contact) {
+            // Before creating a contact, the one it already is in the other system (SPEC: match before create).
+            ContactMatcher.Match match = ContactMatcher.match(contact, unlinkedContacts(change.getConnectionId(), target));
+            if (match.kind() == ContactMatcher.Match.Kind.SEVERAL) {
+                toReview(change, mapping, key, match, target);
+                return;
+            }
+            if (match.kind() == ContactMatcher.Match.Kind.ONE) {
+                Contact found = match.candidates().get(0);
+                counterpart = found.getId();
+                linked.add("linked to the existing " + SystemNames.of(target) + " contact '" + found.getName() + "' by "
+                        + match.by() + " instead of creating one");
+            }
+        }
         Translation translation = ReferenceTranslator.translate(change.getEntity(),
                 (org.apache.avro.specific.SpecificRecordBase) change.getPayload(), change.getSystem(), counterpart,
                 new StoreCounterparts(change.getConnectionId(), state.idMap(), state.latest()));
@@ -235,8 +252,9 @@ public final class ChangeHandler {
             waitFor(connection, change, key, translation.missing(), waitingSince);
             return;
         }
+        linked.addAll(translation.notes());
         emit(change, mapping, key, counterpart == null ? CommandAction.CREATE : CommandAction.UPDATE, counterpart,
-                translation.payload(), translation.notes(), neededBy);
+                translation.payload(), linked, neededBy);
     }
 
     private void emit(ChangeRecord change, IdMapEntry mapping, EntityKey key, CommandAction action, String targetId,
@@ -312,6 +330,34 @@ public final class ChangeHandler {
         issue(connection, needed, dependencyMapping, null,
                 EntityKeys.describe(document.getEntity(), document.getSystem(), document.getSourceId()));
         return "create issued";
+    }
+
+    /** The other system's contacts the pipeline has read, alive and not linked to anything yet. */
+    private List<Contact> unlinkedContacts(String connectionId, SystemType system) {
+        List<Contact> out = new ArrayList<>();
+        for (ChangeRecord c : state.latest().of(connectionId, io.sxs.schemas.common.EntityType.CONTACT, system)) {
+            if (c.getOperation() == Operation.UPSERT && c.getPayload() instanceof Contact contact
+                    && state.idMap().counterpartOf(EntityKeys.of(c)) == null) {
+                out.add(contact);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Several contacts of the other system could be this one: none is guessed. The change is kept as seen (a re-read
+     * does not ask again) and goes to the error list with the candidates named, for a person to decide.
+     */
+    private void toReview(ChangeRecord change, IdMapEntry mapping, EntityKey key, ContactMatcher.Match match, SystemType target) {
+        IdMapEntry.Builder entry = mapping == null ? IdMap.newEntry(key, change.getSystem(), state.now()) : IdMapEntry.newBuilder(mapping);
+        state.idMap().put(entry.setLastSeenHash(change.getContentHash()).setUpdatedAt(now()).build());
+        StringBuilder names = new StringBuilder();
+        for (Contact c : match.candidates()) {
+            names.append(names.length() == 0 ? "" : ", ").append(c.getId()).append(" '").append(c.getName()).append('\'');
+        }
+        state.log().change(change, SyncOutcome.BLOCKED, null, null, "review: " + match.candidates().size() + " "
+                + SystemNames.of(target) + " contacts match by " + match.by() + " (" + names + "); not created and not"
+                + " linked: give the right one this contact's number, or make the others differ");
     }
 
     /**

@@ -45,6 +45,19 @@ public final class DemoData {
     };
     private static final String[] QUANTITIES = {"1", "1", "2", "3", "0.5", "1.5", "2.25", "7.5", "10", "0.75", "12.125"};
     private static final String[] DISCOUNTS = {"5", "10", "12.5", "15"};
+    /** Products: code, name (one of the services), price, VAT code, sales account. */
+    private static final String[][] PRODUCTS = {
+        {"CONSULT-H", "Consulting hours", "95.00", "OUTPUT2", "200"},
+        {"DESIGN-SPRINT", "Design sprint", "1850.00", "OUTPUT2", "200"},
+        {"HOSTING-Y", "Hosting (annual)", "240.00", "OUTPUT2", "260"},
+        {"TRAINING", "Training session", "450.00", "RROUTPUT", "200"},
+        {"LICENCE", "Software licence", "120.00", "OUTPUT2", "260"},
+    };
+    /** Purchase lines: what a supplier bills, its VAT code and expense account (input VAT on expense accounts). */
+    private static final String[][] PURCHASES = {
+        {"Office supplies", "INPUT2", "400"}, {"Subcontracted design", "INPUT2", "310"},
+        {"Printing", "INPUT2", "400"}, {"Travel", "NONE", "400"}, {"Stock for resale", "INPUT2", "310"},
+    };
 
     private DemoData() {
     }
@@ -91,6 +104,24 @@ public final class DemoData {
             contactIds.add(((Number) saved.get("contact_id")).longValue());
         }
 
+        // Products and bills draw from their own sequence, so the contacts and invoices stay what they were per seed.
+        Random extra = new Random(seed * 31 + 7);
+        List<Long> productIds = new ArrayList<>();
+        List<String[]> products = new ArrayList<>();
+        for (String[] p : PRODUCTS) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("code", p[0]);
+            body.put("name", p[1]);
+            body.put("price", new BigDecimal(p[2]));
+            body.put("unit", p[0].endsWith("-H") ? "h" : "pcs");
+            body.put("is_service", 1);
+            body.put("default_vat_code_id", vat.get(p[3]));
+            body.put("default_sales_tax_id", vat.get(p[3]));
+            body.put("sales_finance_account_id", accounts.get(p[4]));
+            productIds.add(((Number) scoro.createRecord(cid, "products", body).get("product_id")).longValue());
+            products.add(p);
+        }
+
         LocalDate today = scoro.clock().instant().atOffset(ZoneOffset.UTC).toLocalDate();
         List<Long> invoiceIds = new ArrayList<>();
         for (int i = 0; i < invoices && !contactIds.isEmpty(); i++) {
@@ -121,13 +152,51 @@ public final class DemoData {
                 }
                 line.put("vat_code_id", vat.get(kind[0]));
                 line.put("finance_account_id", accounts.get(kind[1]));
+                if (extra.nextInt(3) == 0) {
+                    // A product line: its name, price, VAT code and account.
+                    int p = extra.nextInt(products.size());
+                    line.put("product_id", productIds.get(p));
+                    line.put("comment", products.get(p)[1]);
+                    line.put("price", new BigDecimal(products.get(p)[2]));
+                    line.put("vat_code_id", vat.get(products.get(p)[3]));
+                    line.put("finance_account_id", accounts.get(products.get(p)[4]));
+                }
                 lines.add(line);
             }
             body.put("lines", lines);
             Map<String, Object> saved = scoro.createInvoice(cid, body);
             invoiceIds.add(((Number) saved.get("id")).longValue());
         }
-        return new DemoSeedResult(company, tenant, List.copyOf(contactIds), List.copyOf(invoiceIds));
+
+        // Bills from a few suppliers (a fifth as many as invoices).
+        List<Long> billIds = new ArrayList<>();
+        int bills = Math.max(1, invoices / 5);
+        for (int i = 0; i < bills && !contactIds.isEmpty(); i++) {
+            long supplier = contactIds.get(extra.nextInt(Math.min(contactIds.size(), 4)));
+            scoro.updateContact(cid, supplier, Map.of("is_supplier", 1));
+            LocalDate date = today.minusDays(extra.nextInt(60));
+            List<Map<String, Object>> lines = new ArrayList<>();
+            for (int l = 0; l < 1 + extra.nextInt(3); l++) {
+                String[] kind = PURCHASES[extra.nextInt(PURCHASES.length)];
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("comment", kind[0]);
+                line.put("price", new BigDecimal(5 + extra.nextInt(900)).add(new BigDecimal(extra.nextInt(100)).movePointLeft(2)));
+                line.put("amount", new BigDecimal(1 + extra.nextInt(4)));
+                line.put("vat_code_id", vat.get(kind[1]));
+                line.put("finance_account_id", accounts.get(kind[2]));
+                lines.add(line);
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("no", "SUP-" + (5000 + i));
+            body.put("company_id", supplier);
+            body.put("date", date.toString());
+            body.put("deadline", date.plusDays(30).toString());
+            body.put("currency", "GBP");
+            body.put("lines", lines);
+            billIds.add(((Number) scoro.createBill(cid, body).get("id")).longValue());
+        }
+        return new DemoSeedResult(company, tenant, List.copyOf(contactIds), List.copyOf(invoiceIds), List.copyOf(productIds),
+                List.copyOf(billIds));
     }
 
     private static String uniqueName(Random rnd, Set<String> used) {

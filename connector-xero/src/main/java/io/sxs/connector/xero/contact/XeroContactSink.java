@@ -78,34 +78,64 @@ public class XeroContactSink implements XeroEntitySink {
         return messages.stream().anyMatch(m -> m.toLowerCase(Locale.ROOT).contains("already assigned to another contact"));
     }
 
+    /**
+     * The contact holding the key the create collided on: by ContactNumber (the pipeline's own earlier write), else
+     * the active contact whose name differs at most in case (Xero names are unique among active contacts,
+     * case-insensitively), found with {@code searchTerm}.
+     */
     @Override
     public Optional<JsonNode> findExisting(XeroSession session, ObjectNode sent) throws ApiException {
         String number = XeroFields.text(sent, "ContactNumber");
-        if (number == null || number.contains("\"")) {
+        if (number != null && !number.contains("\"")) {
+            Map<String, String> q = new LinkedHashMap<>();
+            q.put("where", "ContactNumber==\"" + number + "\"");
+            q.put("includeArchived", "true");
+            q.put("page", "1");
+            JsonNode found = null;
+            for (JsonNode c : session.get(collection(), q, null).items(collection())) {
+                if (number.equals(XeroFields.text(c, "ContactNumber"))
+                        && (found == null || "ACTIVE".equals(XeroFields.text(c, "ContactStatus")))) {
+                    found = c;
+                }
+            }
+            if (found != null) {
+                return Optional.of(found);
+            }
+        }
+        String name = XeroFields.text(sent, "Name");
+        if (name == null) {
             return Optional.empty();
         }
         Map<String, String> q = new LinkedHashMap<>();
-        q.put("where", "ContactNumber==\"" + number + "\"");
-        q.put("includeArchived", "true");
+        q.put("searchTerm", name);
         q.put("page", "1");
-        JsonNode found = null;
         for (JsonNode c : session.get(collection(), q, null).items(collection())) {
-            if (number.equals(XeroFields.text(c, "ContactNumber"))
-                    && (found == null || "ACTIVE".equals(XeroFields.text(c, "ContactStatus")))) {
-                found = c;
+            if (name.equalsIgnoreCase(XeroFields.text(c, "Name")) && "ACTIVE".equals(XeroFields.text(c, "ContactStatus"))) {
+                return Optional.of(c);
             }
         }
-        return Optional.ofNullable(found);
+        return Optional.empty();
     }
 
+    /**
+     * Null (adopt) for the pipeline's own earlier write, and for a contact whose name differs only in case and that
+     * carries no other number: it is the same contact, linked instead of failing.
+     */
     @Override
     public String clash(JsonNode existing, ObjectNode sent) {
         String number = XeroFields.text(sent, "ContactNumber");
         if (existing != null && number != null && number.equals(XeroFields.text(existing, "ContactNumber"))) {
             return null;
         }
-        return "contact name '" + XeroFields.text(sent, "Name") + "' is already used by another Xero contact"
-                + (number == null ? "" : " (no contact has ContactNumber " + number + ")");
+        String name = XeroFields.text(sent, "Name");
+        String existingNumber = existing == null ? null : XeroFields.text(existing, "ContactNumber");
+        if (existing != null && name != null && name.equalsIgnoreCase(XeroFields.text(existing, "Name"))
+                && (existingNumber == null || existingNumber.equals(number))) {
+            return null;
+        }
+        return "contact name '" + name + "' is already used by another Xero contact"
+                + (existingNumber == null ? "" : " (ContactNumber " + existingNumber + ")")
+                + (number == null ? "" : "; no contact has ContactNumber " + number);
     }
 
     @Override

@@ -199,7 +199,7 @@ class XeroWriterSandboxTest extends SandboxTestBase {
 
     @Test
     void aClashWithSomeoneElsesItemIsRejectedWithItsReason() throws Exception {
-        userCreatesContact("Acme Ltd", null);
+        userCreatesContact("Acme Ltd", "OTHER-7");
         String other = (String) userCreatesContact("Other", null).get("ContactID");
         String mine = (String) userCreatesContact("Mine", null).get("ContactID");
         userCreatesInvoice("ACCREC", other, "SC-1", "DRAFT");
@@ -208,8 +208,18 @@ class XeroWriterSandboxTest extends SandboxTestBase {
                 createContact("s1", "k1", contact("s1", "Acme Ltd")),
                 createInvoice("i1", "k2", invoice("i1", "SC-1", mine, DocumentStatus.DRAFT))));
         assertThat(results).extracting(WriteResult::getStatus).containsOnly(ResultStatus.REJECTED);
-        assertThat(results.get(0).getMessage()).contains("Acme Ltd").contains("SCORO-s1");
+        assertThat(results.get(0).getMessage()).contains("Acme Ltd").contains("OTHER-7").contains("SCORO-s1");
         assertThat(results.get(1).getMessage()).contains("SC-1").contains(other);
+    }
+
+    @Test
+    void aNameXeroHasInAnotherCaseLinksToThatContactInsteadOfFailing() throws Exception {
+        String existing = (String) userCreatesContact("GLOBEX corporation", null).get("ContactID");
+        List<WriteResult> results = writer().write(connection, List.of(createContact("s5", "k5", contact("s5", "Globex Corporation"))));
+        assertThat(results.get(0).getStatus()).isEqualTo(ResultStatus.OK);
+        assertThat(results.get(0).getTargetId()).isEqualTo(existing);
+        assertThat(sandbox.contacts(tenant.tenantId())).filteredOn(c -> "SCORO-s5".equals(c.get("ContactNumber"))).singleElement()
+                .satisfies(c -> assertThat(c.get("Name")).isEqualTo("Globex Corporation"));
     }
 
     @Test

@@ -149,10 +149,13 @@ class DemoAcceptanceTest {
         Map<String, Long> scoroCalls = scoroCallsAfterSync;
         assertThat(sandboxes.xero().throttledCalls(tenant)).as("Xero 429s").isZero();
         assertThat(sandboxes.scoro().throttledCalls(company)).as("Scoro 429s").isZero();
-        // 50 invoices, their contacts, 5 products and 10 bills fit one batch each; invoices wait for their contacts and
+        // 50 invoices, their contacts, 5 products and 10 bills would fit one batch each; invoices wait for their contacts and
         // products, whose results can come back apart, so they go in at most two waves; bills share the endpoint but
         // not the batch. One read of each (empty) Xero list: bills come in the invoices' page.
-        assertThat(xeroCalls).containsEntry("PUT /Contacts", 1L).containsEntry("PUT /Items", 1L);
+        // Contacts are created as the documents that need them arrive (invoices, then bills, read by two sources):
+        // at most one batch per wave.
+        assertThat(xeroCalls).containsEntry("PUT /Items", 1L);
+        assertThat(xeroCalls.get("PUT /Contacts")).isBetween(1L, 3L);
         assertThat(xeroCalls.get("PUT /Invoices")).isBetween(2L, 3L);
         assertThat(xeroCalls.get("GET /Invoices")).isEqualTo(1L);
         assertThat(xeroCalls.get("GET /Contacts")).isEqualTo(1L);

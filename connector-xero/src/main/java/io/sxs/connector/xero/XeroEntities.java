@@ -4,6 +4,7 @@ import io.sxs.connector.xero.account.XeroAccountReader;
 import io.sxs.connector.xero.client.XeroClient;
 import io.sxs.connector.xero.contact.XeroContactReader;
 import io.sxs.connector.xero.contact.XeroContactSink;
+import io.sxs.connector.xero.invoice.XeroCreditNoteReader;
 import io.sxs.connector.xero.invoice.XeroInvoiceReader;
 import io.sxs.connector.xero.invoice.XeroInvoiceSink;
 import io.sxs.connector.xero.item.XeroItemReader;
@@ -29,6 +30,7 @@ public final class XeroEntities {
                 new XeroEntity(EntityType.INVOICE, new XeroInvoiceReader(client), new XeroInvoiceSink()),
                 // Bills come in the invoices' pages (one endpoint); they have a sink of their own.
                 XeroEntity.readWith(EntityType.BILL, EntityType.INVOICE, XeroInvoiceSink.bills()),
+                new XeroEntity(EntityType.CREDIT_NOTE, new XeroCreditNoteReader(client), XeroInvoiceSink.creditNotes()),
                 new XeroEntity(EntityType.TAX_RATE, new XeroTaxRateReader(client), null),
                 new XeroEntity(EntityType.ACCOUNT, new XeroAccountReader(client), null),
                 new XeroEntity(EntityType.TRACKING_OPTION, new XeroTrackingOptionReader(client), null)));

@@ -2,6 +2,7 @@ package io.sxs.connector.scoro.invoice;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sxs.connector.scoro.mapping.ScoroMappingException;
 import io.sxs.connector.scoro.reference.ReferenceData;
 import io.sxs.connector.scoro.reference.ReferenceNeeds;
 import io.sxs.connector.scoro.sink.EntityWrites;
@@ -9,6 +10,7 @@ import io.sxs.schemas.common.DocumentStatus;
 import io.sxs.schemas.common.SystemType;
 import io.sxs.schemas.document.Documents;
 import io.sxs.schemas.entity.Bill;
+import io.sxs.schemas.entity.DocumentType;
 import io.sxs.schemas.entity.Invoice;
 import io.sxs.schemas.envelope.Command;
 import org.apache.avro.specific.SpecificRecordBase;
@@ -52,7 +54,13 @@ public final class ScoroInvoiceWrites implements EntityWrites {
     public ObjectNode request(Command command, ReferenceData refs) {
         // Line ids are only Scoro's when the command came from Scoro; otherwise Scoro re-creates the full set.
         boolean scoroLineIds = command.getSourceSystem() == SystemType.SCORO;
-        return ScoroInvoiceMapper.toRequest(document(command), refs, scoroLineIds, bills);
+        Invoice document = document(command);
+        if (document.getDocumentType() == DocumentType.CREDIT_NOTE && document.getCreditedInvoiceRefs().isEmpty()) {
+            // A Scoro credit invoice is one of the invoices it credits: an unallocated Xero credit note has none yet.
+            throw new ScoroMappingException("credit note " + document.getNumber() + " is not allocated to an invoice yet;"
+                    + " it comes to Scoro as a credit invoice of the invoice it is allocated to");
+        }
+        return ScoroInvoiceMapper.toRequest(document, refs, scoroLineIds, bills);
     }
 
     @Override

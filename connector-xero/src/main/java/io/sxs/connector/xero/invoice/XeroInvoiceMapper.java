@@ -11,6 +11,8 @@ import static io.sxs.connector.xero.mapping.XeroFields.timestamp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sxs.connector.xero.mapping.MappingException;
+import io.sxs.connector.xero.mapping.XeroFields;
+import io.sxs.schemas.common.Allocation;
 import io.sxs.schemas.common.DocumentLine;
 import io.sxs.schemas.common.DocumentStatus;
 import io.sxs.schemas.common.LineAmountType;
@@ -33,36 +35,51 @@ import java.util.Locale;
  */
 public final class XeroInvoiceMapper {
 
-    public static final String SALES_TYPE = "ACCREC";
-    public static final String PURCHASE_TYPE = "ACCPAY";
+    public static final String SALES_TYPE = XeroDocumentKind.SALES_INVOICE.type;
 
     private XeroInvoiceMapper() {
     }
 
     public static Invoice toCanonical(JsonNode i) throws MappingException {
-        return toDocument(i, SALES_TYPE);
+        return toDocument(i, XeroDocumentKind.SALES_INVOICE);
     }
 
     /** A bill (Type ACCPAY): the same document shape, as a {@link Bill}. */
     public static Bill toBill(JsonNode i) throws MappingException {
-        return Documents.asBill(toDocument(i, PURCHASE_TYPE));
+        return Documents.asBill(toDocument(i, XeroDocumentKind.BILL));
     }
 
-    /** Sales invoices and bills share the endpoint and the shape; {@code expectedType} says which this must be. */
-    static Invoice toDocument(JsonNode i, String expectedType) throws MappingException {
+    /** The document as its kind's entity: a {@link Bill} for a bill, else an {@link Invoice}. */
+    public static org.apache.avro.specific.SpecificRecordBase toEntity(JsonNode i, XeroDocumentKind kind) throws MappingException {
+        Invoice doc = toDocument(i, kind);
+        return kind == XeroDocumentKind.BILL ? Documents.asBill(doc) : doc;
+    }
+
+    /**
+     * Any of the three document kinds in the invoice shape. A credit note names the invoices it is allocated to
+     * ({@code creditedInvoiceRefs}, from its live allocations), and what is allocated is its amount credited.
+     */
+    static Invoice toDocument(JsonNode i, XeroDocumentKind kind) throws MappingException {
         if (i == null || !i.isObject()) {
-            throw new MappingException("invoice is not a JSON object");
+            throw new MappingException(kind.noun + " is not a JSON object");
         }
-        String id = requiredText(i, "InvoiceID");
+        String id = requiredText(i, kind.idField);
         String type = text(i, "Type");
-        if (type != null && !expectedType.equals(type)) {
-            throw new MappingException("invoice " + id + " is of Type " + type + ", not " + expectedType);
+        if (type != null && !kind.type.equals(type)) {
+            throw new MappingException(kind.noun + " " + id + " is of Type " + type + ", not " + kind.type);
         }
+        boolean credit = kind == XeroDocumentKind.SALES_CREDIT_NOTE;
         try {
+            List<Allocation> allocations = credit ? allocations(i.get("Allocations")) : List.of();
+            BigDecimal total = money(i, "Total");
+            BigDecimal remaining = credit ? money(i, "RemainingCredit") : null;
             return Invoice.newBuilder()
                     .setId(id)
-                    .setDocumentType(DocumentType.INVOICE)
-                    .setNumber(text(i, "InvoiceNumber"))
+                    .setDocumentType(credit ? DocumentType.CREDIT_NOTE : DocumentType.INVOICE)
+                    .setCreditedInvoiceRefs(allocations.stream().filter(a -> !a.getIsDeleted()).map(Allocation::getInvoiceRef)
+                            .distinct().toList())
+                    .setAllocations(allocations)
+                    .setNumber(text(i, kind.numberField))
                     .setReference(text(i, "Reference"))
                     .setContactRef(guid(i.path("Contact"), "ContactID"))
                     .setDate(date(i, "Date"))
@@ -76,13 +93,35 @@ public final class XeroInvoiceMapper {
                     .setTotalTax(money(i, "TotalTax"))
                     .setTotal(money(i, "Total"))
                     .setAmountPaid(money(i, "AmountPaid"))
-                    .setAmountDue(money(i, "AmountDue"))
-                    .setAmountCredited(money(i, "AmountCredited"))
+                    .setAmountDue(credit ? remaining : money(i, "AmountDue"))
+                    .setAmountCredited(credit ? (total == null || remaining == null ? null : total.subtract(remaining))
+                            : money(i, "AmountCredited"))
                     .setUpdatedAt(updatedAt(i))
                     .build();
         } catch (MappingException e) {
-            throw new MappingException("invoice " + id + ": " + e.getMessage());
+            throw new MappingException(kind.noun + " " + id + ": " + e.getMessage());
         }
+    }
+
+    /** A credit note's allocations (deleted ones flagged, as Xero keeps them). */
+    private static List<Allocation> allocations(JsonNode array) throws MappingException {
+        List<Allocation> out = new ArrayList<>();
+        if (array == null || array.isNull()) {
+            return out;
+        }
+        if (!array.isArray()) {
+            throw new MappingException("Allocations is not an array");
+        }
+        for (JsonNode a : array) {
+            String invoice = guid(a.path("Invoice"), "InvoiceID");
+            if (invoice == null) {
+                throw new MappingException("an allocation has no Invoice.InvoiceID");
+            }
+            out.add(Allocation.newBuilder().setAllocationId(text(a, "AllocationID")).setInvoiceRef(invoice)
+                    .setAmount(money(a, "Amount")).setDate(date(a, "Date")).setIsDeleted(XeroFields.bool(a, "IsDeleted"))
+                    .build());
+        }
+        return out;
     }
 
     /** UpdatedDateUTC, or the ISO twin newer Xero versions add. */

@@ -51,13 +51,13 @@ public class XeroInvoiceReader extends XeroPagedReader {
 
     @Override
     protected boolean skip(JsonNode row) {
-        return row.hasNonNull("Type") && !XeroInvoiceMapper.SALES_TYPE.equals(row.get("Type").asText())
-                && !XeroInvoiceMapper.PURCHASE_TYPE.equals(row.get("Type").asText());
+        return row.hasNonNull("Type") && !XeroDocumentKind.SALES_INVOICE.type.equals(row.get("Type").asText())
+                && !XeroDocumentKind.BILL.type.equals(row.get("Type").asText());
     }
 
     @Override
     protected EntityType entityOf(JsonNode row) {
-        return XeroInvoiceMapper.PURCHASE_TYPE.equals(row.path("Type").asText()) ? EntityType.BILL : EntityType.INVOICE;
+        return XeroDocumentKind.BILL.type.equals(row.path("Type").asText()) ? EntityType.BILL : EntityType.INVOICE;
     }
 
     @Override

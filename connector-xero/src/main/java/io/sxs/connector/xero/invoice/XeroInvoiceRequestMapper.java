@@ -32,21 +32,26 @@ public final class XeroInvoiceRequestMapper {
      *                         system carries only the option's Xero id, and Xero identifies line tracking by category
      */
     public static ObjectNode toRequest(Invoice inv, String invoiceId, String trackingCategory) throws MappingException {
-        return toRequest(inv, XeroInvoiceMapper.SALES_TYPE, invoiceId, trackingCategory);
+        return toRequest(inv, XeroDocumentKind.SALES_INVOICE, invoiceId, trackingCategory);
     }
 
-    /** @param type ACCREC for a sales invoice, ACCPAY for a bill (which has no line discounts in Xero) */
-    public static ObjectNode toRequest(Invoice inv, String type, String invoiceId, String trackingCategory) throws MappingException {
-        if (inv.getDocumentType() != DocumentType.INVOICE) {
-            throw new MappingException("a " + inv.getDocumentType() + " is not written as a Xero invoice");
+    /**
+     * @param kind a sales invoice, a bill or a sales credit note (the last two have no line discounts in Xero)
+     * @param invoiceId the document's Xero id for an update, null for a create
+     */
+    public static ObjectNode toRequest(Invoice inv, XeroDocumentKind kind, String invoiceId, String trackingCategory)
+            throws MappingException {
+        DocumentType expected = kind == XeroDocumentKind.SALES_CREDIT_NOTE ? DocumentType.CREDIT_NOTE : DocumentType.INVOICE;
+        if (inv.getDocumentType() != expected) {
+            throw new MappingException("a " + inv.getDocumentType() + " is not written as a Xero " + kind.noun);
         }
-        if (XeroInvoiceMapper.PURCHASE_TYPE.equals(type)) {
+        if (!kind.lineDiscounts) {
             int n = 0;
             for (DocumentLine l : inv.getLines()) {
                 n++;
                 if (l.getDiscountRate() != null && l.getDiscountRate().signum() != 0) {
                     throw new MappingException("line " + n + ": a " + l.getDiscountRate().stripTrailingZeros().toPlainString()
-                            + "% discount cannot be written, Xero bills have no line discounts");
+                            + "% discount cannot be written, Xero " + kind.noun + "s have no line discounts");
                 }
             }
         }
@@ -55,13 +60,13 @@ public final class XeroInvoiceRequestMapper {
         }
         boolean update = invoiceId != null;
         ObjectNode o = XeroJson.NODES.objectNode();
-        o.put("Type", type);
+        o.put("Type", kind.type);
         if (update) {
-            o.put("InvoiceID", invoiceId);
+            o.put(kind.idField, invoiceId);
         }
         o.putObject("Contact").put("ContactID", inv.getContactRef());
         if (inv.getNumber() != null) {
-            o.put("InvoiceNumber", inv.getNumber());
+            o.put(kind.numberField, inv.getNumber());
         }
         if (inv.getReference() != null) {
             o.put("Reference", inv.getReference());
@@ -97,8 +102,12 @@ public final class XeroInvoiceRequestMapper {
 
     /** The element that moves an invoice to DELETED or VOIDED (Xero has no invoice delete). */
     public static ObjectNode statusChange(String invoiceId, DocumentStatus status) {
+        return statusChange(XeroDocumentKind.SALES_INVOICE, invoiceId, status);
+    }
+
+    public static ObjectNode statusChange(XeroDocumentKind kind, String invoiceId, DocumentStatus status) {
         ObjectNode o = XeroJson.NODES.objectNode();
-        o.put("InvoiceID", invoiceId);
+        o.put(kind.idField, invoiceId);
         o.put("Status", status.name());
         return o;
     }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sxs.connector.sink.Results;
 import io.sxs.connector.source.ApiException;
+import io.sxs.connector.xero.client.IdempotencyKeys;
+import io.sxs.connector.xero.client.XeroErrors;
+import io.sxs.connector.xero.client.XeroJson;
 import io.sxs.connector.xero.client.XeroSession;
 import io.sxs.connector.xero.mapping.MappingException;
 import io.sxs.connector.xero.mapping.XeroFields;
@@ -34,32 +37,37 @@ import org.apache.avro.specific.SpecificRecordBase;
  */
 public class XeroInvoiceSink implements XeroEntitySink {
 
-    private final String type;
+    private final XeroDocumentKind kind;
     private final String noun;
 
     /** Sales invoices. */
     public XeroInvoiceSink() {
-        this(XeroInvoiceMapper.SALES_TYPE, "invoice");
+        this(XeroDocumentKind.SALES_INVOICE);
     }
 
-    private XeroInvoiceSink(String type, String noun) {
-        this.type = type;
-        this.noun = noun;
+    private XeroInvoiceSink(XeroDocumentKind kind) {
+        this.kind = kind;
+        this.noun = kind.noun;
     }
 
     /** Bills: Invoices of Type ACCPAY. */
     public static XeroInvoiceSink bills() {
-        return new XeroInvoiceSink(XeroInvoiceMapper.PURCHASE_TYPE, "bill");
+        return new XeroInvoiceSink(XeroDocumentKind.BILL);
+    }
+
+    /** Sales credit notes (CreditNotes of Type ACCRECCREDIT), allocated to the invoices they credit once written. */
+    public static XeroInvoiceSink creditNotes() {
+        return new XeroInvoiceSink(XeroDocumentKind.SALES_CREDIT_NOTE);
     }
 
     @Override
     public String collection() {
-        return "Invoices";
+        return kind.collection;
     }
 
     @Override
     public String idField() {
-        return "InvoiceID";
+        return kind.idField;
     }
 
     @Override
@@ -69,22 +77,22 @@ public class XeroInvoiceSink implements XeroEntitySink {
 
     @Override
     public ObjectNode createElement(Command command) throws MappingException {
-        return XeroInvoiceRequestMapper.toRequest(checked(command), type, null, null);
+        return XeroInvoiceRequestMapper.toRequest(checked(command), kind, null, null);
     }
 
     @Override
     public ObjectNode updateElement(Command command) throws MappingException {
-        return XeroInvoiceRequestMapper.toRequest(checked(command), type, command.getTargetId(), null);
+        return XeroInvoiceRequestMapper.toRequest(checked(command), kind, command.getTargetId(), null);
     }
 
     @Override
     public ObjectNode createElement(Command command, ConnectionConfig connection) throws MappingException {
-        return XeroInvoiceRequestMapper.toRequest(checked(command), type, null, connection.getTrackingCategory());
+        return XeroInvoiceRequestMapper.toRequest(checked(command), kind, null, connection.getTrackingCategory());
     }
 
     @Override
     public ObjectNode updateElement(Command command, ConnectionConfig connection) throws MappingException {
-        return XeroInvoiceRequestMapper.toRequest(checked(command), type, command.getTargetId(), connection.getTrackingCategory());
+        return XeroInvoiceRequestMapper.toRequest(checked(command), kind, command.getTargetId(), connection.getTrackingCategory());
     }
 
     /** The payload, once its totals are known to come out the same in Xero (exact money: never a silent rounding). */
@@ -98,14 +106,85 @@ public class XeroInvoiceSink implements XeroEntitySink {
 
     @Override
     public SpecificRecordBase toCanonical(JsonNode element) throws MappingException {
-        Invoice inv = XeroInvoiceMapper.toDocument(element, type);
-        return XeroInvoiceMapper.SALES_TYPE.equals(type) ? inv : Documents.asBill(inv);
+        return XeroInvoiceMapper.toEntity(element, kind);
     }
 
     @Override
     public ObjectNode asRequest(JsonNode element) throws MappingException {
-        Invoice inv = XeroInvoiceMapper.toDocument(element, type);
-        return XeroInvoiceRequestMapper.toRequest(inv, type, inv.getId(), null);
+        Invoice inv = XeroInvoiceMapper.toDocument(element, kind);
+        return XeroInvoiceRequestMapper.toRequest(inv, kind, inv.getId(), null);
+    }
+
+    /**
+     * A credit note is allocated to the invoices it credits once it is approved, for its total as the source has it
+     * (at most what is left of the credit), unless it already is: one {@code PUT CreditNotes/{id}/Allocations} per
+     * invoice, with an Idempotency-Key from the command, so a replay allocates nothing twice.
+     */
+    @Override
+    public String afterWrite(XeroSession session, Command command, ObjectNode written) throws ApiException {
+        if (kind != XeroDocumentKind.SALES_CREDIT_NOTE || !(command.getPayload() instanceof Invoice source)
+                || source.getCreditedInvoiceRefs().isEmpty()) {
+            return null;
+        }
+        Invoice note;
+        try {
+            note = XeroInvoiceMapper.toDocument(written, kind);
+        } catch (MappingException e) {
+            return "not allocated: the written credit note does not map (" + e.getMessage() + ")";
+        }
+        if (note.getStatus() != DocumentStatus.AUTHORISED) {
+            return "allocated to " + String.join(", ", source.getCreditedInvoiceRefs()) + " once approved";
+        }
+        List<String> notes = new java.util.ArrayList<>();
+        BigDecimal left = note.getAmountDue() == null ? note.getTotal() : note.getAmountDue();
+        BigDecimal wanted = source.getTotal() == null ? note.getTotal() : source.getTotal();
+        for (String invoiceId : source.getCreditedInvoiceRefs()) {
+            if (note.getCreditedInvoiceRefs().contains(invoiceId)) {
+                continue; // allocated already (an earlier attempt, or by a user)
+            }
+            BigDecimal amount = wanted.min(left);
+            if (amount.signum() <= 0) {
+                notes.add("nothing left to allocate to invoice " + invoiceId);
+                continue;
+            }
+            ObjectNode allocation = XeroJson.NODES.objectNode();
+            allocation.putObject("Invoice").put("InvoiceID", invoiceId);
+            allocation.put("Amount", amount);
+            if (note.getDate() != null) {
+                allocation.put("Date", io.sxs.connector.xero.client.XeroDates.formatDate(note.getDate()));
+            }
+            ObjectNode body = XeroJson.NODES.objectNode();
+            body.withArray("Allocations").add(allocation);
+            String key = IdempotencyKeys.derive("sxs:allocate", List.of(command.getIdempotencyKey(), invoiceId));
+            try {
+                JsonNode reply = session.put(collection() + "/" + note.getId() + "/Allocations", Map.of(), body, key)
+                        .items("Allocations");
+                List<String> errors = reply.isEmpty() ? List.of() : XeroErrors.validationMessages(reply.get(0));
+                if (!errors.isEmpty()) {
+                    notes.add("allocation to invoice " + invoiceId + " refused: " + String.join("; ", errors));
+                    continue;
+                }
+            } catch (ApiException e) {
+                if (e.kind() != ApiException.Kind.REJECTED) {
+                    throw e;
+                }
+                notes.add("allocation to invoice " + invoiceId + " refused: " + e.getMessage());
+                continue;
+            }
+            left = left.subtract(amount);
+            wanted = wanted.subtract(amount);
+            // The written state as Xero now holds it, so that its read-back is recognised as the pipeline's own.
+            ObjectNode shown = written.withArray("Allocations").addObject();
+            shown.putObject("Invoice").put("InvoiceID", invoiceId);
+            shown.put("Amount", amount);
+            shown.put("IsDeleted", false);
+            written.put("RemainingCredit", left);
+            if (left.signum() == 0) {
+                written.put("Status", "PAID"); // a fully allocated credit note is PAID in Xero
+            }
+            notes.add("allocated " + amount.toPlainString() + " to invoice " + invoiceId);
+        }
+        return notes.isEmpty() ? null : String.join("; ", notes);
     }
 
     @Override
@@ -115,16 +194,20 @@ public class XeroInvoiceSink implements XeroEntitySink {
 
     @Override
     public Optional<JsonNode> findExisting(XeroSession session, ObjectNode sent) throws ApiException {
-        String number = XeroFields.text(sent, "InvoiceNumber");
-        if (number == null) {
+        String number = XeroFields.text(sent, kind.numberField);
+        if (number == null || number.contains("\"")) {
             return Optional.empty();
         }
         Map<String, String> q = new LinkedHashMap<>(query());
-        q.put("InvoiceNumbers", number);
+        if (kind.collection.equals("Invoices")) {
+            q.put("InvoiceNumbers", number);
+        } else {
+            q.put("where", kind.numberField + "==\"" + number + "\"");
+        }
         q.put("page", "1"); // paged, so that LineItems come back
         for (JsonNode i : session.get(collection(), q, null).items(collection())) {
-            if (type.equals(XeroFields.text(i, "Type"))
-                    && number.equalsIgnoreCase(XeroFields.text(i, "InvoiceNumber"))) {
+            if (kind.type.equals(XeroFields.text(i, "Type"))
+                    && number.equalsIgnoreCase(XeroFields.text(i, kind.numberField))) {
                 return Optional.of(i);
             }
         }
@@ -164,7 +247,7 @@ public class XeroInvoiceSink implements XeroEntitySink {
         Invoice inv;
         SpecificRecordBase canonical;
         try {
-            inv = XeroInvoiceMapper.toDocument(current, type);
+            inv = XeroInvoiceMapper.toDocument(current, kind);
             canonical = toCanonical(current);
         } catch (MappingException e) {
             return DeletePlan.done(Results.failed(command, ResultStatus.REJECTED,
@@ -174,11 +257,11 @@ public class XeroInvoiceSink implements XeroEntitySink {
         return switch (inv.getStatus()) {
             case DELETED, VOIDED -> DeletePlan.done(Results.ok(command, inv.getId(),
                     XeroFields.text(current, "UpdatedDateUTC"), canonical, 0));
-            case DRAFT, SUBMITTED -> DeletePlan.post(XeroInvoiceRequestMapper.statusChange(inv.getId(), DocumentStatus.DELETED));
+            case DRAFT, SUBMITTED -> DeletePlan.post(XeroInvoiceRequestMapper.statusChange(kind, inv.getId(), DocumentStatus.DELETED));
             case AUTHORISED -> isZero(inv.getAmountPaid()) && isZero(inv.getAmountCredited())
-                    ? DeletePlan.post(XeroInvoiceRequestMapper.statusChange(inv.getId(), DocumentStatus.VOIDED))
+                    ? DeletePlan.post(XeroInvoiceRequestMapper.statusChange(kind, inv.getId(), DocumentStatus.VOIDED))
                     : DeletePlan.done(Results.failed(command, ResultStatus.BLOCKED, noun + " " + name
-                            + " has payments or credit notes allocated (paid " + plain(inv.getAmountPaid()) + ", credited "
+                            + " has payments or allocations (paid " + plain(inv.getAmountPaid()) + ", credited "
                             + plain(inv.getAmountCredited()) + "); remove them in Xero first", List.of(), 0));
             case PAID -> DeletePlan.done(Results.failed(command, ResultStatus.BLOCKED,
                     noun + " " + name + " is PAID; delete its payments in Xero first", List.of(), 0));

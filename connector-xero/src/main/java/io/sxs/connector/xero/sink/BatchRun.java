@@ -11,8 +11,8 @@ import io.sxs.connector.xero.client.XeroResponse;
 import io.sxs.connector.xero.client.XeroSession;
 import io.sxs.connector.xero.mapping.MappingException;
 import io.sxs.connector.xero.mapping.XeroFields;
-import io.sxs.connector.xero.sink.XeroCommandWriter.Batch;
 import io.sxs.connector.xero.sink.XeroCommandWriter.Batch.Entry;
+import io.sxs.connector.xero.sink.XeroCommandWriter.Batch;
 import io.sxs.connector.xero.sink.XeroCommandWriter.Verb;
 import io.sxs.schemas.envelope.Command;
 import io.sxs.schemas.envelope.ResultStatus;
@@ -140,14 +140,31 @@ final class BatchRun {
     private WriteResult ok(Command command, JsonNode element, int calls) {
         String id = XeroFields.text(element, batch.sink.idField());
         String version = XeroFields.text(element, "UpdatedDateUTC");
+        ObjectNode state = element.isObject() ? ((ObjectNode) element).deepCopy() : XeroJson.NODES.objectNode();
+        String note = null;
+        int before = session.calls();
+        try {
+            note = batch.sink.afterWrite(session, command, state);
+        } catch (ApiException e) {
+            // The element is written but what must follow it failed: the command is retried (its Idempotency-Key
+            // replays the write) and repeats only what is missing.
+            onFailure.accept(e);
+            return Results.failed(command, ResultStatus.RETRYABLE, "written as " + id + ", but what follows the write failed: "
+                    + e.getMessage(), XeroCommandWriter.messages(e), calls + session.calls() - before);
+        }
+        calls += session.calls() - before;
         SpecificRecordBase written = null;
         try {
-            written = batch.sink.toCanonical(element);
+            written = batch.sink.toCanonical(state);
         } catch (MappingException e) {
             // Written, but its echo cannot be recognised; the id still has to reach the id map.
             log.warn("Xero {} {} was written but its reply does not map: {}", batch.sink.collection(), id, e.getMessage());
         }
-        return Results.ok(command, id, version, written, calls);
+        WriteResult result = Results.ok(command, id, version, written, calls);
+        if (note != null) {
+            result.setMessage(note);
+        }
+        return result;
     }
 
     /**

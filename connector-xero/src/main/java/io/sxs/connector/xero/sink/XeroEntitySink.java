@@ -48,6 +48,15 @@ public interface XeroEntitySink {
     /** The element as a request, to tell whether an update would change anything. */
     ObjectNode asRequest(JsonNode element) throws MappingException;
 
+    /**
+     * Follow-up calls a written element needs (a credit note's allocation to the invoice it credits); returns a note
+     * for the result's message, or null, and brings {@code written} (a copy) to the state Xero now holds. Throws only
+     * what should fail the command (a throttle, a lost reply).
+     */
+    default String afterWrite(XeroSession session, Command command, ObjectNode written) throws ApiException {
+        return null;
+    }
+
     /** True when a create failed because the item's unique name or number is taken. */
     boolean isDuplicate(List<String> messages);
 

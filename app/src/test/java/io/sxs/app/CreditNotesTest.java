@@ -36,8 +36,8 @@ class CreditNotesTest extends BrokerAndSandboxes {
         ScoroCompany company = scoro.createCompany("Credit Scoro");
         XeroTenant tenant = xero.createTenant("Credit Ltd");
         String companyId = company.companyAccountId();
-        ConfigurableApplicationContext app = Pipelines.start(broker.bootstrapServers(), KEY,
-                Files.createTempDirectory("sxs-credit-"), Map.of());
+        java.nio.file.Path data = Files.createTempDirectory("sxs-credit-");
+        ConfigurableApplicationContext app = Pipelines.start(broker.bootstrapServers(), KEY, data, Map.of());
         try {
             connect("credit-to-xero", company, tenant, Direction.TO_XERO);
             await().atMost(TIMEOUT).until(() -> ref(scoro.vatCodes(companyId), "vat_code", "OUTPUT2", "vat_code_id") != null
@@ -66,6 +66,21 @@ class CreditNotesTest extends BrokerAndSandboxes {
             assertThat(new BigDecimal(credited.get("AmountDue").toString())).isEqualByComparingTo("90.00");
             assertThat(xero.callCounts(tenant.tenantId())).containsEntry("PUT /CreditNotes", 1L)
                     .containsEntry("PUT /CreditNotes/{CreditNoteID}/Allocations", 1L);
+        } finally {
+            app.close();
+        }
+        // A restart reads everything again and writes nothing twice.
+        Map<String, Long> before = xero.callCounts(tenant.tenantId());
+        app = Pipelines.start(broker.bootstrapServers(), KEY, data, Map.of());
+        try {
+            long reads = before.getOrDefault("GET /CreditNotes", 0L);
+            await().atMost(TIMEOUT).until(() -> xero.callCounts(tenant.tenantId()).getOrDefault("GET /CreditNotes", 0L) > reads);
+            Thread.sleep(2000);
+            Map<String, Long> after = xero.callCounts(tenant.tenantId());
+            for (String write : List.of("PUT /CreditNotes", "POST /CreditNotes", "PUT /CreditNotes/{CreditNoteID}/Allocations",
+                    "PUT /Invoices", "POST /Invoices")) {
+                assertThat(after.get(write)).as(write + " after the restart").isEqualTo(before.get(write));
+            }
         } finally {
             app.close();
         }

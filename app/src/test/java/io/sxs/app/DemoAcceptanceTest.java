@@ -134,6 +134,10 @@ class DemoAcceptanceTest {
             assertThat(((Map<?, ?>) x.get("Contact")).get("Name")).isEqualTo(sandboxes.scoro()
                     .contact(company, ((Number) bill.get("company_id")).longValue()).get("name"));
         }
+        // Every credit invoice is a Xero credit note allocated to the invoice it credits.
+        List<Map<String, Object>> notes = sandboxes.xero().creditNotes(tenant);
+        assertThat(notes).hasSameSizeAs(seed.scoroCreditInvoiceIds());
+        assertThat(notes).allSatisfy(n -> assertThat((List<?>) n.get("Allocations")).hasSize(1));
         // Lines that name a product name its item in Xero.
         long productLines = sandboxes.xero().invoices(tenant).stream().filter(i -> "ACCREC".equals(i.get("Type")))
                 .flatMap(i -> ((List<?>) i.get("LineItems")).stream()).filter(l -> ((Map<?, ?>) l).get("ItemCode") != null).count();
@@ -160,7 +164,8 @@ class DemoAcceptanceTest {
         assertThat(xeroCalls.get("GET /Invoices")).isEqualTo(1L);
         assertThat(xeroCalls.get("GET /Contacts")).isEqualTo(1L);
         // Scoro lists have no lines: one view per invoice and bill, never more.
-        assertThat(scoroCalls.get("invoices/view")).isEqualTo(seed.scoroInvoiceIds().size());
+        assertThat(scoroCalls.get("invoices/view")).as("invoices and credit invoices share the module")
+                .isEqualTo(seed.scoroInvoiceIds().size() + seed.scoroCreditInvoiceIds().size());
         assertThat(scoroCalls.get("invoices/list")).isEqualTo(1L);
         assertThat(scoroCalls.get("bills/view")).isEqualTo(seed.scoroBillIds().size());
         assertThat(scoroCalls.get("bills/list")).isEqualTo(1L);

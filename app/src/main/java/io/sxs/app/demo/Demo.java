@@ -124,7 +124,7 @@ public class Demo implements SmartLifecycle, ApplicationListener<ApplicationRead
                   Xero sandbox:   %s  (xero-tenant-id: %s, Authorization: Bearer %s)
                   Scoro sandbox:  %s/api/v2  (company_account_id: %s, apiKey: %s)
                   Connection:     %s  (invoices %s, items %s, bills %s, contacts %s, tracking category %s)%s
-                  Demo data:      %d Scoro contacts (ids %s...), %d invoices (ids %s...), %d products, %d bills
+                  Demo data:      %d Scoro contacts (ids %s...), %d invoices (ids %s...), %d credit invoices, %d products, %d bills
                   Try:  curl -s -H 'Authorization: Bearer %s' -H 'xero-tenant-id: %s' %s/Invoices?page=1
                         curl -s -X POST -d '{"apiKey":"%s","company_account_id":"%s"}' %s/api/v2/invoices/list
                 Initial sync running...
@@ -135,7 +135,7 @@ public class Demo implements SmartLifecycle, ApplicationListener<ApplicationRead
                 connectionId, props.demo().invoiceDirection(), props.demo().itemDirection(), props.demo().billDirection(),
                 props.demo().contactMode(), props.demo().trackingCategory(), limitsNote(),
                 seed.scoroContactIds().size(), first(seed.scoroContactIds()), seed.scoroInvoiceIds().size(), first(seed.scoroInvoiceIds()),
-                seed.scoroProductIds().size(), seed.scoroBillIds().size(),
+                seed.scoroCreditInvoiceIds().size(), seed.scoroProductIds().size(), seed.scoroBillIds().size(),
                 seed.xeroTenant().accessToken(), seed.xeroTenant().tenantId(), sandboxes.xero().apiBase(),
                 seed.scoroCompany().apiKey(), seed.scoroCompany().companyAccountId(), sandboxes.scoro().baseUri());
     }

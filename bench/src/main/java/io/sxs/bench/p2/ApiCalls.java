@@ -72,11 +72,20 @@ public final class ApiCalls implements Callable<Integer> {
             app.awaitInitialSync(Duration.ofMinutes(20));
             Map<String, Long> xero = app.xeroCalls();
             Map<String, Long> scoro = app.scoroCalls();
+            // The demo data besides contacts and invoices: 5 products, a fifth as many bills as invoices, 3 credit invoices.
+            int bills = Math.max(1, invoices / 5);
+            int credits = 3;
             Map<String, Long> xeroMin = new LinkedHashMap<>();
             xeroMin.put("GET /Contacts", 1L);
             xeroMin.put("GET /Invoices", 1L);
             xeroMin.put("PUT /Contacts", ceil(contacts, 50));
-            xeroMin.put("PUT /Invoices", ceil(invoices, 50));
+            // Invoices and bills share the endpoint, each in its own batches.
+            xeroMin.put("PUT /Invoices", ceil(invoices, 50) + ceil(bills, 50));
+            xeroMin.put("GET /Items", 1L);
+            xeroMin.put("PUT /Items", 1L);
+            xeroMin.put("GET /CreditNotes", 1L);
+            xeroMin.put("PUT /CreditNotes", 1L);
+            xeroMin.put("PUT /CreditNotes/{CreditNoteID}/Allocations", (long) credits);
             // Reference data (the demo's UK defaults and its Region category): one whole-set read each, plus the one
             // read of each by the pre-flight check (with the organisation and its currencies), which reports them.
             xeroMin.put("GET /TaxRates", 2L);
@@ -88,7 +97,10 @@ public final class ApiCalls implements Callable<Integer> {
             scoroMin.put("companyAccount/list", 1L);
             scoroMin.put("contacts/list", contacts / 100 + 1L);
             scoroMin.put("invoices/list", invoices / 100 + 1L);
-            scoroMin.put("invoices/view", (long) invoices);
+            scoroMin.put("invoices/view", (long) invoices + credits);
+            scoroMin.put("bills/list", bills / 100 + 1L);
+            scoroMin.put("bills/view", (long) bills);
+            scoroMin.put("products/list", 1L);
             // The reference lists the mappers use (cached), plus the read-back of what Xero owns (a whole-set read each).
             scoroMin.put("financeAccounts/list", 2L);
             scoroMin.put("vatCodes/list", 2L);
@@ -99,7 +111,7 @@ public final class ApiCalls implements Callable<Integer> {
             scoroMin.put("financeObjects/list", 5L);
             scoroMin.put("financeObjects/modify", 4L);
             scoroMin.put("webhooks/list", 1L);
-            scoroMin.put("webhooks/subscribe", 2L);
+            scoroMin.put("webhooks/subscribe", 3L);
             rows(calls, "initial sync", "Xero", xero, xeroMin);
             rows(calls, "initial sync", "Scoro", scoro, scoroMin);
             other.row("initial sync: 429s (Xero, Scoro)", app.xeroThrottled() + ", " + app.scoroThrottled());

@@ -124,6 +124,8 @@ public final class DemoData {
 
         LocalDate today = scoro.clock().instant().atOffset(ZoneOffset.UTC).toLocalDate();
         List<Long> invoiceIds = new ArrayList<>();
+        List<Map<String, Object>> sent = new ArrayList<>();
+        List<Long> creditIds = new ArrayList<>();
         for (int i = 0; i < invoices && !contactIds.isEmpty(); i++) {
             LocalDate date = today.minusDays(rnd.nextInt(90));
             Map<String, Object> body = new LinkedHashMap<>();
@@ -166,6 +168,32 @@ public final class DemoData {
             body.put("lines", lines);
             Map<String, Object> saved = scoro.createInvoice(cid, body);
             invoiceIds.add(((Number) saved.get("id")).longValue());
+            if (Integer.valueOf(1).equals(body.get("is_sent"))) {
+                sent.add(saved);
+            }
+        }
+
+        // Credit invoices for a few sent invoices: a tenth of the first line's price, with its VAT code and account.
+        for (int i = 0; i < Math.min(3, sent.size()); i++) {
+            Map<String, Object> target = sent.get(extra.nextInt(sent.size()));
+            Map<?, ?> first = (Map<?, ?>) ((List<?>) target.get("lines")).get(0);
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("comment", "Credit: " + first.get("comment"));
+            line.put("price", new BigDecimal(String.valueOf(first.get("price"))).movePointLeft(1).setScale(2, java.math.RoundingMode.DOWN));
+            line.put("amount", BigDecimal.ONE);
+            line.put("vat_code_id", first.get("vat_code_id"));
+            line.put("finance_account_id", first.get("finance_account_id"));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("company_id", target.get("company_id"));
+            body.put("date", today.toString());
+            body.put("deadline", today.toString());
+            body.put("currency", "GBP");
+            body.put("is_sent", 1);
+            body.put("payment_type", "credit");
+            body.put("description", "Credit for invoice " + target.get("no"));
+            body.put("credited_invoices", List.of(((Number) target.get("id")).longValue()));
+            body.put("lines", List.of(line));
+            creditIds.add(((Number) scoro.createInvoice(cid, body).get("id")).longValue());
         }
 
         // Bills from a few suppliers (a fifth as many as invoices).
@@ -196,7 +224,7 @@ public final class DemoData {
             billIds.add(((Number) scoro.createBill(cid, body).get("id")).longValue());
         }
         return new DemoSeedResult(company, tenant, List.copyOf(contactIds), List.copyOf(invoiceIds), List.copyOf(productIds),
-                List.copyOf(billIds));
+                List.copyOf(billIds), List.copyOf(creditIds));
     }
 
     private static String uniqueName(Random rnd, Set<String> used) {

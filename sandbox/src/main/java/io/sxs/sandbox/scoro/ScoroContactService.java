@@ -20,6 +20,39 @@ final class ScoroContactService {
     private static final Set<String> MEANS = Set.of("email", "phone", "mobile", "website");
     private static final Set<String> ADDRESS_FIELDS = Set.of("country", "county", "city", "street", "zipcode");
 
+    /**
+     * Sending addresses replaces the set, as lines do on documents: an entry with a known {@code contacts_addresses_id}
+     * updates that address (omitted fields kept), one without is a new address with a new id, others are removed.
+     */
+    private static com.fasterxml.jackson.databind.node.ArrayNode addresses(ScoroCompanyState st, JsonNode current, JsonNode given,
+                                                                          List<String> errors) {
+        java.util.Map<Long, JsonNode> existing = new java.util.HashMap<>();
+        if (current.isArray()) {
+            current.forEach(a -> existing.put(a.path("contacts_addresses_id").asLong(), a));
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode out = Json.array();
+        for (JsonNode addr : given) {
+            if (!addr.isObject()) {
+                continue;
+            }
+            com.fasterxml.jackson.databind.node.ObjectNode next;
+            if (addr.hasNonNull("contacts_addresses_id") && addr.get("contacts_addresses_id").asLong() != 0) {
+                JsonNode prev = existing.get(addr.get("contacts_addresses_id").asLong());
+                if (prev == null) {
+                    errors.add("contacts_addresses_id " + addr.get("contacts_addresses_id").asText() + " is not an address of this contact");
+                    continue;
+                }
+                next = ((com.fasterxml.jackson.databind.node.ObjectNode) prev).deepCopy();
+                next.setAll((com.fasterxml.jackson.databind.node.ObjectNode) addr);
+            } else {
+                next = ((com.fasterxml.jackson.databind.node.ObjectNode) addr).deepCopy();
+                next.put("contacts_addresses_id", st.nextId("contacts_addresses"));
+            }
+            out.add(next);
+        }
+        return out;
+    }
+
     private ScoroContactService() {
     }
 
@@ -91,7 +124,7 @@ final class ScoroContactService {
                         errors.add("addresses.country must be an ISO 3166-1 alpha-3 code, got '" + country + "'");
                     }
                 }
-                f.set("addresses", a.deepCopy());
+                f.set("addresses", addresses(st, f.path("addresses"), a, errors));
             }
         }
         if (in.has("means_of_contact")) {

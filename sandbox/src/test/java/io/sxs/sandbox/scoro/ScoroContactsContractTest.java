@@ -55,6 +55,25 @@ class ScoroContactsContractTest extends ScoroContractTest {
     }
 
     @Test
+    void addressesCarryTheirIdsAndSendingThemReplacesTheSet() {
+        JsonNode a = create(Map.of("name", "Addressed Ltd", "addresses", List.of(Map.of("city", "Leeds", "street", "1 Main St"),
+                Map.of("city", "York"))));
+        long leeds = a.get("addresses").get(0).get("contacts_addresses_id").asLong();
+        assertThat(leeds).isPositive();
+        assertThat(a.get("addresses").get(1).get("contacts_addresses_id").asLong()).isNotEqualTo(leeds);
+        JsonNode u = c.modify("contacts/modify/" + a.get("contact_id").asLong(), Map.of("addresses",
+                List.of(Map.of("contacts_addresses_id", leeds, "zipcode", "LS1 1AA"), Map.of("city", "Hull")))).body().get("data");
+        assertThat(u.get("addresses")).hasSize(2);
+        assertThat(u.get("addresses").get(0).get("contacts_addresses_id").asLong()).isEqualTo(leeds);
+        assertThat(u.get("addresses").get(0).get("street").asText()).as("omitted fields kept").isEqualTo("1 Main St");
+        assertThat(u.get("addresses").get(0).get("zipcode").asText()).isEqualTo("LS1 1AA");
+        assertThat(u.get("addresses").get(1).get("city").asText()).as("York removed, Hull new").isEqualTo("Hull");
+        HttpJson.Reply bad = c.modify("contacts/modify/" + a.get("contact_id").asLong(), Map.of("addresses",
+                List.of(Map.of("contacts_addresses_id", 999999, "city", "Nowhere"))));
+        assertThat(bad.body().get("status").asText()).isEqualTo("ERROR");
+    }
+
+    @Test
     void modifyIsAPartialUpdate() {
         JsonNode a = create(Map.of("name", "Partial", "vatno", "GB1", "reference_no", "R1"));
         HttpJson.Reply r = c.modify("contacts/modify/" + a.get("contact_id").asLong(), Map.of("vatno", "GB2"));

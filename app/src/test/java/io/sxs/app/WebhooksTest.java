@@ -88,7 +88,8 @@ class WebhooksTest extends BrokerAndSandboxes {
         Seeds.connect(broker.bootstrapServers(), CIPHER, "hinted-to-xero", scoro, company, xero, tenant, Direction.TO_XERO,
                 ContactMode.WITH_DOCUMENTS, Duration.ofHours(1).toMillis());
         await().atMost(Duration.ofSeconds(30)).until(() -> Seeds.numbersInXero(xero, tenant).keySet().containsAll(numbers)
-                && scoro.callCounts(company.companyAccountId()).getOrDefault("webhooks/subscribe", 0L) == 2);
+                && scoro.callCounts(company.companyAccountId()).getOrDefault("webhooks/subscribe", 0L)
+                        == io.sxs.connector.scoro.webhook.ScoroWebhookSubscriptions.MODULES.size());
         Map<String, Long> before = scoro.callCounts(company.companyAccountId());
         long invoiceId = ((Number) scoro.invoices(company.companyAccountId()).get(0).get("id")).longValue();
 

@@ -24,7 +24,8 @@ class SandboxMainTest {
             HttpJson.Reply scoro = HttpJson.send("POST", URI.create(running.scoro().baseUri() + "/api/v2/invoices/list"),
                     Map.of("apiKey", running.demo().scoroCompany().apiKey(),
                             "company_account_id", running.demo().scoroCompany().companyAccountId()), Map.of());
-            assertThat(scoro.body().get("data")).hasSize(4);
+            assertThat(scoro.body().get("data")).as("invoices and credit invoices")
+                    .hasSize(4 + running.demo().scoroCreditInvoiceIds().size());
         }
     }
 }

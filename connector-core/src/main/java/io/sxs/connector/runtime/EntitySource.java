@@ -267,17 +267,21 @@ final class EntitySource implements Job {
             for (ReadItem item : items) {
                 if (item.invalidReason() != null) {
                     producer.send(new ProducerRecord<>(Topics.SYNC_LOG, connectionId,
-                            SyncLogs.entry(connectionId, SyncStage.SOURCE, SyncOutcome.INVALID_INPUT, ctx.system(), reader.entity())
+                            SyncLogs.entry(connectionId, SyncStage.SOURCE, SyncOutcome.INVALID_INPUT, ctx.system(), item.entity())
                                     .setItemId(item.sourceId()).setMessage(item.invalidReason()).build()));
                     continue;
                 }
                 producer.send(new ProducerRecord<>(topic, connectionId, changeRecord(item, cause, now)));
             }
             if (!items.isEmpty()) {
-                producer.send(new ProducerRecord<>(Topics.SYNC_LOG, connectionId,
-                        SyncLogs.entry(connectionId, SyncStage.SOURCE, SyncOutcome.READ, ctx.system(), reader.entity())
-                                .setCount(items.size()).setMessage((cause == ChangeCause.WEBHOOK ? "webhook: " : "")
-                                        + "read " + readCount + ", new " + items.size()).build()));
+                // One entry per entity the page held (an invoice page brings credit notes or bills), so counts add up.
+                Map<io.sxs.schemas.common.EntityType, Integer> perEntity = new java.util.EnumMap<>(io.sxs.schemas.common.EntityType.class);
+                items.forEach(item -> perEntity.merge(item.entity(), 1, Integer::sum));
+                perEntity.forEach((entity, count) -> producer.send(new ProducerRecord<>(Topics.SYNC_LOG, connectionId,
+                        SyncLogs.entry(connectionId, SyncStage.SOURCE, SyncOutcome.READ, ctx.system(), entity)
+                                .setCount(count).setMessage((cause == ChangeCause.WEBHOOK ? "webhook: " : "")
+                                        + "read " + readCount + ", new " + count + (perEntity.size() > 1 ? " " + entity : ""))
+                                .build())));
             }
             if (passCount >= 0) {
                 producer.send(new ProducerRecord<>(Topics.SYNC_LOG, connectionId,

@@ -212,8 +212,16 @@ final class PollPass {
         return null;
     }
 
+    /**
+     * What identifies one observed state of an item: its modification time, plus the content tag a reader puts after
+     * a {@code #} in the version when the time alone is too coarse (Scoro stamps whole seconds, so an edit and a
+     * delete within one second share a time but not a tag).
+     */
     static String seenKey(ReadItem item) {
-        return item.sourceId() + "@" + (item.modifiedAt() != null ? item.modifiedAt().toString() : item.sourceVersion());
+        String version = item.sourceVersion();
+        int tag = version == null ? -1 : version.lastIndexOf('#');
+        String time = item.modifiedAt() != null ? item.modifiedAt().toString() : version;
+        return item.sourceId() + "@" + time + (tag >= 0 && item.modifiedAt() != null ? version.substring(tag) : "");
     }
 
     /** True when two cursors say the same about what was read (update times and pass counts aside). */

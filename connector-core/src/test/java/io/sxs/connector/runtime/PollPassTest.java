@@ -181,4 +181,16 @@ class PollPassTest {
         Instant at = T0.plusSeconds(secondsAfterT0);
         return ReadItem.upsert(EntityType.CONTACT, id, at.toString(), at, null);
     }
+
+    @Test
+    void anEditAndADeleteInOneSecondAreTwoStatesWhenTheVersionTagsTheirContent() {
+        Instant second = Instant.parse("2026-12-02T10:00:00Z");
+        ReadItem edit = ReadItem.upsert(EntityType.ITEM, "p1", "2026-12-02 10:00:00#a1b2", second, null);
+        ReadItem delete = ReadItem.delete(EntityType.ITEM, "p1", "2026-12-02 10:00:00#deleted", second, null);
+        ReadItem reread = ReadItem.upsert(EntityType.ITEM, "p1", "2026-12-02 10:00:00#a1b2", second, null);
+        assertThat(PollPass.seenKey(edit)).isNotEqualTo(PollPass.seenKey(delete));
+        assertThat(PollPass.seenKey(edit)).isEqualTo(PollPass.seenKey(reread));
+        assertThat(PollPass.seenKey(ReadItem.upsert(EntityType.CONTACT, "c1", "v", second, null)))
+                .as("an untagged version keys by its time, as before").isEqualTo("c1@" + second);
+    }
 }

@@ -59,6 +59,18 @@ public final class ContactMatcher {
         return Match.NONE;
     }
 
+    /** The keys a contact can be found by, as {@code "key:value"} (for an index of candidates). */
+    public static List<String> keysOf(Contact c) {
+        List<String> out = new ArrayList<>(KEYS.size());
+        for (Key key : KEYS) {
+            String v = key.value().apply(c);
+            if (v != null && !v.isEmpty()) {
+                out.add(key.name() + ":" + v);
+            }
+        }
+        return out;
+    }
+
     /** Trimmed, inner whitespace collapsed, lower case; null for blank. */
     static String normalise(String s) {
         if (s == null) {

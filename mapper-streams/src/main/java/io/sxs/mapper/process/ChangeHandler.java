@@ -4,6 +4,7 @@ import io.sxs.mapper.command.CommandFactory;
 import io.sxs.mapper.command.RandomIds;
 import io.sxs.mapper.idmap.EntityKeys;
 import io.sxs.mapper.idmap.IdMap;
+import io.sxs.mapper.match.ContactIndex;
 import io.sxs.mapper.match.ContactMatcher;
 import io.sxs.mapper.ownership.Ownership;
 import io.sxs.mapper.ownership.OwnershipPolicy;
@@ -43,9 +44,16 @@ public final class ChangeHandler {
     private static final String NOT_SEEN = "not seen yet";
 
     private final MapperState state;
+    /** The task's contacts by match key, kept by the processor that records changes; null: scan the store. */
+    private final ContactIndex contacts;
 
     public ChangeHandler(MapperState state) {
+        this(state, null);
+    }
+
+    public ChangeHandler(MapperState state, ContactIndex contacts) {
         this.state = state;
+        this.contacts = contacts;
     }
 
     /**
@@ -117,6 +125,9 @@ public final class ChangeHandler {
         if (!replay && connection != null) {
             // Also while the connection is paused: resuming it brings over what arrived meanwhile (ScopeBackfill).
             state.latest().record(key, change, encoded);
+            if (contacts != null && change.getEntity() == io.sxs.schemas.common.EntityType.CONTACT) {
+                contacts.observe(change);
+            }
         }
         if (connection == null || connection.getStatus() != ConnectionStatus.ACTIVE) {
             state.log().change(change, SyncOutcome.SKIPPED_OUT_OF_SCOPE, null, null, connection == null
@@ -233,7 +244,7 @@ public final class ChangeHandler {
         List<String> linked = new ArrayList<>();
         if (counterpart == null && change.getPayload() instanceof Contact contact) {
             // Before creating a contact, the one it already is in the other system (SPEC: match before create).
-            ContactMatcher.Match match = ContactMatcher.match(contact, unlinkedContacts(change.getConnectionId(), target));
+            ContactMatcher.Match match = ContactMatcher.match(contact, unlinkedContacts(change.getConnectionId(), target, contact));
             if (match.kind() == ContactMatcher.Match.Kind.SEVERAL) {
                 toReview(change, mapping, key, match, target);
                 return;
@@ -332,16 +343,24 @@ public final class ChangeHandler {
         return "create issued";
     }
 
-    /** The other system's contacts the pipeline has read, alive and not linked to anything yet. */
-    private List<Contact> unlinkedContacts(String connectionId, SystemType system) {
-        List<Contact> out = new ArrayList<>();
-        for (ChangeRecord c : state.latest().of(connectionId, io.sxs.schemas.common.EntityType.CONTACT, system)) {
-            if (c.getOperation() == Operation.UPSERT && c.getPayload() instanceof Contact contact
-                    && state.idMap().counterpartOf(EntityKeys.of(c)) == null) {
-                out.add(contact);
+    /**
+     * The other system's contacts the pipeline has read that share a match key with {@code source} (all of them when
+     * there is no index) and are not linked to anything yet.
+     */
+    private List<Contact> unlinkedContacts(String connectionId, SystemType system, Contact source) {
+        io.sxs.schemas.common.EntityType entity = io.sxs.schemas.common.EntityType.CONTACT;
+        List<Contact> read = new ArrayList<>();
+        if (contacts != null) {
+            read.addAll(contacts.candidates(connectionId, system, source, () -> state.latest().of(connectionId, entity, system)));
+        } else {
+            for (ChangeRecord c : state.latest().of(connectionId, entity, system)) {
+                if (c.getOperation() == Operation.UPSERT && c.getPayload() instanceof Contact contact) {
+                    read.add(contact);
+                }
             }
         }
-        return out;
+        read.removeIf(c -> state.idMap().counterpartOf(EntityKeys.of(connectionId, entity, system, c.getId())) != null);
+        return read;
     }
 
     /**

@@ -27,7 +27,8 @@ public final class ChangeProcessor extends MapperProcessor<ChangeRecord> {
     @Override
     public void init(ProcessorContext<String, SpecificRecordBase> context) {
         super.init(context);
-        changes = new ChangeHandler(state);
+        // This processor records every change, so the contact index it keeps stays current.
+        changes = new ChangeHandler(state, new io.sxs.mapper.match.ContactIndex());
         PendingExpiry expiry = new PendingExpiry(state, changes);
         ScopeBackfill backfill = new ScopeBackfill(state, changes, connectionTable, context.getStateStore(Topics.SCOPES_STORE));
         context.schedule(settings.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, timestamp -> {

@@ -145,8 +145,14 @@ public final class ScoroInvoiceReader implements EntityReader {
     }
 
     /** Lines carry their own account and VAT code ids (the mapper translates them): no reference list is read. */
+    /** A delete's version is tagged: an edit and a delete in one second (Scoro stamps whole seconds) are two states. */
     private ReadItem mapped(JsonNode doc, String position) {
-        return ScoroReadItems.toItem(entityOf.apply(doc), doc, "id", position, mapper);
+        ReadItem item = ScoroReadItems.toItem(entityOf.apply(doc), doc, "id", position, mapper);
+        if (item.operation() != io.sxs.schemas.envelope.Operation.DELETE || item.sourceVersion() == null) {
+            return item;
+        }
+        return new ReadItem(item.entity(), item.sourceId(), item.sourceVersion() + "#deleted", item.modifiedAt(),
+                item.operation(), item.payload(), null, false, null);
     }
 
     private static String safeId(JsonNode row) {

@@ -24,8 +24,11 @@ public final class ReferenceTranslator {
     public interface Counterparts {
         String find(EntityType entity, SystemType sourceSystem, String id);
 
-        /** The code of an item of the source system (its latest state's {@code code}), or null when unknown. */
-        default String code(EntityType entity, SystemType sourceSystem, String id) {
+        /**
+         * The code of an item of the source system whose counterpart is {@code counterpart} (the counterpart's latest
+         * {@code code}, else the item's own), or null when unknown.
+         */
+        default String code(EntityType entity, SystemType sourceSystem, String id, String counterpart) {
             return null;
         }
     }
@@ -77,9 +80,8 @@ public final class ReferenceTranslator {
                     // Before the reference is translated: the code is looked up by the source system's id.
                     Object refId = record.get(code.ref().field().pos());
                     EntityType target = code.ref().entityIn(record);
-                    String known = refId == null || target == null
-                            || counterparts.find(target, source, (String) refId) == null
-                            ? null : counterparts.code(target, source, (String) refId);
+                    String counterpart = refId == null || target == null ? null : counterparts.find(target, source, (String) refId);
+                    String known = counterpart == null ? null : counterparts.code(target, source, (String) refId, counterpart);
                     if (known != null) {
                         record.put(pos, known);
                     }

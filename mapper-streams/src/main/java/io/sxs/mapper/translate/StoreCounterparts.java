@@ -34,10 +34,8 @@ public final class StoreCounterparts implements ReferenceTranslator.Counterparts
     }
 
     @Override
-    public String code(EntityType entity, SystemType sourceSystem, String id) {
-        String counterpart = find(entity, sourceSystem, id);
-        String code = counterpart == null ? null
-                : codeOf(EntityKeys.of(connectionId, entity, OwnershipPolicy.other(sourceSystem), counterpart));
+    public String code(EntityType entity, SystemType sourceSystem, String id, String counterpart) {
+        String code = codeOf(EntityKeys.of(connectionId, entity, OwnershipPolicy.other(sourceSystem), counterpart));
         return code != null ? code : codeOf(EntityKeys.of(connectionId, entity, sourceSystem, id));
     }
 

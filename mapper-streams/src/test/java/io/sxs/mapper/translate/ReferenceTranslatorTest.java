@@ -92,7 +92,7 @@ class ReferenceTranslatorTest {
             }
 
             @Override
-            public String code(EntityType entity, SystemType system, String id) {
+            public String code(EntityType entity, SystemType system, String id, String counterpart) {
                 return entity == EntityType.ITEM && "item-1".equals(id) ? "WIDGET" : null;
             }
         };

@@ -145,14 +145,9 @@ public final class ScoroInvoiceReader implements EntityReader {
     }
 
     /** Lines carry their own account and VAT code ids (the mapper translates them): no reference list is read. */
-    /** A delete's version is tagged: an edit and a delete in one second (Scoro stamps whole seconds) are two states. */
+    /** Only a delete's version is tagged (see {@link ScoroReadItems#tagged}): listed rows are summaries. */
     private ReadItem mapped(JsonNode doc, String position) {
-        ReadItem item = ScoroReadItems.toItem(entityOf.apply(doc), doc, "id", position, mapper);
-        if (item.operation() != io.sxs.schemas.envelope.Operation.DELETE || item.sourceVersion() == null) {
-            return item;
-        }
-        return new ReadItem(item.entity(), item.sourceId(), item.sourceVersion() + "#deleted", item.modifiedAt(),
-                item.operation(), item.payload(), null, false, null);
+        return ScoroReadItems.tagged(ScoroReadItems.toItem(entityOf.apply(doc), doc, "id", position, mapper), false);
     }
 
     private static String safeId(JsonNode row) {

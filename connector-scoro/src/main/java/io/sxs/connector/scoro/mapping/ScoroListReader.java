@@ -76,23 +76,8 @@ public class ScoroListReader implements EntityReader {
         int index = 0;
         for (JsonNode row : rows) {
             index++;
-            items.add(versioned(ScoroReadItems.toItem(entity, row, idField, where + " row " + index, mapper)));
+            items.add(ScoroReadItems.tagged(ScoroReadItems.toItem(entity, row, idField, where + " row " + index, mapper), true));
         }
         return items;
-    }
-
-    /**
-     * {@code modified_date} has whole seconds: an edit and a delete (or two edits) in one second would carry the same
-     * version and the second be taken for a re-read. These lists return whole records, so the version also names the
-     * content (and a delete), which no re-read of the same state changes.
-     */
-    private static ReadItem versioned(ReadItem item) {
-        if (item.sourceVersion() == null || item.invalidReason() != null) {
-            return item;
-        }
-        String suffix = item.operation() == io.sxs.schemas.envelope.Operation.DELETE ? "deleted"
-                : item.payload() == null ? null : io.sxs.schemas.hash.ContentHasher.hash(item.payload()).substring(0, 12);
-        return suffix == null ? item : new ReadItem(item.entity(), item.sourceId(), item.sourceVersion() + "#" + suffix,
-                item.modifiedAt(), item.operation(), item.payload(), null, false, null);
     }
 }

@@ -71,6 +71,22 @@ public final class ScoroReadItems {
         return ReadItem.upsert(entity, id, version, modifiedAt, payload);
     }
 
+    /**
+     * {@code modified_date} has whole seconds, so an edit and a delete (or two edits) in one second would carry the
+     * same version and the later be taken for a re-read. A delete's version is tagged {@code #deleted}; with
+     * {@code content} (lists that return whole records) an upsert's is tagged with its content hash. A re-read of the
+     * same state keeps its tag. A summary is left as it is: its version must match what the sink wrote.
+     */
+    public static ReadItem tagged(ReadItem item, boolean content) {
+        if (item.sourceVersion() == null || item.invalidReason() != null || item.summary()) {
+            return item;
+        }
+        String tag = item.operation() == io.sxs.schemas.envelope.Operation.DELETE ? "deleted"
+                : content && item.payload() != null ? io.sxs.schemas.hash.ContentHasher.hash(item.payload()).substring(0, 12) : null;
+        return tag == null ? item : new ReadItem(item.entity(), item.sourceId(), item.sourceVersion() + "#" + tag,
+                item.modifiedAt(), item.operation(), item.payload(), null, false, null);
+    }
+
     private static Instant deletedAt(JsonNode row, Instant modifiedAt) {
         Instant deleted = safe(() -> ScoroTimestamps.instant("deleted_date", ScoroValues.text(row, "deleted_date")));
         return deleted != null ? deleted : modifiedAt;

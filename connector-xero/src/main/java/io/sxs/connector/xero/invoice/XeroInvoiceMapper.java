@@ -18,7 +18,6 @@ import io.sxs.schemas.common.DocumentStatus;
 import io.sxs.schemas.common.LineAmountType;
 import io.sxs.schemas.common.LineTracking;
 import io.sxs.schemas.document.Documents;
-import io.sxs.schemas.entity.Bill;
 import io.sxs.schemas.entity.DocumentType;
 import io.sxs.schemas.entity.Invoice;
 import io.sxs.schemas.money.Decimals;
@@ -35,18 +34,12 @@ import java.util.Locale;
  */
 public final class XeroInvoiceMapper {
 
-    public static final String SALES_TYPE = XeroDocumentKind.SALES_INVOICE.type;
 
     private XeroInvoiceMapper() {
     }
 
     public static Invoice toCanonical(JsonNode i) throws MappingException {
         return toDocument(i, XeroDocumentKind.SALES_INVOICE);
-    }
-
-    /** A bill (Type ACCPAY): the same document shape, as a {@link Bill}. */
-    public static Bill toBill(JsonNode i) throws MappingException {
-        return Documents.asBill(toDocument(i, XeroDocumentKind.BILL));
     }
 
     /** The document as its kind's entity: a {@link Bill} for a bill, else an {@link Invoice}. */

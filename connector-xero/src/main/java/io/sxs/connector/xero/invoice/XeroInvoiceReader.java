@@ -62,6 +62,6 @@ public class XeroInvoiceReader extends XeroPagedReader {
 
     @Override
     protected SpecificRecordBase map(JsonNode row) throws MappingException {
-        return entityOf(row) == EntityType.BILL ? XeroInvoiceMapper.toBill(row) : XeroInvoiceMapper.toCanonical(row);
+        return XeroInvoiceMapper.toEntity(row, entityOf(row) == EntityType.BILL ? XeroDocumentKind.BILL : XeroDocumentKind.SALES_INVOICE);
     }
 }

@@ -38,7 +38,6 @@ import org.apache.avro.specific.SpecificRecordBase;
 public class XeroInvoiceSink implements XeroEntitySink {
 
     private final XeroDocumentKind kind;
-    private final String noun;
 
     /** Sales invoices. */
     public XeroInvoiceSink() {
@@ -47,7 +46,6 @@ public class XeroInvoiceSink implements XeroEntitySink {
 
     private XeroInvoiceSink(XeroDocumentKind kind) {
         this.kind = kind;
-        this.noun = kind.noun;
     }
 
     /** Bills: Invoices of Type ACCPAY. */
@@ -98,7 +96,7 @@ public class XeroInvoiceSink implements XeroEntitySink {
     /** The payload, once its totals are known to come out the same in Xero (exact money: never a silent rounding). */
     private Invoice checked(Command command) throws MappingException {
         Invoice inv = payload(command);
-        XeroTotals.check(noun + " " + (inv.getNumber() != null ? inv.getNumber() : command.getSourceId()), inv.getLines(),
+        XeroTotals.check(kind.noun + " " + (inv.getNumber() != null ? inv.getNumber() : command.getSourceId()), inv.getLines(),
                 inv.getLineAmountType(), new XeroTotals.Totals(inv.getSubTotal(), inv.getTotalTax(), inv.getTotal()),
                 io.sxs.schemas.registry.SystemNames.of(command.getSourceSystem()));
         return inv;
@@ -233,7 +231,7 @@ public class XeroInvoiceSink implements XeroEntitySink {
     public DeletePlan planDelete(XeroSession session, Command command) throws ApiException {
         if (command.getTargetId() == null) {
             return DeletePlan.done(Results.failed(command, ResultStatus.REJECTED,
-                    "cannot delete a " + noun + " without its Xero InvoiceID", List.of(), 0));
+                    "cannot delete a " + kind.noun + " without its Xero InvoiceID", List.of(), 0));
         }
         if (!command.getTargetId().matches("[0-9A-Fa-f-]{1,64}")) {
             return DeletePlan.done(Results.failed(command, ResultStatus.REJECTED,
@@ -242,7 +240,7 @@ public class XeroInvoiceSink implements XeroEntitySink {
         JsonNode current = current(session, command.getTargetId());
         if (current == null) {
             return DeletePlan.done(Results.failed(command, ResultStatus.NOT_FOUND,
-                    "Xero " + noun + " " + command.getTargetId() + " does not exist", List.of(), 0));
+                    "Xero " + kind.noun + " " + command.getTargetId() + " does not exist", List.of(), 0));
         }
         Invoice inv;
         SpecificRecordBase canonical;
@@ -251,7 +249,7 @@ public class XeroInvoiceSink implements XeroEntitySink {
             canonical = toCanonical(current);
         } catch (MappingException e) {
             return DeletePlan.done(Results.failed(command, ResultStatus.REJECTED,
-                    "Xero " + noun + " " + command.getTargetId() + " could not be read: " + e.getMessage(), List.of(), 0));
+                    "Xero " + kind.noun + " " + command.getTargetId() + " could not be read: " + e.getMessage(), List.of(), 0));
         }
         String name = inv.getNumber() == null ? inv.getId() : inv.getNumber();
         return switch (inv.getStatus()) {
@@ -260,11 +258,11 @@ public class XeroInvoiceSink implements XeroEntitySink {
             case DRAFT, SUBMITTED -> DeletePlan.post(XeroInvoiceRequestMapper.statusChange(kind, inv.getId(), DocumentStatus.DELETED));
             case AUTHORISED -> isZero(inv.getAmountPaid()) && isZero(inv.getAmountCredited())
                     ? DeletePlan.post(XeroInvoiceRequestMapper.statusChange(kind, inv.getId(), DocumentStatus.VOIDED))
-                    : DeletePlan.done(Results.failed(command, ResultStatus.BLOCKED, noun + " " + name
+                    : DeletePlan.done(Results.failed(command, ResultStatus.BLOCKED, kind.noun + " " + name
                             + " has payments or allocations (paid " + plain(inv.getAmountPaid()) + ", credited "
                             + plain(inv.getAmountCredited()) + "); remove them in Xero first", List.of(), 0));
             case PAID -> DeletePlan.done(Results.failed(command, ResultStatus.BLOCKED,
-                    noun + " " + name + " is PAID; delete its payments in Xero first", List.of(), 0));
+                    kind.noun + " " + name + " is PAID; delete its payments in Xero first", List.of(), 0));
         };
     }
 

@@ -140,7 +140,8 @@ final class BatchRun {
     private WriteResult ok(Command command, JsonNode element, int calls) {
         String id = XeroFields.text(element, batch.sink.idField());
         String version = XeroFields.text(element, "UpdatedDateUTC");
-        ObjectNode state = element.isObject() ? ((ObjectNode) element).deepCopy() : XeroJson.NODES.objectNode();
+        // The reply's element is not used again, so what follows the write may bring it up to date in place.
+        ObjectNode state = element.isObject() ? (ObjectNode) element : XeroJson.NODES.objectNode();
         String note = null;
         int before = session.calls();
         try {

@@ -50,7 +50,7 @@ public interface XeroEntitySink {
 
     /**
      * Follow-up calls a written element needs (a credit note's allocation to the invoice it credits); returns a note
-     * for the result's message, or null, and brings {@code written} (a copy) to the state Xero now holds. Throws only
+     * for the result's message, or null, and brings {@code written} (the reply's element) to the state Xero now holds. Throws only
      * what should fail the command (a throttle, a lost reply).
      */
     default String afterWrite(XeroSession session, Command command, ObjectNode written) throws ApiException {

@@ -73,14 +73,13 @@ public class WebhookController {
         }
         Map<String, SourceHint> byTarget = new LinkedHashMap<>();
         for (XeroWebhookDelivery.Event event : events) {
-            if (event.entity() == null) {
-                continue;
-            }
-            for (ConnectionConfig connection : connections.byXeroTenant(event.tenantId())) {
-                SourceHint hint = byTarget.computeIfAbsent(connection.getConnectionId() + "/" + event.entity(),
-                        k -> hint(connection.getConnectionId(), SystemType.XERO, event.entity(), "xero-webhook"));
-                hint.getIds().add(event.resourceId());
-                hint.setEventAt(later(hint.getEventAt(), event.eventAt()));
+            for (EntityType entity : XeroWebhookDelivery.entitiesOf(event)) {
+                for (ConnectionConfig connection : connections.byXeroTenant(event.tenantId())) {
+                    SourceHint hint = byTarget.computeIfAbsent(connection.getConnectionId() + "/" + entity,
+                            k -> hint(connection.getConnectionId(), SystemType.XERO, entity, "xero-webhook"));
+                    hint.getIds().add(event.resourceId());
+                    hint.setEventAt(later(hint.getEventAt(), event.eventAt()));
+                }
             }
         }
         byTarget.values().forEach(hints::publish);

@@ -10,6 +10,7 @@ import io.sxs.connector.source.ApiException;
 import io.sxs.connector.source.EntityReader;
 import io.sxs.connector.source.ReadItem;
 import io.sxs.connector.source.ReadPage;
+import io.sxs.schemas.common.EntityType;
 import io.sxs.schemas.envelope.ChangeCause;
 import io.sxs.schemas.envelope.ChangeRecord;
 import io.sxs.schemas.envelope.ConnectionConfig;
@@ -210,6 +211,15 @@ final class EntitySource implements Job {
         }
     }
 
+    private boolean ownWrite(String id, Instant eventAt) {
+        for (EntityType entity : reader.announcedBy()) {
+            if (ctx.recentWrites().announcesOwnWrite(connectionId, entity, id, eventAt)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Reads the items webhooks named (up to one call's worth), skipping the news of the pipeline's own writes. */
     private void readHinted(ConnectionConfig config, Instant now) throws ApiException {
         List<String> ids = new ArrayList<>();
@@ -220,7 +230,7 @@ final class EntitySource implements Job {
                 Map.Entry<String, Instant> hint = it.next();
                 it.remove();
                 Instant eventAt = hint.getValue() == Instant.MAX ? null : hint.getValue();
-                if (!ctx.recentWrites().announcesOwnWrite(connectionId, reader.entity(), hint.getKey(), eventAt)) {
+                if (!ownWrite(hint.getKey(), eventAt)) {
                     ids.add(hint.getKey());
                 }
             }

@@ -19,6 +19,14 @@ public interface EntityReader {
     }
 
     /**
+     * The entities whose webhook news may concern this reader's items (a Xero payment is announced as an update of
+     * what it pays): news of the pipeline's own write of one of them triggers no read.
+     */
+    default java.util.Set<EntityType> announcedBy() {
+        return java.util.Set.of(entity());
+    }
+
+    /**
      * True when pages come ordered by modification time ascending, so the watermark may advance after every page;
      * otherwise it advances only when a whole pass is done.
      */

@@ -49,7 +49,7 @@ public final class ScoroConnector implements SystemConnector {
         this.clients = clients;
         this.references = new ReferenceCache(clients.settings().referenceMinRefresh(), clients.clock());
         this.entities = new ScoroEntities(clients, references);
-        this.readers = entities.all().stream().map(ScoroEntity::reader).toList();
+        this.readers = entities.all().stream().map(ScoroEntity::reader).filter(java.util.Objects::nonNull).toList();
         this.writer = new ScoroCommandWriter(clients, references, entities);
         this.webhookUrl = webhookUrl;
     }

@@ -2,6 +2,7 @@ package io.sxs.connector.scoro;
 
 import io.sxs.connector.scoro.account.ScoroFinanceAccountMapper;
 import io.sxs.connector.scoro.account.ScoroFinanceAccountReader;
+import io.sxs.connector.scoro.bankaccount.ScoroReceiptAccountWrites;
 import io.sxs.connector.scoro.client.ScoroClients;
 import io.sxs.connector.scoro.contact.ScoroContactReader;
 import io.sxs.connector.scoro.contact.ScoroContactWrites;
@@ -10,6 +11,7 @@ import io.sxs.connector.scoro.invoice.ScoroInvoiceWrites;
 import io.sxs.connector.scoro.item.ScoroProductReader;
 import io.sxs.connector.scoro.item.ScoroProductWrites;
 import io.sxs.connector.scoro.mapping.ScoroSnapshotReader;
+import io.sxs.connector.scoro.payment.ScoroReceiptWrites;
 import io.sxs.connector.scoro.reference.ReferenceCache;
 import io.sxs.connector.scoro.taxrate.ScoroVatCodeMapper;
 import io.sxs.connector.scoro.taxrate.ScoroVatCodeReader;
@@ -33,6 +35,10 @@ public final class ScoroEntities {
                 new ScoroEntity(EntityType.INVOICE, Set.of(EntityType.INVOICE, EntityType.CREDIT_NOTE),
                         new ScoroInvoiceReader(clients), new ScoroInvoiceWrites()),
                 new ScoroEntity(EntityType.BILL, ScoroInvoiceReader.bills(clients), ScoroInvoiceWrites.bills()),
+                // Written from Xero only, and not read back: Scoro announces no receipt changes (polling them would
+                // spend the site's daily quota on what Xero owns).
+                new ScoroEntity(EntityType.PAYMENT, null, new ScoroReceiptWrites()),
+                new ScoroEntity(EntityType.BANK_ACCOUNT, null, new ScoroReceiptAccountWrites()),
                 new ScoroEntity(EntityType.TAX_RATE, new ScoroVatCodeReader(clients), ScoroVatCodeMapper.writes()),
                 new ScoroEntity(EntityType.ACCOUNT, new ScoroFinanceAccountReader(clients), ScoroFinanceAccountMapper.writes()),
                 new ScoroEntity(EntityType.TRACKING_OPTION, new ScoroSnapshotReader(clients, EntityType.TRACKING_OPTION,

@@ -189,7 +189,7 @@ class ScoroWriterSandboxTest extends ScoroSandboxTestBase {
         String contact = String.valueOf(id(sandbox.createContact(f.companyId(), Map.of("name", "Buyer"))));
         Command noSuchContact = invoiceCommand(CommandAction.CREATE, null, invoice("99999", "X-300", line("W", "1", "1", "200", "OUTPUT2")));
         Command unknownTax = invoiceCommand(CommandAction.CREATE, null, invoice(contact, "X-301", line("W", "1", "1", "200", "EXEMPTOUTPUT")));
-        Command bill = Commands.of(f.connection.connectionId(), EntityType.PAYMENT, CommandAction.CREATE, null, "b1", null);
+        Command bill = Commands.of(f.connection.connectionId(), EntityType.OVERPAYMENT, CommandAction.CREATE, null, "b1", null);
         Command good = contactCommand(CommandAction.CREATE, null, "xero-c-9", xeroContact("Fine Ltd"));
         Command missingTarget = invoiceCommand(CommandAction.UPDATE, "424242", invoice(contact, "X-302", line("W", "1", "1", "200", "OUTPUT2")));
 
@@ -203,7 +203,7 @@ class ScoroWriterSandboxTest extends ScoroSandboxTestBase {
         assertThat(results.get(1).getStatus()).isEqualTo(ResultStatus.REJECTED);
         assertThat(results.get(1).getMessage()).contains("tax type 'EXEMPTOUTPUT'");
         assertThat(results.get(2).getStatus()).isEqualTo(ResultStatus.REJECTED);
-        assertThat(results.get(2).getMessage()).isEqualTo("entity PAYMENT not supported by the Scoro sink yet");
+        assertThat(results.get(2).getMessage()).isEqualTo("entity OVERPAYMENT not supported by the Scoro sink yet");
         assertThat(results.get(3).getStatus()).isEqualTo(ResultStatus.OK);
         assertThat(results.get(4).getStatus()).isEqualTo(ResultStatus.NOT_FOUND);
         assertThat(f.calls("invoices/modify")).as("the unknown tax type never reached Scoro").isEqualTo(2);

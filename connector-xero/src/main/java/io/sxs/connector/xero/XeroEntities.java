@@ -9,6 +9,7 @@ import io.sxs.connector.xero.invoice.XeroInvoiceReader;
 import io.sxs.connector.xero.invoice.XeroInvoiceSink;
 import io.sxs.connector.xero.item.XeroItemReader;
 import io.sxs.connector.xero.item.XeroItemSink;
+import io.sxs.connector.xero.payment.XeroPaymentReader;
 import io.sxs.connector.xero.sink.XeroEntitySink;
 import io.sxs.connector.xero.taxrate.XeroTaxRateReader;
 import io.sxs.connector.xero.tracking.XeroTrackingOptionReader;
@@ -31,6 +32,8 @@ public final class XeroEntities {
                 // Bills come in the invoices' pages (one endpoint); they have a sink of their own.
                 XeroEntity.readWith(EntityType.BILL, EntityType.INVOICE, XeroInvoiceSink.bills()),
                 new XeroEntity(EntityType.CREDIT_NOTE, new XeroCreditNoteReader(client), XeroInvoiceSink.creditNotes()),
+                // Xero to Scoro only: never written to Xero.
+                new XeroEntity(EntityType.PAYMENT, new XeroPaymentReader(client), null),
                 new XeroEntity(EntityType.TAX_RATE, new XeroTaxRateReader(client), null),
                 new XeroEntity(EntityType.ACCOUNT, new XeroAccountReader(client), null),
                 new XeroEntity(EntityType.TRACKING_OPTION, new XeroTrackingOptionReader(client), null)));

@@ -28,8 +28,13 @@ public final class OwnershipPolicy {
         return switch (descriptor.ownership()) {
             case DIRECTION -> byDirection(ConnectionDirections.of(connection, entity), descriptor, mapping);
             case CONTACT_MODE -> contact(connection.getContacts(), mapping);
-            case XERO -> descriptor.synced() ? Ownership.owned(SystemType.XERO)
-                    : Ownership.of(Ownership.Kind.NOT_SYNCED_YET, entity + " is owned by Xero but not synced yet");
+            case XERO -> !descriptor.synced()
+                    ? Ownership.of(Ownership.Kind.NOT_SYNCED_YET, entity + " is owned by Xero but not synced yet")
+                    : descriptor.followsDocuments() && mapping == null
+                    // Bank accounts: not before the first payment that uses one.
+                    ? Ownership.of(Ownership.Kind.WITH_DOCUMENTS, "a " + descriptor.noun()
+                            + " syncs to Scoro with the first payment that uses it")
+                    : Ownership.owned(SystemType.XERO);
         };
     }
 

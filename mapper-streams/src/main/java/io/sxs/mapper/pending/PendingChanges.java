@@ -61,6 +61,17 @@ public final class PendingChanges {
     }
 
     /**
+     * Keeps a change that cannot go anywhere now (it pays a document that is not synced on this connection) as an
+     * ended wait, logged {@code SKIPPED_OUT_OF_SCOPE} with {@code why}: it is not waiting and never times out, but if
+     * the document is mapped after all (its create was in flight) the change is processed again.
+     */
+    public void shelve(EntityKey key, PendingChange change, String why) {
+        release(key, SUPERSEDED);
+        store.put(key, PendingChange.newBuilder(change).setEndedAt(java.time.Instant.ofEpochMilli(clock.getAsLong())).build());
+        log.change(change.getChange(), SyncOutcome.SKIPPED_OUT_OF_SCOPE, null, null, why);
+    }
+
+    /**
      * Ends the item's wait, if it has one, logging it {@code RELEASED} with the reason; returns the change that waited
      * (also one whose wait was given up, so that a dependency mapped at last re-processes it).
      */

@@ -98,10 +98,10 @@ public final class ChangeHandler {
     /** An echo or an unchanged re-read of a mapped item: the ID map notes it, the log says so. */
     private void known(EntityKey key, IdMapEntry mapping, String hash, String connectionId, EntityType entity,
                        SystemType system, String sourceId) {
-        if (hash.equals(mapping.getLastWrittenHash())) {
-            if (!hash.equals(mapping.getLastSeenHash())) { // a repeated echo changes nothing in the entry
-                state.idMap().put(IdMapEntry.newBuilder(mapping).setLastSeenHash(hash).setUpdatedAt(now()).build());
-            }
+        if (hash.equals(mapping.getLastWrittenHash()) && !hash.equals(mapping.getLastSeenHash())) {
+            // The first read of what was written is its echo; a later read in that state is a change made there
+            // that the sync does not carry (a payment moving the amount paid), never "the pipeline's own write".
+            state.idMap().put(IdMapEntry.newBuilder(mapping).setLastSeenHash(hash).setUpdatedAt(now()).build());
             state.log().item(connectionId, entity, system, sourceId, SyncOutcome.SKIPPED_ECHO, mapping.getCounterpartId(), null,
                     "the pipeline's own write read back from " + SystemNames.of(system));
             return;
@@ -113,7 +113,9 @@ public final class ChangeHandler {
             state.pending().release(key, "superseded: the item was read back in the state last processed");
         }
         state.log().item(connectionId, entity, system, sourceId, SyncOutcome.SKIPPED_UNCHANGED, mapping.getCounterpartId(), null,
-                "unchanged since it was last processed" + (dropped ? "; the change queued after it is superseded" : ""));
+                "unchanged since it was last processed (what changed in " + SystemNames.of(system)
+                        + ", if anything, is not synced, e.g. an amount paid)"
+                        + (dropped ? "; the change queued after it is superseded" : ""));
     }
 
     /** @param encoded the change's bytes for a fresh change, null for a replay */
@@ -260,12 +262,44 @@ public final class ChangeHandler {
                 (org.apache.avro.specific.SpecificRecordBase) change.getPayload(), change.getSystem(), counterpart,
                 new StoreCounterparts(change.getConnectionId(), state.idMap(), state.latest()));
         if (!translation.complete()) {
+            String unsynced = unsyncedDocument(connection, change, translation.missing());
+            if (unsynced != null) {
+                state.pending().shelve(key, new PendingChange(change, translation.missing(), now(), null, null), unsynced);
+                return;
+            }
             waitFor(connection, change, key, translation.missing(), waitingSince);
             return;
         }
         linked.addAll(translation.notes());
         emit(change, mapping, key, counterpart == null ? CommandAction.CREATE : CommandAction.UPDATE, counterpart,
                 translation.payload(), linked, neededBy);
+    }
+
+    /**
+     * Why money Xero owns (a payment) cannot go anywhere: the document it pays is not mapped and cannot come from its
+     * own system on this connection (its direction is OFF, or the other side owns such documents and this one exists
+     * only in Xero). Null when it may still come, so the change waits for it.
+     */
+    private String unsyncedDocument(ConnectionConfig connection, ChangeRecord change, List<MissingDependency> missing) {
+        if (EntityRegistry.of(change.getEntity()).ownership() != OwnershipRule.XERO) {
+            return null;
+        }
+        for (MissingDependency dependency : missing) {
+            io.sxs.schemas.registry.EntityDescriptor needed = EntityRegistry.of(dependency.getEntity());
+            if (needed.ownership() != OwnershipRule.DIRECTION || needed.followsDocuments()) {
+                continue;
+            }
+            Ownership ownership = OwnershipPolicy.resolve(connection, dependency.getEntity(), null);
+            if (ownership.kind() != Ownership.Kind.OWNED) {
+                return EntityKeys.describe(dependency) + " is not synced on this connection (" + ownership.reason() + ")";
+            }
+            if (!ownership.owns(dependency.getSystem())) {
+                return EntityKeys.describe(dependency) + " is not synced: " + SystemNames.of(ownership.owner()) + " owns "
+                        + needed.noun() + "s on this connection and this one exists only in "
+                        + SystemNames.of(dependency.getSystem());
+            }
+        }
+        return null;
     }
 
     private void emit(ChangeRecord change, IdMapEntry mapping, EntityKey key, CommandAction action, String targetId,

@@ -115,8 +115,9 @@ public final class ResultHandler {
         EntityKey targetKey = EntityKeys.of(result.getConnectionId(), result.getEntity(), result.getTargetSystem(), result.getTargetId());
         IdMapEntry existing = state.idMap().get(targetKey);
         IdMapEntry.Builder target = existing == null ? IdMap.newEntry(targetKey, origin, state.now()) : IdMapEntry.newBuilder(existing);
+        // The next read of the target in the written state is its echo.
         state.idMap().put(target.setCounterpartId(result.getSourceId()).setOrigin(origin).setLastWrittenHash(result.getWrittenHash())
-                .setDeleted(false).setUpdatedAt(now()).build());
+                .setLastSeenHash(null).setDeleted(false).setUpdatedAt(now()).build());
     }
 
     private void failed(WriteResult result, IdMapEntry source) {

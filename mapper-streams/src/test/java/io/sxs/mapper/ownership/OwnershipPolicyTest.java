@@ -66,12 +66,31 @@ class OwnershipPolicyTest {
 
     @ParameterizedTest
     @EnumSource(value = EntityType.class, names = {"TRACKING_CATEGORY",
-            "BANK_ACCOUNT", "PAYMENT", "PREPAYMENT", "OVERPAYMENT"})
+            "PREPAYMENT", "OVERPAYMENT"})
     void entitiesWithoutCommandsYetAreNotSynced(EntityType entity) {
         ConnectionConfig c = config(Direction.TO_XERO, Direction.TO_XERO, Direction.TO_XERO, ContactMode.FROM_SCORO);
         Ownership ownership = OwnershipPolicy.resolve(c, entity, null);
         assertThat(ownership.kind()).isEqualTo(Ownership.Kind.NOT_SYNCED_YET);
         assertThat(ownership.reason()).contains("not synced yet");
+    }
+
+    @Test
+    void xeroOwnsPaymentsWhateverTheDocumentDirections() {
+        for (Direction d : Direction.values()) {
+            ConnectionConfig c = config(d, d, d, ContactMode.FROM_SCORO);
+            assertThat(OwnershipPolicy.resolve(c, EntityType.PAYMENT, null)).isEqualTo(Ownership.owned(SystemType.XERO));
+        }
+    }
+
+    @Test
+    void aBankAccountWaitsForTheFirstPaymentThatUsesItThenXeroOwnsIt() {
+        ConnectionConfig c = config(Direction.TO_XERO, Direction.OFF, Direction.OFF, ContactMode.FROM_SCORO);
+        Ownership unmapped = OwnershipPolicy.resolve(c, EntityType.BANK_ACCOUNT, null);
+        assertThat(unmapped.kind()).isEqualTo(Ownership.Kind.WITH_DOCUMENTS);
+        assertThat(unmapped.reason()).contains("first payment");
+        assertThat(OwnershipPolicy.mayFollowDocumentFrom(c, EntityType.BANK_ACCOUNT, SystemType.XERO)).isTrue();
+        assertThat(OwnershipPolicy.resolve(c, EntityType.BANK_ACCOUNT, mapped(SystemType.XERO)))
+                .isEqualTo(Ownership.owned(SystemType.XERO));
     }
 
     @Test

@@ -18,11 +18,14 @@ import org.apache.avro.specific.SpecificRecordBase;
 /**
  * Hash of an item's business content: the Avro binary form of a copy whose fields marked {@code "sxs.volatile": true}
  * (system-assigned line ids, timestamps, derived amounts) are reset to their defaults. The same content read from a
- * system, or returned by it after a write, hashes the same, which is what echo suppression compares.
+ * system, or returned by it after a write, hashes the same, which is what echo suppression compares. An enum field
+ * marked {@code "sxs.hashAs": {"SYMBOL": "OTHER"}} hashes the symbol as the other one (a document's PAID status is the
+ * state of its payments, which sync on their own).
  */
 public final class ContentHasher {
 
     public static final String VOLATILE_PROPERTY = "sxs.volatile";
+    public static final String HASH_AS_PROPERTY = "sxs.hashAs";
     public static final String DELETED = "deleted";
 
     private ContentHasher() {
@@ -49,11 +52,19 @@ public final class ContentHasher {
         }
     }
 
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object hashedAs(Enum<?> symbol, String other) {
+        return Enum.valueOf((Class) symbol.getDeclaringClass(), other);
+    }
+
     private static void reset(Object value, GenericData model) {
         if (value instanceof IndexedRecord rec) {
             for (Schema.Field field : rec.getSchema().getFields()) {
                 if (Boolean.TRUE.equals(field.getObjectProp(VOLATILE_PROPERTY))) {
                     rec.put(field.pos(), model.getDefaultValue(field));
+                } else if (field.getObjectProp(HASH_AS_PROPERTY) instanceof java.util.Map<?, ?> as
+                        && rec.get(field.pos()) instanceof Enum<?> symbol && as.get(symbol.name()) instanceof String other) {
+                    rec.put(field.pos(), hashedAs(symbol, other));
                 } else {
                     reset(rec.get(field.pos()), model);
                 }

@@ -31,7 +31,9 @@ public final class EntityRegistry {
 
     private static final List<EntityDescriptor> ALL = List.of(
             xeroOwned(EntityType.ACCOUNT, Account.class, "account", true),
-            xeroOwned(EntityType.BANK_ACCOUNT, BankAccount.class, "bank account", false),
+            // A bank account is created in Scoro when the first payment that uses it syncs (SPEC section 2).
+            new EntityDescriptor(EntityType.BANK_ACCOUNT, BankAccount.class, XERO, null, null, true, true, "bank account",
+                    ReferencePlan.of(SchemaCatalog.schemaOf(BankAccount.class))),
             xeroOwned(EntityType.TAX_RATE, TaxRate.class, "tax rate", true),
             entity(EntityType.CONTACT, Contact.class, CONTACT_MODE, null, null, "contact"),
             // Products on synced documents always sync (SPEC section 2): a line brings an unmapped item across.
@@ -39,7 +41,7 @@ public final class EntityRegistry {
             entity(EntityType.INVOICE, Invoice.class, DIRECTION, EntityType.INVOICE, Direction.TO_XERO, "invoice"),
             entity(EntityType.CREDIT_NOTE, Invoice.class, DIRECTION, EntityType.INVOICE, Direction.TO_XERO, "credit note"),
             entity(EntityType.BILL, Bill.class, DIRECTION, EntityType.BILL, Direction.OFF, "bill"),
-            xeroOwned(EntityType.PAYMENT, Payment.class, "payment", false),
+            xeroOwned(EntityType.PAYMENT, Payment.class, "payment", true),
             xeroOwned(EntityType.PREPAYMENT, Prepayment.class, "prepayment", false),
             xeroOwned(EntityType.OVERPAYMENT, Overpayment.class, "overpayment", false),
             xeroOwned(EntityType.TRACKING_CATEGORY, TrackingCategory.class, "tracking category", false),

@@ -27,6 +27,19 @@ class ContentHasherTest {
     }
 
     @Test
+    void aPaidDocumentHashesAsTheApprovedOneSoPaymentsAreNotEditsOfIt() {
+        Invoice approved = Fixtures.invoice("line-1", null);
+        approved.setStatus(io.sxs.schemas.common.DocumentStatus.AUTHORISED);
+        Invoice paid = Fixtures.invoice("line-1", null);
+        paid.setStatus(io.sxs.schemas.common.DocumentStatus.PAID);
+        Invoice voided = Fixtures.invoice("line-1", null);
+        voided.setStatus(io.sxs.schemas.common.DocumentStatus.VOIDED);
+        assertThat(ContentHasher.hash(paid)).isEqualTo(ContentHasher.hash(approved));
+        assertThat(ContentHasher.hash(voided)).isNotEqualTo(ContentHasher.hash(approved));
+        assertThat(paid.getStatus()).isEqualTo(io.sxs.schemas.common.DocumentStatus.PAID);
+    }
+
+    @Test
     void doesNotModifyTheHashedRecord() {
         Invoice a = Fixtures.invoice("line-1", Instant.parse("2026-11-01T10:00:00Z"));
         ContentHasher.hash(a);

@@ -59,7 +59,7 @@ class EntityRegistryTest {
     @Test
     void aPaymentReferencesTheEntityItsEntityFieldNames() {
         assertThat(EntityRegistry.of(EntityType.PAYMENT).references().describe())
-                .contains("documentRef -> @documentEntity", "creditRef -> @creditEntity",
+                .contains("documentRef -> @documentEntity", "creditRef -> @creditEntity (optional)",
                         "bankAccountRef -> BANK_ACCOUNT", "contactRef -> CONTACT (optional)");
     }
 

@@ -28,6 +28,14 @@ public interface EntityWrites {
     LookupKey lookupKey(Command command, ObjectNode request);
 
     /**
+     * True when a listed row found by {@code key} is the item {@code request} would make; by default when its key
+     * field equals the key (receipts, which have no key of their own, compare their content).
+     */
+    default boolean sameItem(JsonNode row, ObjectNode request, LookupKey key) {
+        return key.value().equals(io.sxs.connector.scoro.mapping.ScoroValues.text(row, key.field()));
+    }
+
+    /**
      * The item Scoro already holds under {@code key}, as the cached reference lists show it (reference data that
      * Scoro had before the pipeline: it is adopted, not duplicated), or null.
      */

@@ -164,7 +164,7 @@ public final class ScoroCommandWriter implements CommandWriter {
         // Reference data may predate the pipeline: found in the cached lists above, or else by a lookup.
         boolean[] mayExist = {command.getMayExist() || writes.mayPreexist() && !writes.cachedLists()};
         return ScoroRetries.run(retry, () -> {
-            JsonNode existing = key == null || !mayExist[0] ? null : lookup(client, writes, key);
+            JsonNode existing = key == null || !mayExist[0] ? null : lookup(client, writes, key, request);
             if (existing == null) {
                 try {
                     return client.create(writes.module(), request);
@@ -188,12 +188,13 @@ public final class ScoroCommandWriter implements CommandWriter {
         });
     }
 
-    /** The live item whose key field equals the value exactly (the filter is only a pre-selection). */
-    private static JsonNode lookup(ScoroClient client, EntityWrites writes, EntityWrites.LookupKey key) throws ApiException {
+    /** The live item the request would make, among those the key pre-selects. */
+    private static JsonNode lookup(ScoroClient client, EntityWrites writes, EntityWrites.LookupKey key, ObjectNode request)
+            throws ApiException {
         ObjectNode filter = ScoroJson.object().put(key.field(), key.value());
         JsonNode rows = client.list(writes.module(), filter, 1, ScoroClient.MAX_PER_PAGE, false);
         for (JsonNode row : rows) {
-            if (key.value().equals(ScoroValues.text(row, key.field())) && !ScoroValues.flag(row, "is_deleted")) {
+            if (writes.sameItem(row, request, key) && !ScoroValues.flag(row, "is_deleted")) {
                 return row;
             }
         }

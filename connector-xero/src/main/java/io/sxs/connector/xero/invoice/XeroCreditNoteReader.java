@@ -1,16 +1,24 @@
 package io.sxs.connector.xero.invoice;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sxs.connector.source.ReadItem;
 import io.sxs.connector.xero.client.XeroClient;
 import io.sxs.connector.xero.mapping.MappingException;
+import io.sxs.connector.xero.payment.XeroPaymentMapper;
 import io.sxs.connector.xero.source.XeroPagedReader;
 import io.sxs.schemas.common.EntityType;
+import io.sxs.schemas.entity.Payment;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.avro.specific.SpecificRecordBase;
 
 /**
  * Xero sales credit notes (CreditNotes of Type ACCRECCREDIT; purchase credit notes are skipped), paged and ordered by
- * UpdatedDateUTC with their lines and allocations: a credit note names the invoices it is allocated to.
+ * UpdatedDateUTC with their lines and allocations: a credit note names the invoices it is allocated to, and each
+ * allocation is also a {@code PAYMENT} of the invoice it settles (SPEC: allocations come to Scoro as payments), read in
+ * the same call, with the stand-in bank account they go through.
  */
 public class XeroCreditNoteReader extends XeroPagedReader {
 
@@ -21,6 +29,34 @@ public class XeroCreditNoteReader extends XeroPagedReader {
     @Override
     public EntityType entity() {
         return EntityType.CREDIT_NOTE;
+    }
+
+    @Override
+    public Set<EntityType> entities() {
+        return Set.of(EntityType.CREDIT_NOTE, EntityType.PAYMENT, EntityType.BANK_ACCOUNT);
+    }
+
+    @Override
+    protected List<ReadItem> alongside(JsonNode row, ReadItem creditNote) {
+        List<Payment> allocations;
+        try {
+            allocations = XeroPaymentMapper.allocations(row);
+        } catch (MappingException e) {
+            return List.of(ReadItem.invalid(EntityType.PAYMENT, creditNote.sourceId() + "/allocations",
+                    creditNote.sourceVersion(), creditNote.modifiedAt(), e.getMessage()));
+        }
+        if (allocations.isEmpty()) {
+            return List.of();
+        }
+        List<ReadItem> items = new ArrayList<>(allocations.size() + 1);
+        // Before the allocations, so that the mapper has it when the first one needs it created in Scoro.
+        io.sxs.schemas.entity.BankAccount account = XeroPaymentMapper.creditAccount();
+        items.add(ReadItem.upsert(EntityType.BANK_ACCOUNT, account.getId(), io.sxs.schemas.hash.ContentHasher.hash(account),
+                creditNote.modifiedAt(), account));
+        for (Payment p : allocations) {
+            items.add(ReadItem.upsert(EntityType.PAYMENT, p.getId(), creditNote.sourceVersion(), creditNote.modifiedAt(), p));
+        }
+        return items;
     }
 
     @Override

@@ -97,7 +97,11 @@ public class XeroCommandWriter implements CommandWriter {
             XeroEntitySink sink = entities.sink(command.getEntity());
             if (sink == null) {
                 results[i] = Results.failed(command, ResultStatus.REJECTED,
-                        "entity " + command.getEntity() + " not supported by the Xero sink yet", List.of(), 0);
+                        io.sxs.schemas.registry.EntityRegistry.of(command.getEntity()).ownership()
+                                == io.sxs.schemas.registry.OwnershipRule.XERO
+                                ? "Xero owns " + io.sxs.schemas.registry.EntityRegistry.of(command.getEntity()).noun()
+                                        + "s on every connection: the pipeline never writes them to Xero"
+                                : "entity " + command.getEntity() + " not supported by the Xero sink yet", List.of(), 0);
                 continue;
             }
             boolean create = command.getAction() == CommandAction.CREATE;

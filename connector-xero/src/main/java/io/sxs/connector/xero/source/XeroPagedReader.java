@@ -58,6 +58,14 @@ public abstract class XeroPagedReader implements EntityReader {
 
     protected abstract SpecificRecordBase map(JsonNode row) throws MappingException;
 
+    /**
+     * Items a row carries besides itself, read in the same call (a credit note's allocations are payments), placed
+     * after it with its version; none by default.
+     */
+    protected List<ReadItem> alongside(JsonNode row, ReadItem item) {
+        return List.of();
+    }
+
     /** The entity a row is; one endpoint may carry several (invoices and bills share Invoices). */
     protected EntityType entityOf(JsonNode row) {
         return entity();
@@ -123,7 +131,11 @@ public abstract class XeroPagedReader implements EntityReader {
         for (JsonNode r : rows) {
             row++;
             if (!skip(r)) {
-                items.add(item(r, page, row));
+                ReadItem item = item(r, page, row);
+                items.add(item);
+                if (item.invalidReason() == null) {
+                    items.addAll(alongside(r, item));
+                }
             }
         }
         return items;

@@ -79,9 +79,24 @@ public final class XeroWebhookDelivery {
         return events;
     }
 
-    /** The entities Xero sends webhooks for (its CONTACT, INVOICE and CREDITNOTE event categories). */
+    /**
+     * The entities Xero's webhooks announce (its CONTACT, INVOICE and CREDITNOTE event categories, and payments through
+     * the documents they pay).
+     */
     public static final java.util.Set<EntityType> ENTITIES = java.util.Set.of(EntityType.CONTACT, EntityType.INVOICE,
-            EntityType.CREDIT_NOTE);
+            EntityType.CREDIT_NOTE, EntityType.PAYMENT);
+
+    /**
+     * The entities an event's change may be: Xero has no payment events, a payment (or refund) is announced as an
+     * UPDATE of the invoice or credit note it pays, so that news also brings the payments' poll forward.
+     */
+    public static java.util.List<EntityType> entitiesOf(Event event) {
+        if (event.entity() == null) {
+            return java.util.List.of();
+        }
+        return event.entity() == EntityType.INVOICE || event.entity() == EntityType.CREDIT_NOTE
+                ? java.util.List.of(event.entity(), EntityType.PAYMENT) : java.util.List.of(event.entity());
+    }
 
     private static EntityType entityOf(String category) {
         return switch (category.toUpperCase(java.util.Locale.ROOT)) {

@@ -228,7 +228,7 @@ class XeroWriterSandboxTest extends SandboxTestBase {
         Command contact = createContact("s1", "k2", contact("s1", "Acme Ltd"));
         List<WriteResult> results = writer().write(connection, List.of(bill, contact));
         assertThat(results.get(0).getStatus()).isEqualTo(ResultStatus.REJECTED);
-        assertThat(results.get(0).getMessage()).isEqualTo("entity PAYMENT not supported by the Xero sink yet");
+        assertThat(results.get(0).getMessage()).isEqualTo("Xero owns payments on every connection: the pipeline never writes them to Xero");
         assertThat(results.get(1).getStatus()).isEqualTo(ResultStatus.OK);
 
         var stranger = Fixtures.connection("c-bad", sandbox.apiBase().toString(), tenant.tenantId(), "not-a-token");

@@ -1,0 +1,182 @@
+package io.sxs.connector.xero.payment;
+
+import static io.sxs.connector.xero.mapping.XeroFields.date;
+import static io.sxs.connector.xero.mapping.XeroFields.decimal;
+import static io.sxs.connector.xero.mapping.XeroFields.guid;
+import static io.sxs.connector.xero.mapping.XeroFields.money;
+import static io.sxs.connector.xero.mapping.XeroFields.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sxs.connector.xero.mapping.MappingException;
+import io.sxs.connector.xero.mapping.XeroFields;
+import io.sxs.schemas.common.EntityType;
+import io.sxs.schemas.common.RecordStatus;
+import io.sxs.schemas.entity.BankAccount;
+import io.sxs.schemas.entity.Payment;
+import io.sxs.schemas.entity.PaymentKind;
+import io.sxs.schemas.entity.PaymentStatus;
+import io.sxs.schemas.money.Decimals;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Xero Payments and credit allocations in the canonical model (pure). A payment names the document it pays in its
+ * own system (an invoice, a bill, or for a refund a credit note) and the bank account it went through; an allocation
+ * of a credit note is a payment of the invoice it settles, through {@link #CREDIT_ACCOUNT}, since no bank is involved.
+ */
+public final class XeroPaymentMapper {
+
+    /**
+     * The receipt account that allocations of credit go through in Scoro (a receipt needs one): a stand-in bank
+     * account with a fixed id, created in Scoro with the first allocation, like any bank account.
+     */
+    public static final String CREDIT_ACCOUNT_ID = "sxs-credit-allocations";
+    public static final String CREDIT_ACCOUNT_NAME = "Credit notes (Xero)";
+
+    private XeroPaymentMapper() {
+    }
+
+    /** What a payment row pays, or null for a target the sync does not carry (purchase credit notes, prepayments, overpayments). */
+    public static EntityType paidEntity(JsonNode row) {
+        JsonNode invoice = row.path("Invoice");
+        if (!invoice.isObject()) {
+            return null; // a refund of a prepayment or overpayment: not synced yet
+        }
+        return switch (invoice.path("Type").asText("")) {
+            case "ACCREC" -> EntityType.INVOICE;
+            case "ACCPAY" -> EntityType.BILL;
+            case "ACCRECCREDIT" -> EntityType.CREDIT_NOTE;
+            default -> null;
+        };
+    }
+
+    public static Payment toPayment(JsonNode row) throws MappingException {
+        String id = XeroFields.requiredText(row, "PaymentID");
+        try {
+            EntityType paid = paidEntity(row);
+            if (paid == null) {
+                throw new MappingException("pays a document the sync does not carry (Invoice.Type "
+                        + row.path("Invoice").path("Type").asText("none") + ")");
+            }
+            JsonNode invoice = row.path("Invoice");
+            String document = guid(invoice, "InvoiceID");
+            if (document == null) {
+                throw new MappingException("no Invoice.InvoiceID");
+            }
+            String account = guid(row.path("Account"), "AccountID");
+            if (account == null) {
+                throw new MappingException("no Account.AccountID");
+            }
+            LocalDate date = date(row, "Date");
+            if (date == null) {
+                throw new MappingException("no Date");
+            }
+            BigDecimal amount = money(row, "Amount");
+            if (amount == null || amount.signum() <= 0) {
+                throw new MappingException("Amount must be greater than zero, was " + amount);
+            }
+            String type = text(row, "PaymentType");
+            boolean refund = paid == EntityType.CREDIT_NOTE || type != null && type.contains("CREDIT");
+            return Payment.newBuilder()
+                    .setId(id)
+                    .setKind(refund ? PaymentKind.REFUND : PaymentKind.PAYMENT)
+                    .setDocumentEntity(paid)
+                    .setDocumentRef(document)
+                    .setBankAccountRef(account)
+                    .setContactRef(guid(invoice.path("Contact"), "ContactID"))
+                    .setDate(date)
+                    .setAmount(amount)
+                    .setBankAmount(money(row, "BankAmount"))
+                    .setCurrency(text(invoice, "CurrencyCode"))
+                    .setCurrencyRate(rate(row))
+                    .setReference(text(row, "Reference"))
+                    .setStatus(status(row))
+                    .setIsReconciled(XeroFields.bool(row, "IsReconciled"))
+                    .setUpdatedAt(updatedAt(row))
+                    .build();
+        } catch (MappingException e) {
+            throw new MappingException("payment " + id + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The allocations of a sales credit note as payments of the invoices they settle (deleted ones as DELETED, which
+     * removes the Scoro receipt). A row without allocations gives none.
+     */
+    public static List<Payment> allocations(JsonNode creditNote) throws MappingException {
+        String creditId = XeroFields.requiredText(creditNote, "CreditNoteID");
+        JsonNode array = creditNote.get("Allocations");
+        List<Payment> out = new ArrayList<>();
+        if (array == null || array.isNull()) {
+            return out;
+        }
+        if (!array.isArray()) {
+            throw new MappingException("credit note " + creditId + ": Allocations is not an array");
+        }
+        for (JsonNode a : array) {
+            String allocation = text(a, "AllocationID");
+            String invoice = guid(a.path("Invoice"), "InvoiceID");
+            if (allocation == null || invoice == null) {
+                throw new MappingException("credit note " + creditId + ": an allocation has no AllocationID or Invoice.InvoiceID");
+            }
+            LocalDate date = date(a, "Date");
+            if (date == null) {
+                date = date(creditNote, "Date");
+            }
+            if (date == null) {
+                throw new MappingException("credit note " + creditId + ": allocation " + allocation + " has no Date");
+            }
+            BigDecimal amount = money(a, "Amount");
+            if (amount == null || amount.signum() <= 0) {
+                throw new MappingException("credit note " + creditId + ": allocation " + allocation
+                        + " Amount must be greater than zero, was " + amount);
+            }
+            out.add(Payment.newBuilder()
+                    .setId(allocation)
+                    .setKind(PaymentKind.ALLOCATION)
+                    .setDocumentEntity(EntityType.INVOICE)
+                    .setDocumentRef(invoice)
+                    .setCreditEntity(EntityType.CREDIT_NOTE)
+                    .setCreditRef(creditId)
+                    .setBankAccountRef(CREDIT_ACCOUNT_ID)
+                    .setContactRef(guid(creditNote.path("Contact"), "ContactID"))
+                    .setDate(date)
+                    .setAmount(amount)
+                    .setCurrency(text(creditNote, "CurrencyCode"))
+                    .setCurrencyRate(rate(creditNote))
+                    .setReference(text(creditNote, "CreditNoteNumber"))
+                    .setStatus(XeroFields.bool(a, "IsDeleted") ? PaymentStatus.DELETED : PaymentStatus.AUTHORISED)
+                    .setUpdatedAt(updatedAt(creditNote))
+                    .build());
+        }
+        return out;
+    }
+
+    /** The stand-in bank account that allocations go through ({@link #CREDIT_ACCOUNT_ID}). */
+    public static BankAccount creditAccount() {
+        return BankAccount.newBuilder().setId(CREDIT_ACCOUNT_ID).setName(CREDIT_ACCOUNT_NAME).setStatus(RecordStatus.ACTIVE).build();
+    }
+
+    private static BigDecimal rate(JsonNode row) throws MappingException {
+        return decimal(row, "CurrencyRate", Decimals.RATE_SCALE);
+    }
+
+    private static PaymentStatus status(JsonNode row) throws MappingException {
+        String status = text(row, "Status");
+        if (status == null || "AUTHORISED".equals(status)) {
+            return PaymentStatus.AUTHORISED;
+        }
+        if ("DELETED".equals(status)) {
+            return PaymentStatus.DELETED;
+        }
+        throw new MappingException("unknown Status " + status);
+    }
+
+    private static Instant updatedAt(JsonNode row) throws MappingException {
+        Instant t = XeroFields.timestamp(row, "UpdatedDateUTC");
+        return t != null ? t : XeroFields.timestamp(row, "UpdatedDateUTCString");
+    }
+}

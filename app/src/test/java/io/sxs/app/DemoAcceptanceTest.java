@@ -103,10 +103,12 @@ class DemoAcceptanceTest {
             assertThat(decimal(x.get("SubTotal"))).as("subtotal of " + number).isEqualByComparingTo(decimal(s.get("sum")));
             assertThat(decimal(x.get("TotalTax"))).as("tax of " + number).isEqualByComparingTo(decimal(s.get("vat_sum")));
             String expectedStatus = Objects.equals(String.valueOf(s.get("is_sent")), "1") || Boolean.TRUE.equals(s.get("is_sent"))
-                    ? "AUTHORISED" : "DRAFT";
-            assertThat(x.get("Status")).as("status of " + number).isEqualTo(expectedStatus);
+                    ? decimal(x.get("AmountDue")).signum() == 0 ? "PAID" : "AUTHORISED" : "DRAFT";
+            assertThat(x.get("Status")).as("status of " + number + " (PAID once the demo paid it in Xero)").isEqualTo(expectedStatus);
         }
-        assertThat(sandboxes.scoro().documentWriteCalls(company)).as("nothing written back to Scoro").isZero();
+        Map<String, Long> scoroCalls = sandboxes.scoro().callCounts(company);
+        assertThat(sandboxes.scoro().documentWriteCalls(company)).as("nothing but receipts (Xero's money) written to Scoro")
+                .isEqualTo(scoroCalls.getOrDefault("receipts/modify", 0L) + scoroCalls.getOrDefault("receipts/delete", 0L));
     }
 
     @Test
@@ -128,7 +130,7 @@ class DemoAcceptanceTest {
         for (long id : seed.scoroBillIds()) {
             Map<String, Object> bill = sandboxes.scoro().bill(company, id);
             Map<String, Object> x = xeroBills.stream().filter(b -> bill.get("no").equals(b.get("InvoiceNumber"))).findFirst().orElseThrow();
-            assertThat(x.get("Status")).isEqualTo("AUTHORISED");
+            assertThat(x.get("Status")).isEqualTo(decimal(x.get("AmountDue")).signum() == 0 ? "PAID" : "AUTHORISED");
             assertThat(decimal(x.get("Total"))).as("total of bill " + bill.get("no"))
                     .isEqualByComparingTo(decimal(bill.get("sum")).add(decimal(bill.get("vat_sum"))));
             assertThat(((Map<?, ?>) x.get("Contact")).get("Name")).isEqualTo(sandboxes.scoro()
@@ -142,6 +144,30 @@ class DemoAcceptanceTest {
         long productLines = sandboxes.xero().invoices(tenant).stream().filter(i -> "ACCREC".equals(i.get("Type")))
                 .flatMap(i -> ((List<?>) i.get("LineItems")).stream()).filter(l -> ((Map<?, ?>) l).get("ItemCode") != null).count();
         assertThat(productLines).isPositive();
+    }
+
+    @Test
+    void thePaymentsTheDemoMakesInXeroReachScoroAsReceiptsOnce() throws Exception {
+        String report = demo.awaitPayments(Duration.ofMinutes(3));
+        assertThat(report).as("the demo's payments report").isNotNull().contains("Payments made in Xero by the demo");
+        DemoSeedResult seed = sandboxes.seed();
+        String company = seed.scoroCompany().companyAccountId();
+        String tenant = seed.xeroTenant().tenantId();
+        List<Map<String, Object>> paidInXero = sandboxes.xero().invoices(tenant).stream()
+                .filter(i -> decimal(i.get("AmountPaid")).signum() > 0 || decimal(i.get("AmountCredited")).signum() > 0).toList();
+        assertThat(paidInXero).as("paid in part, in full, a bill and the credited invoices").hasSizeGreaterThanOrEqualTo(3);
+        for (Map<String, Object> x : paidInXero) {
+            boolean bill = "ACCPAY".equals(x.get("Type"));
+            Map<String, Object> s = (bill ? sandboxes.scoro().bills(company) : sandboxes.scoro().invoices(company)).stream()
+                    .filter(d -> x.get("InvoiceNumber").equals(d.get("no"))).findFirst().orElseThrow();
+            long id = ((Number) s.get("id")).longValue();
+            Object paidSum = (bill ? sandboxes.scoro().bill(company, id) : sandboxes.scoro().invoice(company, id)).get("paid_sum");
+            assertThat(decimal(paidSum)).as("Scoro's paid sum of " + x.get("InvoiceNumber"))
+                    .isEqualByComparingTo(decimal(x.get("AmountPaid")).add(decimal(x.get("AmountCredited"))));
+        }
+        long payments = sandboxes.xero().payments(tenant).size();
+        assertThat(sandboxes.scoro().callCounts(company).get("receipts/modify")).as("one receipt per payment and allocation")
+                .isEqualTo(payments + seed.scoroCreditInvoiceIds().size());
     }
 
     @Test

@@ -125,6 +125,8 @@ public record SxsProperties(
      * @param trackingCategory the Xero tracking category the demo connection syncs (the demo organisation has two)
      * @param itemDirection  the demo connection's items (products) direction
      * @param billDirection  the demo connection's bills direction
+     * @param payments       after the initial sync, the demo pays some synced invoices and a bill in Xero (as a user
+     *                       would) and reports what reached Scoro
      */
     public record Demo(@DefaultValue("true") boolean enabled, @DefaultValue("18081") int xeroPort,
                        @DefaultValue("18082") int scoroPort, @DefaultValue("42") long seed,
@@ -136,7 +138,8 @@ public record SxsProperties(
                        @DefaultValue("true") boolean webhooks, @DefaultValue("1") int connections,
                        @DefaultValue("Region") String trackingCategory,
                        @DefaultValue("TO_XERO") io.sxs.schemas.envelope.Direction itemDirection,
-                       @DefaultValue("TO_XERO") io.sxs.schemas.envelope.Direction billDirection) {
+                       @DefaultValue("TO_XERO") io.sxs.schemas.envelope.Direction billDirection,
+                       @DefaultValue("true") boolean payments) {
         public Demo {
             require(contacts >= 1 && invoices >= 1, "sxs.demo.contacts and sxs.demo.invoices must be at least 1");
             require(pollInterval.toMillis() >= 100, "sxs.demo.poll-interval must be at least 100ms, got " + pollInterval);

@@ -3,8 +3,8 @@ package io.sxs.app.demo;
 import io.sxs.app.config.KafkaEndpoint;
 import io.sxs.app.config.SxsProperties;
 import io.sxs.app.pipeline.Connections;
-import io.sxs.app.pipeline.Pipeline;
 import io.sxs.app.pipeline.ConsumerLag;
+import io.sxs.app.pipeline.Pipeline;
 import io.sxs.app.pipeline.SyncLogFollower;
 import io.sxs.app.pipeline.SyncProgress;
 import io.sxs.app.webhook.WebhookAddress;
@@ -45,6 +45,8 @@ public class Demo implements SmartLifecycle, ApplicationListener<ApplicationRead
     private Thread reporter;
     private volatile boolean running;
     private volatile boolean initialSyncDone;
+    private volatile boolean paymentsDone;
+    private volatile String paymentsReport;
 
     public Demo(DemoSandboxes sandboxes, KafkaEndpoint kafka, SxsProperties props, SecretCipher cipher,
                 WebhookAddress webhooks, XeroWebhookKey xeroKey, Pipeline pipeline) {
@@ -171,11 +173,34 @@ public class Demo implements SmartLifecycle, ApplicationListener<ApplicationRead
                 System.out.print(progress.summary(connectionId));
                 System.out.print(preflight());
                 System.out.print(apiCalls());
+                if (props.demo().payments()) {
+                    payAsAXeroUser(lag);
+                }
                 System.out.println("Keeps syncing: change data in either sandbox and watch it follow. Ctrl-C to stop.");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Pays some synced documents in Xero, waits until the pipeline is quiet again, and says what reached Scoro. */
+    private void payAsAXeroUser(ConsumerLag lag) throws InterruptedException {
+        var seed = sandboxes.seed();
+        DemoPayments payments = new DemoPayments(sandboxes.xero(), sandboxes.scoro(), seed.xeroTenant().tenantId(),
+                seed.scoroCompany().companyAccountId());
+        List<DemoPayments.Paid> paid = payments.pay();
+        System.out.printf("%nThe demo, as a Xero user, made %d payments; waiting for them to reach Scoro...%n", paid.size());
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        Thread.sleep(props.demo().pollInterval().toMillis() * 2);
+        int quietChecks = 0;
+        while (running && quietChecks < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            quietChecks = progress.isQuiet() && caughtUp(lag) ? quietChecks + 1 : 0;
+        }
+        paymentsReport = payments.report(paid);
+        System.out.print(paymentsReport);
+        System.out.print(apiCalls());
+        paymentsDone = true;
     }
 
     /** The demo connection's pre-flight verdict and what it said would sync. */
@@ -210,6 +235,15 @@ public class Demo implements SmartLifecycle, ApplicationListener<ApplicationRead
         return lag.lag(Topics.MAPPER_APPLICATION_ID, List.of(Topics.CHANGES_SCORO, Topics.CHANGES_XERO, Topics.RESULTS)) == 0
                 && lag.lag("sxs-sink-xero", List.of(Topics.COMMANDS_XERO)) == 0
                 && lag.lag("sxs-sink-scoro", List.of(Topics.COMMANDS_SCORO)) == 0;
+    }
+
+    /** Waits for the payments the demo makes in Xero after the initial sync to be reported; the report, or null. */
+    public String awaitPayments(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!paymentsDone && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        return paymentsReport;
     }
 
     public String connectionId() {

@@ -113,6 +113,9 @@ public class WebhookController {
         if (entity == null || id == null) {
             return ResponseEntity.ok().build(); // news about something the pipeline does not read
         }
+        if ("modify".equals(body.get("action")) && ScoroWebhookSubscriptions.onlyPaymentState(body.get("changed_fields"))) {
+            return ResponseEntity.ok().build(); // a receipt moved its paid state: nothing the sync carries changed
+        }
         SourceHint hint = hint(connectionId, SystemType.SCORO, entity, "scoro-webhook");
         hint.getIds().add(String.valueOf(id));
         hint.setEventAt(scoroDate(body.get("date")));

@@ -212,6 +212,9 @@ final class EntitySource implements Job {
     }
 
     private boolean ownWrite(String id, Instant eventAt) {
+        if (reader.readsOwnWrites()) {
+            return false;
+        }
         for (EntityType entity : reader.announcedBy()) {
             if (ctx.recentWrites().announcesOwnWrite(connectionId, entity, id, eventAt)) {
                 return true;

@@ -27,6 +27,14 @@ public interface EntityReader {
     }
 
     /**
+     * True when news of the pipeline's own write is read all the same, because the item's rows carry items the write
+     * does not report (a credit note the pipeline allocated brings its allocations, which are payments).
+     */
+    default boolean readsOwnWrites() {
+        return false;
+    }
+
+    /**
      * True when pages come ordered by modification time ascending, so the watermark may advance after every page;
      * otherwise it advances only when a whole pass is done.
      */

@@ -32,7 +32,21 @@ public final class ScoroWebhookSubscriptions {
         MODULES = java.util.Collections.unmodifiableMap(modules);
     }
 
+    /**
+     * A document's fields that receipts move (payments come from Xero, and a document's paid state is not part of what
+     * the sync carries): a hint that names only these is the echo of a receipt and needs no read.
+     */
+    private static final Set<String> PAYMENT_STATE = Set.of("paid_sum", "receivable_sum", "status", "modified_date");
+
     private ScoroWebhookSubscriptions() {
+    }
+
+    /** True when a hint's {@code changed_fields} (a list, when the hint has one) are all payment state. */
+    public static boolean onlyPaymentState(Object changedFields) {
+        if (!(changedFields instanceof java.util.Collection<?> fields) || fields.isEmpty()) {
+            return false;
+        }
+        return fields.stream().allMatch(f -> PAYMENT_STATE.contains(String.valueOf(f)));
     }
 
     /** The entity a hint's module is about (companies and persons are contacts), or null. */

@@ -36,6 +36,12 @@ public class XeroCreditNoteReader extends XeroPagedReader {
         return Set.of(EntityType.CREDIT_NOTE, EntityType.PAYMENT, EntityType.BANK_ACCOUNT);
     }
 
+    /** The allocations the pipeline made after writing a credit note are payments that come to Scoro from here. */
+    @Override
+    public boolean readsOwnWrites() {
+        return true;
+    }
+
     @Override
     protected List<ReadItem> alongside(JsonNode row, ReadItem creditNote) {
         List<Payment> allocations;

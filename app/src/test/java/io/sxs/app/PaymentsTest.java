@@ -29,7 +29,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Money flows Xero to Scoro whatever the document directions (real broker, real HTTP): payments made in Xero on synced
  * invoices and bills become Scoro receipts through the receipt account their bank account maps to (created with the
  * first payment that uses it), a deleted payment removes its receipt, credit-note allocations and refunds are
- * receipts too, and each is written to Scoro once, across a lost reply and a restart. Nothing is written to Xero.
+ * receipts too, an overpayment reaches Scoro as its allocations, and each is written to Scoro once, across a lost reply and a restart. Nothing is written to Xero.
  */
 class PaymentsTest extends BrokerAndSandboxes {
 
@@ -54,7 +54,7 @@ class PaymentsTest extends BrokerAndSandboxes {
                     && ref(scoro.financeAccounts(companyId), "account_symbol", "200", "id") != null
                     && ref(scoro.financeAccounts(companyId), "account_symbol", "429", "id") != null);
             Object client = scoro.createContact(companyId, Map.of("name", "Paying Client", "is_client", 1)).get("contact_id");
-            for (String no : List.of("P-1", "P-2", "P-4", "P-5", "P-6")) {
+            for (String no : List.of("P-1", "P-2", "P-4", "P-5", "P-6", "P-7")) {
                 invoices.put(no, invoice(companyId, client, no, "GBP", null));
             }
             invoices.put("P-3", invoice(companyId, client, "P-3", "EUR", new BigDecimal("1.150000")));
@@ -67,7 +67,7 @@ class PaymentsTest extends BrokerAndSandboxes {
                     .get("id")).longValue();
 
             await().atMost(TIMEOUT).untilAsserted(() -> {
-                for (String no : List.of("P-1", "P-2", "P-3", "P-4", "P-5", "P-6")) {
+                for (String no : List.of("P-1", "P-2", "P-3", "P-4", "P-5", "P-6", "P-7")) {
                     assertThat(xeroDoc(tenantId, "ACCREC", no)).as(no + " in Xero").isNotNull();
                 }
                 assertThat(xeroDoc(tenantId, "ACCPAY", "B-1")).as("B-1 in Xero").isNotNull();
@@ -81,11 +81,17 @@ class PaymentsTest extends BrokerAndSandboxes {
             pay(tenantId, "ACCREC", "P-3", "120.00", "1.150000");
             Map<String, Object> doomed = pay(tenantId, "ACCREC", "P-4", "120.00", null);
             pay(tenantId, "ACCPAY", "B-1", "60.00", null);
+            // An overpayment reaches Scoro when it is allocated; one never allocated waits in Xero.
+            String xeroClient = (String) ((Map<?, ?>) xeroDoc(tenantId, "ACCREC", "P-7").get("Contact")).get("ContactID");
+            String overpayment = overpayment(tenantId, xeroClient, "30.00");
+            overpayment(tenantId, xeroClient, "15.00");
+            xero.allocateOverpayment(tenantId, overpayment, Map.of("Invoice", Map.of("InvoiceID",
+                    xeroDoc(tenantId, "ACCREC", "P-7").get("InvoiceID")), "Amount", new BigDecimal("30.00"), "Date", "2026-11-10"));
             await().atMost(TIMEOUT).until(() -> paid(companyId, invoices.get("P-4")).signum() > 0);
             xero.deletePayment(tenantId, (String) doomed.get("PaymentID"));
 
             await().atMost(TIMEOUT).untilAsserted(() -> {
-                for (String no : List.of("P-1", "P-2", "P-3", "P-4", "P-5")) {
+                for (String no : List.of("P-1", "P-2", "P-3", "P-4", "P-5", "P-7")) {
                     assertThat(paid(companyId, invoices.get(no))).as(no + ": Scoro's paid sum is what Xero has paid and credited")
                             .isEqualByComparingTo(settled(xeroDoc(tenantId, "ACCREC", no)));
                 }
@@ -97,23 +103,26 @@ class PaymentsTest extends BrokerAndSandboxes {
             assertThat(paid(companyId, invoices.get("P-3"))).as("in the invoice's currency").isEqualByComparingTo("120.00");
             assertThat(paid(companyId, invoices.get("P-4"))).as("its payment was deleted").isEqualByComparingTo("0.00");
             assertThat(paid(companyId, invoices.get("P-5"))).as("the credit note's allocation").isEqualByComparingTo("30.00");
+            assertThat(paid(companyId, invoices.get("P-7"))).as("the overpayment's allocation").isEqualByComparingTo("30.00");
             assertThat(scoro.invoice(companyId, invoices.get("P-1")).get("status")).isEqualTo("paid");
 
             List<Map<String, Object>> accounts = scoro.records(companyId, "receiptAccounts");
             Object bank = ref(accounts, "name", BANK, "id");
             Object credit = ref(accounts, "name", "Credit notes (Xero)", "id");
+            Object over = ref(accounts, "name", "Overpayments (Xero)", "id");
             assertThat(bank).as("the Xero bank account, created with its first payment").isNotNull();
             assertThat(credit).as("what credit allocations go through").isNotNull();
             for (Map<String, Object> receipt : liveReceipts(companyId)) {
                 long doc = ((Number) ((Map<?, ?>) ((List<?>) receipt.get("receipts")).get(0)).get("invoice_id")).longValue();
                 assertThat(receipt.get("receipt_account_id")).as("receipt on " + doc)
-                        .isEqualTo(doc == invoices.get("P-5") ? credit : bank);
+                        .isEqualTo(doc == invoices.get("P-5") ? credit : doc == invoices.get("P-7") ? over : bank);
             }
-            assertThat(liveReceipts(companyId)).hasSize(6); // P-1, P-2 twice, P-3, B-1, the allocation
+            assertThat(liveReceipts(companyId)).hasSize(7); // P-1, P-2 twice, P-3, B-1, the two allocations
             Map<String, Long> calls = scoro.callCounts(companyId);
-            assertThat(calls.get("receipts/modify")).as("one create per payment and allocation").isEqualTo(7L);
+            assertThat(calls.get("receipts/modify")).as("one create per payment and allocation").isEqualTo(8L);
             assertThat(calls.get("receipts/delete")).isEqualTo(1L);
-            assertThat(calls.get("receiptAccounts/modify")).as("two receipt accounts").isEqualTo(2L);
+            assertThat(calls.get("receiptAccounts/modify")).as("the bank, and the credit notes' and overpayments' accounts")
+                    .isEqualTo(3L);
             assertThat(xero.callCounts(tenantId).keySet()).as("nothing written to Xero's payments")
                     .noneMatch(k -> k.contains("Payments") && !k.startsWith("GET"));
 
@@ -124,7 +133,7 @@ class PaymentsTest extends BrokerAndSandboxes {
             Thread.sleep(1500);
             assertThat(paid(companyId, invoices.get("P-6"))).isEqualByComparingTo("40.00");
             assertThat(scoro.faults(companyId).injected()).isEqualTo(1);
-            assertThat(scoro.callCounts(companyId).get("receipts/modify")).isEqualTo(8L);
+            assertThat(scoro.callCounts(companyId).get("receipts/modify")).isEqualTo(9L);
         } finally {
             app.close();
         }
@@ -192,6 +201,13 @@ class PaymentsTest extends BrokerAndSandboxes {
             System.out.println("sync log: " + e.getEntity() + " " + e.getSystem() + " " + e.getItemId() + " " + e.getOutcome()
                     + ": " + e.getMessage());
         }
+    }
+
+    private static String overpayment(String tenantId, String contactId, String amount) {
+        return (String) xero.createBankTransaction(tenantId, Map.of("Type", "RECEIVE-OVERPAYMENT", "Contact",
+                Map.of("ContactID", contactId), "BankAccount", Map.of("Code", "090"), "Date", "2026-11-09",
+                "LineItems", List.of(Map.of("Description", "Paid twice", "Quantity", 1, "UnitAmount", new BigDecimal(amount),
+                        "TaxType", "NONE")))).get("OverpaymentID");
     }
 
     private static Map<String, Object> pay(String tenantId, String type, String number, String amount, String rate) {

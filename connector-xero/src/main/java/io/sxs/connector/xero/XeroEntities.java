@@ -9,6 +9,7 @@ import io.sxs.connector.xero.invoice.XeroInvoiceReader;
 import io.sxs.connector.xero.invoice.XeroInvoiceSink;
 import io.sxs.connector.xero.item.XeroItemReader;
 import io.sxs.connector.xero.item.XeroItemSink;
+import io.sxs.connector.xero.payment.XeroOverpaymentReader;
 import io.sxs.connector.xero.payment.XeroPaymentReader;
 import io.sxs.connector.xero.sink.XeroEntitySink;
 import io.sxs.connector.xero.taxrate.XeroTaxRateReader;
@@ -34,6 +35,7 @@ public final class XeroEntities {
                 new XeroEntity(EntityType.CREDIT_NOTE, new XeroCreditNoteReader(client), XeroInvoiceSink.creditNotes()),
                 // Xero to Scoro only: never written to Xero.
                 new XeroEntity(EntityType.PAYMENT, new XeroPaymentReader(client), null),
+                new XeroEntity(EntityType.OVERPAYMENT, new XeroOverpaymentReader(client), null),
                 new XeroEntity(EntityType.TAX_RATE, new XeroTaxRateReader(client), null),
                 new XeroEntity(EntityType.ACCOUNT, new XeroAccountReader(client), null),
                 new XeroEntity(EntityType.TRACKING_OPTION, new XeroTrackingOptionReader(client), null)));

@@ -29,7 +29,11 @@ public final class OwnershipPolicy {
             case DIRECTION -> byDirection(ConnectionDirections.of(connection, entity), descriptor, mapping);
             case CONTACT_MODE -> contact(connection.getContacts(), mapping);
             case XERO -> !descriptor.synced()
-                    ? Ownership.of(Ownership.Kind.NOT_SYNCED_YET, entity + " is owned by Xero but not synced yet")
+                    ? Ownership.of(Ownership.Kind.NOT_SYNCED_YET, entity == EntityType.OVERPAYMENT
+                            // SPEC: only when allocated; its allocations are payments of their own.
+                            ? "an overpayment comes to Scoro as the payments its allocations make: until it is allocated"
+                                    + " it waits in Xero (not synced yet on its own)"
+                            : entity + " is owned by Xero but not synced yet")
                     : descriptor.followsDocuments() && mapping == null
                     // Bank accounts: not before the first payment that uses one.
                     ? Ownership.of(Ownership.Kind.WITH_DOCUMENTS, "a " + descriptor.noun()

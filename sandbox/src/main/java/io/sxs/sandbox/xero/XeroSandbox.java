@@ -10,7 +10,6 @@ import io.sxs.sandbox.http.Json;
 import io.sxs.sandbox.http.SandboxHttpServer;
 import io.sxs.sandbox.http.SandboxRequest;
 import io.sxs.sandbox.http.SandboxResponse;
-
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -364,6 +363,28 @@ public final class XeroSandbox implements AutoCloseable {
             }
             return Json.toMap(XeroAllocationService.render(st, XeroAllocationService.allocate(st, XeroCreditSource.CREDIT_NOTE,
                     note, in, clock.instant(), api.today())));
+        });
+    }
+
+    /** Allocates an overpayment to an invoice ({Invoice:{InvoiceID}, Amount, Date}) as a user would. */
+    public Map<String, Object> allocateOverpayment(String tenantId, String overpaymentId, Map<String, ?> body) {
+        return allocateCredit(tenantId, XeroCreditSource.OVERPAYMENT, overpaymentId, body);
+    }
+
+    /** Allocates a prepayment to an invoice ({Invoice:{InvoiceID}, Amount, Date}) as a user would. */
+    public Map<String, Object> allocatePrepayment(String tenantId, String prepaymentId, Map<String, ?> body) {
+        return allocateCredit(tenantId, XeroCreditSource.PREPAYMENT, prepaymentId, body);
+    }
+
+    private Map<String, Object> allocateCredit(String tenantId, XeroCreditSource source, String id, Map<String, ?> body) {
+        JsonNode in = Json.toNode(body);
+        return read(tenantId, st -> {
+            XeroInvoice credit = source.docs(st).get(id.toLowerCase(Locale.ROOT));
+            if (credit == null) {
+                throw new SandboxNotFoundException(source.label + " " + id + " not found");
+            }
+            return Json.toMap(XeroAllocationService.render(st, XeroAllocationService.allocate(st, source, credit, in,
+                    clock.instant(), api.today())));
         });
     }
 

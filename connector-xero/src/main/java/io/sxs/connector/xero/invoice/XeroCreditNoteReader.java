@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sxs.connector.source.ReadItem;
 import io.sxs.connector.xero.client.XeroClient;
 import io.sxs.connector.xero.mapping.MappingException;
+import io.sxs.connector.xero.payment.AllocationItems;
 import io.sxs.connector.xero.payment.XeroPaymentMapper;
 import io.sxs.connector.xero.source.XeroPagedReader;
 import io.sxs.schemas.common.EntityType;
-import io.sxs.schemas.entity.Payment;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,25 +43,7 @@ public class XeroCreditNoteReader extends XeroPagedReader {
 
     @Override
     protected List<ReadItem> alongside(JsonNode row, ReadItem creditNote) {
-        List<Payment> allocations;
-        try {
-            allocations = XeroPaymentMapper.allocations(row);
-        } catch (MappingException e) {
-            return List.of(ReadItem.invalid(EntityType.PAYMENT, creditNote.sourceId() + "/allocations",
-                    creditNote.sourceVersion(), creditNote.modifiedAt(), e.getMessage()));
-        }
-        if (allocations.isEmpty()) {
-            return List.of();
-        }
-        List<ReadItem> items = new ArrayList<>(allocations.size() + 1);
-        // Before the allocations, so that the mapper has it when the first one needs it created in Scoro.
-        io.sxs.schemas.entity.BankAccount account = XeroPaymentMapper.creditAccount();
-        items.add(ReadItem.upsert(EntityType.BANK_ACCOUNT, account.getId(), io.sxs.schemas.hash.ContentHasher.hash(account),
-                creditNote.modifiedAt(), account));
-        for (Payment p : allocations) {
-            items.add(ReadItem.upsert(EntityType.PAYMENT, p.getId(), creditNote.sourceVersion(), creditNote.modifiedAt(), p));
-        }
-        return items;
+        return AllocationItems.of(row, creditNote, XeroPaymentMapper.Credit.CREDIT_NOTE);
     }
 
     @Override

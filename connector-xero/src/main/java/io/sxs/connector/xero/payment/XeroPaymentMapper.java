@@ -25,16 +25,39 @@ import java.util.List;
 /**
  * Xero Payments and credit allocations in the canonical model (pure). A payment names the document it pays in its
  * own system (an invoice, a bill, or for a refund a credit note) and the bank account it went through; an allocation
- * of a credit note is a payment of the invoice it settles, through {@link #CREDIT_ACCOUNT}, since no bank is involved.
+ * of a credit note or overpayment is a payment of the invoice it settles, through its kind's stand-in account
+ * ({@link Credit}), since Xero names no bank for it.
  */
 public final class XeroPaymentMapper {
 
     /**
-     * The receipt account that allocations of credit go through in Scoro (a receipt needs one): a stand-in bank
-     * account with a fixed id, created in Scoro with the first allocation, like any bank account.
+     * What credit is allocated from: a credit note or an overpayment. Allocations go through a stand-in bank account
+     * per kind (a receipt needs an account, and Xero's allocation names no bank), with a fixed id, created in Scoro
+     * with the first allocation like any bank account.
      */
-    public static final String CREDIT_ACCOUNT_ID = "sxs-credit-allocations";
-    public static final String CREDIT_ACCOUNT_NAME = "Credit notes (Xero)";
+    public enum Credit {
+        CREDIT_NOTE(EntityType.CREDIT_NOTE, "CreditNoteID", "CreditNoteNumber", "sxs-credit-allocations", "Credit notes (Xero)"),
+        OVERPAYMENT(EntityType.OVERPAYMENT, "OverpaymentID", "Reference", "sxs-overpayment-allocations", "Overpayments (Xero)");
+
+        public final EntityType entity;
+        final String idField;
+        final String referenceField;
+        public final String accountId;
+        public final String accountName;
+
+        Credit(EntityType entity, String idField, String referenceField, String accountId, String accountName) {
+            this.entity = entity;
+            this.idField = idField;
+            this.referenceField = referenceField;
+            this.accountId = accountId;
+            this.accountName = accountName;
+        }
+
+        /** The stand-in bank account that this kind's allocations go through. */
+        public BankAccount account() {
+            return BankAccount.newBuilder().setId(accountId).setName(accountName).setStatus(RecordStatus.ACTIVE).build();
+        }
+    }
 
     private XeroPaymentMapper() {
     }
@@ -103,61 +126,60 @@ public final class XeroPaymentMapper {
     }
 
     /**
-     * The allocations of a sales credit note as payments of the invoices they settle (deleted ones as DELETED, which
-     * removes the Scoro receipt). A row without allocations gives none.
+     * The allocations of a credit note or overpayment as payments of the invoices (or, for purchase credit, the bills)
+     * they settle; deleted ones as DELETED, which removes the Scoro receipt. A row without allocations gives none.
      */
-    public static List<Payment> allocations(JsonNode creditNote) throws MappingException {
-        String creditId = XeroFields.requiredText(creditNote, "CreditNoteID");
+    public static List<Payment> allocations(JsonNode creditNote, Credit kind) throws MappingException {
+        String creditId = XeroFields.requiredText(creditNote, kind.idField);
+        String type = text(creditNote, "Type");
+        EntityType settles = type != null && (type.startsWith("SPEND") || type.startsWith("ACCPAY"))
+                ? EntityType.BILL : EntityType.INVOICE;
+        String what = kind == Credit.CREDIT_NOTE ? "credit note " : "overpayment ";
         JsonNode array = creditNote.get("Allocations");
         List<Payment> out = new ArrayList<>();
         if (array == null || array.isNull()) {
             return out;
         }
         if (!array.isArray()) {
-            throw new MappingException("credit note " + creditId + ": Allocations is not an array");
+            throw new MappingException(what + creditId + ": Allocations is not an array");
         }
         for (JsonNode a : array) {
             String allocation = text(a, "AllocationID");
             String invoice = guid(a.path("Invoice"), "InvoiceID");
             if (allocation == null || invoice == null) {
-                throw new MappingException("credit note " + creditId + ": an allocation has no AllocationID or Invoice.InvoiceID");
+                throw new MappingException(what + creditId + ": an allocation has no AllocationID or Invoice.InvoiceID");
             }
             LocalDate date = date(a, "Date");
             if (date == null) {
                 date = date(creditNote, "Date");
             }
             if (date == null) {
-                throw new MappingException("credit note " + creditId + ": allocation " + allocation + " has no Date");
+                throw new MappingException(what + creditId + ": allocation " + allocation + " has no Date");
             }
             BigDecimal amount = money(a, "Amount");
             if (amount == null || amount.signum() <= 0) {
-                throw new MappingException("credit note " + creditId + ": allocation " + allocation
+                throw new MappingException(what + creditId + ": allocation " + allocation
                         + " Amount must be greater than zero, was " + amount);
             }
             out.add(Payment.newBuilder()
                     .setId(allocation)
                     .setKind(PaymentKind.ALLOCATION)
-                    .setDocumentEntity(EntityType.INVOICE)
+                    .setDocumentEntity(settles)
                     .setDocumentRef(invoice)
-                    .setCreditEntity(EntityType.CREDIT_NOTE)
+                    .setCreditEntity(kind.entity)
                     .setCreditRef(creditId)
-                    .setBankAccountRef(CREDIT_ACCOUNT_ID)
+                    .setBankAccountRef(kind.accountId)
                     .setContactRef(guid(creditNote.path("Contact"), "ContactID"))
                     .setDate(date)
                     .setAmount(amount)
                     .setCurrency(text(creditNote, "CurrencyCode"))
                     .setCurrencyRate(rate(creditNote))
-                    .setReference(text(creditNote, "CreditNoteNumber"))
+                    .setReference(text(creditNote, kind.referenceField))
                     .setStatus(XeroFields.bool(a, "IsDeleted") ? PaymentStatus.DELETED : PaymentStatus.AUTHORISED)
                     .setUpdatedAt(updatedAt(creditNote))
                     .build());
         }
         return out;
-    }
-
-    /** The stand-in bank account that allocations go through ({@link #CREDIT_ACCOUNT_ID}). */
-    public static BankAccount creditAccount() {
-        return BankAccount.newBuilder().setId(CREDIT_ACCOUNT_ID).setName(CREDIT_ACCOUNT_NAME).setStatus(RecordStatus.ACTIVE).build();
     }
 
     private static BigDecimal rate(JsonNode row) throws MappingException {

@@ -80,22 +80,26 @@ public final class XeroWebhookDelivery {
     }
 
     /**
-     * The entities Xero's webhooks announce (its CONTACT, INVOICE and CREDITNOTE event categories, and payments through
-     * the documents they pay).
+     * The entities Xero's webhooks announce (its CONTACT, INVOICE and CREDITNOTE event categories, and payments and
+     * overpayments through the documents they pay).
      */
     public static final java.util.Set<EntityType> ENTITIES = java.util.Set.of(EntityType.CONTACT, EntityType.INVOICE,
-            EntityType.CREDIT_NOTE, EntityType.PAYMENT);
+            EntityType.CREDIT_NOTE, EntityType.PAYMENT, EntityType.OVERPAYMENT);
 
     /**
-     * The entities an event's change may be: Xero has no payment events, a payment (or refund) is announced as an
-     * UPDATE of the invoice or credit note it pays, so that news also brings the payments' poll forward.
+     * The entities an event's change may be: Xero has no payment or overpayment events, a payment (or refund, or an
+     * overpayment's allocation) is announced as an UPDATE of the invoice or credit note it pays, so that news also
+     * brings the payments' and overpayments' polls forward.
      */
     public static java.util.List<EntityType> entitiesOf(Event event) {
         if (event.entity() == null) {
             return java.util.List.of();
         }
-        return event.entity() == EntityType.INVOICE || event.entity() == EntityType.CREDIT_NOTE
-                ? java.util.List.of(event.entity(), EntityType.PAYMENT) : java.util.List.of(event.entity());
+        return switch (event.entity()) {
+            case INVOICE -> java.util.List.of(EntityType.INVOICE, EntityType.PAYMENT, EntityType.OVERPAYMENT);
+            case CREDIT_NOTE -> java.util.List.of(EntityType.CREDIT_NOTE, EntityType.PAYMENT);
+            default -> java.util.List.of(event.entity());
+        };
     }
 
     private static EntityType entityOf(String category) {

@@ -81,7 +81,8 @@ class XeroPaymentMapperTest {
         List<Payment> allocations = XeroPaymentMapper.allocations(json("{'CreditNoteID':'cn-1','CreditNoteNumber':'CN-1',"
                 + "'Date':'/Date(1794268800000+0000)/','CurrencyCode':'GBP','Contact':{'ContactID':'c-1'},'Allocations':["
                 + "{'AllocationID':'a1','Amount':30.00,'Date':'/Date(1794355200000+0000)/','Invoice':{'InvoiceID':'inv-1'}},"
-                + "{'AllocationID':'a2','Amount':10.00,'Invoice':{'InvoiceID':'inv-2'},'IsDeleted':true}]}"));
+                + "{'AllocationID':'a2','Amount':10.00,'Invoice':{'InvoiceID':'inv-2'},'IsDeleted':true}]}"),
+                XeroPaymentMapper.Credit.CREDIT_NOTE);
         assertThat(allocations).hasSize(2);
         Payment first = allocations.get(0);
         assertThat(first.getId()).isEqualTo("a1");
@@ -89,11 +90,26 @@ class XeroPaymentMapperTest {
         assertThat(first.getDocumentRef()).isEqualTo("inv-1");
         assertThat(first.getCreditEntity()).isEqualTo(EntityType.CREDIT_NOTE);
         assertThat(first.getCreditRef()).isEqualTo("cn-1");
-        assertThat(first.getBankAccountRef()).isEqualTo(XeroPaymentMapper.CREDIT_ACCOUNT_ID);
+        assertThat(first.getBankAccountRef()).isEqualTo(XeroPaymentMapper.Credit.CREDIT_NOTE.accountId);
         assertThat(first.getDate()).isEqualTo(LocalDate.of(2026, 11, 11));
         assertThat(allocations.get(1).getDate()).as("the credit note's date when the allocation has none")
                 .isEqualTo(LocalDate.of(2026, 11, 10));
         assertThat(allocations.get(1).getStatus()).isEqualTo(PaymentStatus.DELETED);
-        assertThat(XeroPaymentMapper.allocations(json("{'CreditNoteID':'cn-2'}"))).isEmpty();
+        assertThat(XeroPaymentMapper.allocations(json("{'CreditNoteID':'cn-2'}"), XeroPaymentMapper.Credit.CREDIT_NOTE)).isEmpty();
+    }
+
+    @Test
+    void anOverpaymentsAllocationsPayTheInvoicesOrForSpendOverpaymentsTheBillsTheySettle() throws Exception {
+        String row = "{'OverpaymentID':'op-1','Type':'RECEIVE-OVERPAYMENT','Reference':'paid twice','CurrencyCode':'GBP',"
+                + "'Date':'/Date(1794268800000+0000)/','Allocations':[{'AllocationID':'a9','Amount':30.00,"
+                + "'Date':'/Date(1794268800000+0000)/','Invoice':{'InvoiceID':'inv-3'}}]}";
+        Payment p = XeroPaymentMapper.allocations(json(row), XeroPaymentMapper.Credit.OVERPAYMENT).get(0);
+        assertThat(p.getDocumentEntity()).isEqualTo(EntityType.INVOICE);
+        assertThat(p.getCreditEntity()).isEqualTo(EntityType.OVERPAYMENT);
+        assertThat(p.getCreditRef()).isEqualTo("op-1");
+        assertThat(p.getBankAccountRef()).isEqualTo(XeroPaymentMapper.Credit.OVERPAYMENT.accountId);
+        assertThat(p.getReference()).isEqualTo("paid twice");
+        Payment spend = XeroPaymentMapper.allocations(json(row.replace("RECEIVE-", "SPEND-")), XeroPaymentMapper.Credit.OVERPAYMENT).get(0);
+        assertThat(spend.getDocumentEntity()).isEqualTo(EntityType.BILL);
     }
 }

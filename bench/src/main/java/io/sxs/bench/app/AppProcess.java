@@ -71,6 +71,8 @@ public final class AppProcess implements AutoCloseable {
         all.put("sxs.demo.xero-port", xero);
         all.put("sxs.demo.scoro-port", scoro);
         all.put("server.port", server);
+        // The demo's payments after its initial sync are a show for a person: the measurements are of the sync itself.
+        all.put("sxs.demo.payments", false);
         all.putAll(settings);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString()));

@@ -194,6 +194,69 @@ class PaymentsTest extends BrokerAndSandboxes {
         }
     }
 
+    @Test
+    void aPrepaymentReceivedInXeroIsPaidOntoTheScoroPrepaymentInvoiceItMatchesAndAnUnmatchedOneIsReported() throws Exception {
+        ScoroCompany company = scoro.createCompany("Prepay Scoro");
+        XeroTenant tenant = xero.createTenant("Prepay Ltd");
+        String companyId = company.companyAccountId();
+        String tenantId = tenant.tenantId();
+        List<io.sxs.schemas.envelope.SyncLogEntry> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ConfigurableApplicationContext app = Pipelines.start(broker.bootstrapServers(), KEY,
+                Files.createTempDirectory("sxs-prepay-"), Map.of());
+        try (SyncLogFollower follower = new SyncLogFollower(broker.bootstrapServers(), "prepay-to-xero", e -> {
+            log.add(e);
+            printProblem(e);
+        }).start()) {
+            connect("prepay-to-xero", company, tenant, Direction.TO_XERO);
+            await().atMost(TIMEOUT).until(() -> ref(scoro.vatCodes(companyId), "vat_code", "OUTPUT2", "vat_code_id") != null
+                    && ref(scoro.financeAccounts(companyId), "account_symbol", "200", "id") != null);
+            Object client = scoro.createContact(companyId, Map.of("name", "Prepaying Client", "is_client", 1)).get("contact_id");
+            invoice(companyId, client, "PI-1", "GBP", null);
+            long prepaymentInvoice = ((Number) scoro.createPrepayment(companyId, Map.of("no", "PP-1", "company_id", client,
+                    "date", "2026-11-02", "deadline", "2026-11-09", "currency", "GBP", "prepayment_percent", 100,
+                    "lines", List.of(line(companyId, "100.00", "OUTPUT2", "200")))).get("id")).longValue();
+            Map<String, Object> synced = await().atMost(TIMEOUT).until(() -> xeroDoc(tenantId, "ACCREC", "PI-1"), Objects::nonNull);
+            String xeroClient = (String) ((Map<?, ?>) synced.get("Contact")).get("ContactID");
+
+            // As a Xero user: the client's prepayment, with the prepayment invoice's number; and one nobody can place.
+            prepayment(tenantId, xeroClient, "PP-1", "100.00", "OUTPUT2");
+            prepayment(tenantId, xeroClient, "paid ahead", "33.00", "NONE");
+
+            await().atMost(TIMEOUT).until(() -> paidPrepayment(companyId, prepaymentInvoice).compareTo(new BigDecimal("120.00")) == 0);
+            await().atMost(TIMEOUT).until(() -> log.stream().anyMatch(e -> e.getOutcome() == io.sxs.schemas.envelope.SyncOutcome.BLOCKED
+                    && e.getEntity() == EntityType.PREPAYMENT));
+            io.sxs.schemas.envelope.SyncLogEntry unmatched = log.stream()
+                    .filter(e -> e.getOutcome() == io.sxs.schemas.envelope.SyncOutcome.BLOCKED).findFirst().orElseThrow();
+            assertThat(unmatched.getMessage()).contains("no Scoro prepayment invoice matches").contains("'paid ahead'")
+                    .as("the candidates are named").contains("none");
+            List<Map<String, Object>> receipts = liveReceipts(companyId);
+            assertThat(receipts).singleElement().satisfies(r -> {
+                Map<?, ?> receipt = (Map<?, ?>) ((List<?>) r.get("receipts")).get(0);
+                assertThat(((Number) receipt.get("prepayment_id")).longValue()).isEqualTo(prepaymentInvoice);
+                assertThat(r.get("receipt_account_id")).isEqualTo(ref(scoro.records(companyId, "receiptAccounts"), "name",
+                        "Prepayments (Xero)", "id"));
+            });
+            assertThat(scoro.callCounts(companyId).get("receipts/modify")).isEqualTo(1L);
+            assertThat(xero.callCounts(tenantId).keySet()).as("a Scoro prepayment invoice is never sent to Xero")
+                    .noneMatch(k -> k.contains("Prepayments") && !k.startsWith("GET"));
+            assertThat(xero.invoices(tenantId)).extracting(i -> i.get("InvoiceNumber")).doesNotContain("PP-1");
+        } finally {
+            app.close();
+        }
+    }
+
+    private static void prepayment(String tenantId, String contactId, String reference, String amount, String tax) {
+        xero.createBankTransaction(tenantId, Map.of("Type", "RECEIVE-PREPAYMENT", "Contact", Map.of("ContactID", contactId),
+                "BankAccount", Map.of("Code", "090"), "Date", "2026-11-03", "Reference", reference,
+                "LineItems", List.of(Map.of("Description", "Paid ahead", "Quantity", 1, "UnitAmount", new BigDecimal(amount),
+                        "AccountCode", "200", "TaxType", tax))));
+    }
+
+    private static BigDecimal paidPrepayment(String companyId, long id) {
+        return scoro.prepayments(companyId).stream().filter(p -> ((Number) p.get("id")).longValue() == id)
+                .map(p -> new BigDecimal(String.valueOf(p.get("paid_sum")))).findFirst().orElse(BigDecimal.ZERO);
+    }
+
     /** What went wrong, in the test's output (the sync log is where a refused payment says why). */
     private static void printProblem(io.sxs.schemas.envelope.SyncLogEntry e) {
         if (java.util.Set.of("REJECTED", "FAILED", "BLOCKED", "INVALID_INPUT", "DEPENDENCY_MISSING")

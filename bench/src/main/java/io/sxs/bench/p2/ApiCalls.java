@@ -83,7 +83,12 @@ public final class ApiCalls implements Callable<Integer> {
             xeroMin.put("PUT /Invoices", ceil(invoices, 50) + ceil(bills, 50));
             xeroMin.put("GET /Items", 1L);
             xeroMin.put("PUT /Items", 1L);
-            xeroMin.put("GET /CreditNotes", 1L);
+            // The credit notes the pipeline allocated are read back once (by id, 50 a call) for their allocations' ids.
+            xeroMin.put("GET /CreditNotes", 1L + ceil(credits, 50));
+            // Money from Xero: one read of each, the allocations as receipts through one stand-in account.
+            xeroMin.put("GET /Payments", 1L);
+            xeroMin.put("GET /Overpayments", 1L);
+            xeroMin.put("GET /Prepayments", 1L);
             xeroMin.put("PUT /CreditNotes", 1L);
             xeroMin.put("PUT /CreditNotes/{CreditNoteID}/Allocations", (long) credits);
             // Reference data (the demo's UK defaults and its Region category): one whole-set read each, plus the one
@@ -111,7 +116,11 @@ public final class ApiCalls implements Callable<Integer> {
             scoroMin.put("financeObjects/list", 5L);
             scoroMin.put("financeObjects/modify", 4L);
             scoroMin.put("webhooks/list", 1L);
-            scoroMin.put("webhooks/subscribe", 3L);
+            scoroMin.put("webhooks/subscribe", 4L);
+            scoroMin.put("prepayments/list", 1L);
+            scoroMin.put("receipts/modify", (long) credits);
+            scoroMin.put("receiptAccounts/list", 1L);
+            scoroMin.put("receiptAccounts/modify", 1L);
             rows(calls, "initial sync", "Xero", xero, xeroMin);
             rows(calls, "initial sync", "Scoro", scoro, scoroMin);
             other.row("initial sync: 429s (Xero, Scoro)", app.xeroThrottled() + ", " + app.scoroThrottled());

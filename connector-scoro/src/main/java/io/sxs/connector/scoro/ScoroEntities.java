@@ -12,6 +12,7 @@ import io.sxs.connector.scoro.item.ScoroProductReader;
 import io.sxs.connector.scoro.item.ScoroProductWrites;
 import io.sxs.connector.scoro.mapping.ScoroSnapshotReader;
 import io.sxs.connector.scoro.payment.ScoroReceiptWrites;
+import io.sxs.connector.scoro.prepayment.ScoroPrepaymentReader;
 import io.sxs.connector.scoro.reference.ReferenceCache;
 import io.sxs.connector.scoro.taxrate.ScoroVatCodeMapper;
 import io.sxs.connector.scoro.taxrate.ScoroVatCodeReader;
@@ -39,6 +40,8 @@ public final class ScoroEntities {
                 // spend the site's daily quota on what Xero owns).
                 new ScoroEntity(EntityType.PAYMENT, null, new ScoroReceiptWrites()),
                 new ScoroEntity(EntityType.BANK_ACCOUNT, null, new ScoroReceiptAccountWrites()),
+                // Read to match Xero prepayments onto; never written (their receipts are payments).
+                new ScoroEntity(EntityType.PREPAYMENT, new ScoroPrepaymentReader(clients), null),
                 new ScoroEntity(EntityType.TAX_RATE, new ScoroVatCodeReader(clients), ScoroVatCodeMapper.writes()),
                 new ScoroEntity(EntityType.ACCOUNT, new ScoroFinanceAccountReader(clients), ScoroFinanceAccountMapper.writes()),
                 new ScoroEntity(EntityType.TRACKING_OPTION, new ScoroSnapshotReader(clients, EntityType.TRACKING_OPTION,

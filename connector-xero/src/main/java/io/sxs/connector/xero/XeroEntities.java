@@ -11,6 +11,7 @@ import io.sxs.connector.xero.item.XeroItemReader;
 import io.sxs.connector.xero.item.XeroItemSink;
 import io.sxs.connector.xero.payment.XeroOverpaymentReader;
 import io.sxs.connector.xero.payment.XeroPaymentReader;
+import io.sxs.connector.xero.payment.XeroPrepaymentReader;
 import io.sxs.connector.xero.sink.XeroEntitySink;
 import io.sxs.connector.xero.taxrate.XeroTaxRateReader;
 import io.sxs.connector.xero.tracking.XeroTrackingOptionReader;
@@ -36,6 +37,7 @@ public final class XeroEntities {
                 // Xero to Scoro only: never written to Xero.
                 new XeroEntity(EntityType.PAYMENT, new XeroPaymentReader(client), null),
                 new XeroEntity(EntityType.OVERPAYMENT, new XeroOverpaymentReader(client), null),
+                new XeroEntity(EntityType.PREPAYMENT, new XeroPrepaymentReader(client), null),
                 new XeroEntity(EntityType.TAX_RATE, new XeroTaxRateReader(client), null),
                 new XeroEntity(EntityType.ACCOUNT, new XeroAccountReader(client), null),
                 new XeroEntity(EntityType.TRACKING_OPTION, new XeroTrackingOptionReader(client), null)));

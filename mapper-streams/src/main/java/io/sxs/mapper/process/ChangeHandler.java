@@ -46,6 +46,7 @@ public final class ChangeHandler {
     private final MapperState state;
     /** The task's contacts by match key, kept by the processor that records changes; null: scan the store. */
     private final ContactIndex contacts;
+    private final PrepaymentLinks prepayments;
 
     public ChangeHandler(MapperState state) {
         this(state, null);
@@ -54,6 +55,7 @@ public final class ChangeHandler {
     public ChangeHandler(MapperState state, ContactIndex contacts) {
         this.state = state;
         this.contacts = contacts;
+        this.prepayments = new PrepaymentLinks(state, this::replay);
     }
 
     /**
@@ -144,6 +146,10 @@ public final class ChangeHandler {
             return;
         }
 
+        if (change.getEntity() == EntityType.PREPAYMENT) {
+            prepayments.handle(change, key, mapping); // linked, never written
+            return;
+        }
         Ownership ownership = OwnershipPolicy.resolve(connection, change.getEntity(), mapping);
         switch (ownership.kind()) {
             case OFF, NOT_SYNCED_YET -> {

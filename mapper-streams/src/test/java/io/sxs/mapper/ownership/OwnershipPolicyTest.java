@@ -65,8 +65,7 @@ class OwnershipPolicyTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = EntityType.class, names = {"TRACKING_CATEGORY",
-            "PREPAYMENT", "OVERPAYMENT"})
+    @EnumSource(value = EntityType.class, names = {"TRACKING_CATEGORY", "OVERPAYMENT"})
     void entitiesWithoutCommandsYetAreNotSynced(EntityType entity) {
         ConnectionConfig c = config(Direction.TO_XERO, Direction.TO_XERO, Direction.TO_XERO, ContactMode.FROM_SCORO);
         Ownership ownership = OwnershipPolicy.resolve(c, entity, null);

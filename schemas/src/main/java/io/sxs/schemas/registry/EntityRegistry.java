@@ -42,7 +42,8 @@ public final class EntityRegistry {
             entity(EntityType.CREDIT_NOTE, Invoice.class, DIRECTION, EntityType.INVOICE, Direction.TO_XERO, "credit note"),
             entity(EntityType.BILL, Bill.class, DIRECTION, EntityType.BILL, Direction.OFF, "bill"),
             xeroOwned(EntityType.PAYMENT, Payment.class, "payment", true),
-            xeroOwned(EntityType.PREPAYMENT, Prepayment.class, "prepayment", false),
+            // Linked onto a Scoro prepayment invoice, never written; its payment is a PAYMENT.
+            xeroOwned(EntityType.PREPAYMENT, Prepayment.class, "prepayment", true),
             xeroOwned(EntityType.OVERPAYMENT, Overpayment.class, "overpayment", false),
             xeroOwned(EntityType.TRACKING_CATEGORY, TrackingCategory.class, "tracking category", false),
             xeroOwned(EntityType.TRACKING_OPTION, TrackingCategory.class, "tracking option", true));

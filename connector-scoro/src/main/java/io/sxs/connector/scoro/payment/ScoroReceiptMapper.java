@@ -18,7 +18,7 @@ import java.util.List;
 
 /**
  * A payment as a Scoro receipt group of one receipt (pure): paid into the receipt account its bank account maps to,
- * on the invoice, bill or credit invoice it pays, for the amount in the document's currency. References arrive
+ * on the invoice, bill, credit invoice or prepayment invoice it pays, for the amount in the document's currency. References arrive
  * translated to Scoro ids.
  */
 public final class ScoroReceiptMapper {
@@ -31,7 +31,7 @@ public final class ScoroReceiptMapper {
 
     public static ObjectNode toRequest(Payment p) {
         if (p.getDocumentEntity() != EntityType.INVOICE && p.getDocumentEntity() != EntityType.BILL
-                && p.getDocumentEntity() != EntityType.CREDIT_NOTE) {
+                && p.getDocumentEntity() != EntityType.CREDIT_NOTE && p.getDocumentEntity() != EntityType.PREPAYMENT) {
             throw new ScoroMappingException("payment " + p.getId() + " pays a " + p.getDocumentEntity()
                     + ", which has no receipts in Scoro");
         }
@@ -50,7 +50,9 @@ public final class ScoroReceiptMapper {
         r.put("sales_doc_type", docType(p.getDocumentEntity()));
         r.put("receipt_account_id", ScoroValues.scoroId("receipt account", p.getBankAccountRef()));
         ObjectNode receipt = r.putArray("receipts").addObject();
-        receipt.put("invoice_id", ScoroValues.scoroId("document", p.getDocumentRef()));
+        // A Xero prepayment is paid onto the Scoro prepayment invoice it was matched to.
+        receipt.put(p.getDocumentEntity() == EntityType.PREPAYMENT ? "prepayment_id" : "invoice_id",
+                ScoroValues.scoroId("document", p.getDocumentRef()));
         receipt.put("sum", p.getAmount());
         receipt.put("date", date);
         return r;
@@ -79,7 +81,7 @@ public final class ScoroReceiptMapper {
         List<String> out = new ArrayList<>();
         for (JsonNode r : receipts) {
             BigDecimal sum = ScoroValues.decimal(r, "sum");
-            out.add(r.path("invoice_id").asText() + "/" + r.path("prepayment_id").asText("") + "/"
+            out.add(ScoroValues.id(r, "invoice_id") + "/" + ScoroValues.id(r, "prepayment_id") + "/"
                     + (sum == null ? "" : sum.stripTrailingZeros().toPlainString()));
         }
         out.sort(null);

@@ -29,6 +29,7 @@ public final class ScoroWebhookSubscriptions {
         modules.put("contacts", EntityType.CONTACT);
         modules.put("invoices", EntityType.INVOICE);
         modules.put("bills", EntityType.BILL);
+        modules.put("prepayments", EntityType.PREPAYMENT);
         MODULES = java.util.Collections.unmodifiableMap(modules);
     }
 

@@ -1,21 +1,13 @@
 package io.sxs.connector.xero.payment;
 
-import static io.sxs.connector.xero.mapping.XeroFields.date;
-import static io.sxs.connector.xero.mapping.XeroFields.decimal;
-import static io.sxs.connector.xero.mapping.XeroFields.guid;
-import static io.sxs.connector.xero.mapping.XeroFields.money;
-import static io.sxs.connector.xero.mapping.XeroFields.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sxs.connector.source.ReadItem;
 import io.sxs.connector.xero.client.XeroClient;
 import io.sxs.connector.xero.mapping.MappingException;
-import io.sxs.connector.xero.mapping.XeroFields;
 import io.sxs.connector.xero.source.XeroPagedReader;
 import io.sxs.schemas.common.EntityType;
-import io.sxs.schemas.entity.CreditStatus;
 import io.sxs.schemas.entity.Overpayment;
-import io.sxs.schemas.money.Decimals;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -79,35 +71,10 @@ public final class XeroOverpaymentReader extends XeroPagedReader {
     }
 
     static Overpayment toOverpayment(JsonNode row) throws MappingException {
-        String id = XeroFields.requiredText(row, "OverpaymentID");
-        try {
-            return Overpayment.newBuilder()
-                    .setId(id)
-                    .setContactRef(guid(row.path("Contact"), "ContactID"))
-                    .setDate(date(row, "Date"))
-                    .setReference(text(row, "Reference"))
-                    .setCurrency(text(row, "CurrencyCode"))
-                    .setCurrencyRate(decimal(row, "CurrencyRate", Decimals.RATE_SCALE))
-                    .setStatus(status(text(row, "Status")))
-                    .setSubTotal(money(row, "SubTotal"))
-                    .setTotalTax(money(row, "TotalTax"))
-                    .setTotal(money(row, "Total"))
-                    .setRemainingCredit(money(row, "RemainingCredit"))
-                    .setUpdatedAt(XeroFields.timestamp(row, "UpdatedDateUTC"))
-                    .build();
-        } catch (MappingException e) {
-            throw new MappingException("overpayment " + id + ": " + e.getMessage());
-        }
-    }
-
-    private static CreditStatus status(String status) throws MappingException {
-        if (status == null) {
-            throw new MappingException("missing Status");
-        }
-        try {
-            return CreditStatus.valueOf(status);
-        } catch (IllegalArgumentException e) {
-            throw new MappingException("unknown Status " + status);
-        }
+        XeroCreditRow c = XeroCreditRow.of(row, XeroPaymentMapper.Credit.OVERPAYMENT);
+        return Overpayment.newBuilder().setId(c.id()).setContactRef(c.contactRef()).setDate(c.date())
+                .setReference(c.reference()).setCurrency(c.currency()).setCurrencyRate(c.currencyRate()).setStatus(c.status())
+                .setSubTotal(c.subTotal()).setTotalTax(c.totalTax()).setTotal(c.total())
+                .setRemainingCredit(c.remainingCredit()).setUpdatedAt(c.updatedAt()).build();
     }
 }

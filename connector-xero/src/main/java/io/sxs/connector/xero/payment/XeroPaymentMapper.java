@@ -37,7 +37,9 @@ public final class XeroPaymentMapper {
      */
     public enum Credit {
         CREDIT_NOTE(EntityType.CREDIT_NOTE, "CreditNoteID", "CreditNoteNumber", "sxs-credit-allocations", "Credit notes (Xero)"),
-        OVERPAYMENT(EntityType.OVERPAYMENT, "OverpaymentID", "Reference", "sxs-overpayment-allocations", "Overpayments (Xero)");
+        OVERPAYMENT(EntityType.OVERPAYMENT, "OverpaymentID", "Reference", "sxs-overpayment-allocations", "Overpayments (Xero)"),
+        /** A prepayment's own payment (not its allocations) goes through this one. */
+        PREPAYMENT(EntityType.PREPAYMENT, "PrepaymentID", "Reference", "sxs-prepayments", "Prepayments (Xero)");
 
         public final EntityType entity;
         final String idField;

@@ -84,7 +84,7 @@ public final class XeroWebhookDelivery {
      * overpayments through the documents they pay).
      */
     public static final java.util.Set<EntityType> ENTITIES = java.util.Set.of(EntityType.CONTACT, EntityType.INVOICE,
-            EntityType.CREDIT_NOTE, EntityType.PAYMENT, EntityType.OVERPAYMENT);
+            EntityType.CREDIT_NOTE, EntityType.PAYMENT, EntityType.OVERPAYMENT, EntityType.PREPAYMENT);
 
     /**
      * The entities an event's change may be: Xero has no payment or overpayment events, a payment (or refund, or an
@@ -96,7 +96,8 @@ public final class XeroWebhookDelivery {
             return java.util.List.of();
         }
         return switch (event.entity()) {
-            case INVOICE -> java.util.List.of(EntityType.INVOICE, EntityType.PAYMENT, EntityType.OVERPAYMENT);
+            case INVOICE -> java.util.List.of(EntityType.INVOICE, EntityType.PAYMENT, EntityType.OVERPAYMENT,
+                    EntityType.PREPAYMENT);
             case CREDIT_NOTE -> java.util.List.of(EntityType.CREDIT_NOTE, EntityType.PAYMENT);
             default -> java.util.List.of(event.entity());
         };

@@ -1,0 +1,105 @@
+package io.sxs.connector.xero.payment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sxs.connector.source.ReadItem;
+import io.sxs.connector.xero.client.XeroClient;
+import io.sxs.connector.xero.mapping.MappingException;
+import io.sxs.connector.xero.source.XeroPagedReader;
+import io.sxs.schemas.common.EntityType;
+import io.sxs.schemas.entity.BankAccount;
+import io.sxs.schemas.entity.CreditStatus;
+import io.sxs.schemas.entity.Payment;
+import io.sxs.schemas.entity.PaymentKind;
+import io.sxs.schemas.entity.PaymentStatus;
+import io.sxs.schemas.entity.Prepayment;
+import io.sxs.schemas.hash.ContentHasher;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.avro.specific.SpecificRecordBase;
+
+/**
+ * Xero Prepayments received (Type RECEIVE-PREPAYMENT; supplier prepayments are skipped), paged and modified-since.
+ * A prepayment is matched onto a Scoro prepayment invoice by the mapper (it is never written to Scoro as a document);
+ * the money it received is a {@code PAYMENT} read with it (id: the prepayment's + {@value #PAYMENT_SUFFIX}, paid
+ * document: the prepayment), which
+ * becomes a receipt on the matched Scoro prepayment invoice, through "Prepayments (Xero)" (a prepayment names no bank
+ * account; its bank transaction is not read). A voided prepayment (its bank transaction deleted) deletes the receipt.
+ */
+public final class XeroPrepaymentReader extends XeroPagedReader {
+
+    /** The prepayment's payment is the prepayment's id with this suffix. */
+    public static final String PAYMENT_SUFFIX = "/payment";
+
+    public XeroPrepaymentReader(XeroClient client) {
+        super(client, MAX_PAGE_SIZE);
+    }
+
+    @Override
+    public EntityType entity() {
+        return EntityType.PREPAYMENT;
+    }
+
+    @Override
+    public Set<EntityType> entities() {
+        return Set.of(EntityType.PREPAYMENT, EntityType.PAYMENT, EntityType.BANK_ACCOUNT);
+    }
+
+    @Override
+    public Set<EntityType> announcedBy() {
+        return Set.of(EntityType.INVOICE);
+    }
+
+    @Override
+    public int maxIdsPerRead() {
+        return 0; // Xero announces no prepayments: news of an invoice brings the poll forward
+    }
+
+    @Override
+    protected String collection() {
+        return "Prepayments";
+    }
+
+    @Override
+    protected String idField() {
+        return "PrepaymentID";
+    }
+
+    @Override
+    protected void addQuery(Map<String, String> query) {
+    }
+
+    @Override
+    protected boolean skip(JsonNode row) {
+        return !"RECEIVE-PREPAYMENT".equals(row.path("Type").asText());
+    }
+
+    @Override
+    protected List<ReadItem> alongside(JsonNode row, ReadItem prepayment) {
+        Prepayment p = (Prepayment) prepayment.payload();
+        if (p.getTotal() == null || p.getTotal().signum() <= 0 || p.getDate() == null) {
+            return List.of(ReadItem.invalid(EntityType.PAYMENT, p.getId(), prepayment.sourceVersion(), prepayment.modifiedAt(),
+                    "prepayment " + p.getId() + " has no positive Total or no Date"));
+        }
+        BankAccount account = XeroPaymentMapper.Credit.PREPAYMENT.account();
+        // Its own id: the source tells the states it has seen apart by id and time, whatever the entity.
+        Payment money = Payment.newBuilder().setId(p.getId() + PAYMENT_SUFFIX).setKind(PaymentKind.PAYMENT)
+                .setDocumentEntity(EntityType.PREPAYMENT).setDocumentRef(p.getId()).setBankAccountRef(account.getId())
+                .setContactRef(p.getContactRef()).setDate(p.getDate()).setAmount(p.getTotal()).setCurrency(p.getCurrency())
+                .setCurrencyRate(p.getCurrencyRate()).setReference(p.getReference())
+                .setStatus(p.getStatus() == CreditStatus.VOIDED ? PaymentStatus.DELETED : PaymentStatus.AUTHORISED)
+                .setUpdatedAt(p.getUpdatedAt()).build();
+        return List.of(ReadItem.upsert(EntityType.BANK_ACCOUNT, account.getId(), ContentHasher.hash(account),
+                        prepayment.modifiedAt(), account),
+                ReadItem.upsert(EntityType.PAYMENT, money.getId(), prepayment.sourceVersion(), prepayment.modifiedAt(), money));
+    }
+
+    @Override
+    protected SpecificRecordBase map(JsonNode row) throws MappingException {
+        XeroCreditRow c = XeroCreditRow.of(row, XeroPaymentMapper.Credit.PREPAYMENT);
+        return Prepayment.newBuilder().setId(c.id()).setContactRef(c.contactRef()).setDate(c.date())
+                .setReference(c.reference()).setCurrency(c.currency()).setCurrencyRate(c.currencyRate()).setStatus(c.status())
+                .setSubTotal(c.subTotal()).setTotalTax(c.totalTax()).setTotal(c.total())
+                .setRemainingCredit(c.remainingCredit()).setUpdatedAt(c.updatedAt()).build();
+    }
+}

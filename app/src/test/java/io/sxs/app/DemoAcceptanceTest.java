@@ -166,8 +166,19 @@ class DemoAcceptanceTest {
                     .isEqualByComparingTo(decimal(x.get("AmountPaid")).add(decimal(x.get("AmountCredited"))));
         }
         long payments = sandboxes.xero().payments(tenant).size();
-        assertThat(sandboxes.scoro().callCounts(company).get("receipts/modify")).as("one receipt per payment and allocation")
-                .isEqualTo(payments + seed.scoroCreditInvoiceIds().size());
+        long overpaymentAllocations = sandboxes.xero().overpayments(tenant).stream()
+                .mapToLong(o -> ((List<?>) o.get("Allocations")).size()).sum();
+        long prepayments = sandboxes.xero().prepayments(tenant).size();
+        assertThat(payments).as("in full, in two parts, a bill, in euros").isEqualTo(5);
+        assertThat(overpaymentAllocations).isEqualTo(1);
+        assertThat(prepayments).isEqualTo(1);
+        assertThat(sandboxes.scoro().callCounts(company).get("receipts/modify"))
+                .as("one receipt per payment, allocation and prepayment, each written once")
+                .isEqualTo(payments + seed.scoroCreditInvoiceIds().size() + overpaymentAllocations + prepayments);
+        Map<String, Object> prepaid = sandboxes.scoro().prepayments(company).stream()
+                .filter(p -> "PP-DEMO-1".equals(p.get("no"))).findFirst().orElseThrow();
+        assertThat(decimal(prepaid.get("paid_sum"))).as("the prepayment, matched by its number").isEqualByComparingTo("480.00");
+        assertThat(report).contains("in euros").contains("an overpayment allocated").contains("PP-DEMO-1");
     }
 
     @Test

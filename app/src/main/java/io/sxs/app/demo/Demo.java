@@ -193,7 +193,8 @@ public class Demo implements SmartLifecycle, ApplicationListener<ApplicationRead
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         Thread.sleep(props.demo().pollInterval().toMillis() * 2);
         int quietChecks = 0;
-        while (running && quietChecks < 2 && System.nanoTime() < deadline) {
+        // Xero delivers webhooks in batches, a few seconds apart: quiet alone may come before the last one.
+        while (running && (quietChecks < 2 || !payments.arrived(paid)) && System.nanoTime() < deadline) {
             Thread.sleep(250);
             quietChecks = progress.isQuiet() && caughtUp(lag) ? quietChecks + 1 : 0;
         }

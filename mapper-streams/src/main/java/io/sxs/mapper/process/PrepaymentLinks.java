@@ -1,5 +1,6 @@
 package io.sxs.mapper.process;
 
+import io.sxs.mapper.command.RandomIds;
 import io.sxs.mapper.idmap.EntityKeys;
 import io.sxs.mapper.idmap.IdMap;
 import io.sxs.mapper.match.ContactMatcher;
@@ -13,6 +14,7 @@ import io.sxs.schemas.envelope.EntityKey;
 import io.sxs.schemas.envelope.IdMapEntry;
 import io.sxs.schemas.envelope.Operation;
 import io.sxs.schemas.envelope.PendingChange;
+import io.sxs.schemas.envelope.SourceHint;
 import io.sxs.schemas.envelope.SyncOutcome;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +26,8 @@ import org.apache.kafka.streams.KeyValue;
  * prepayment invoice it pays ({@link PrepaymentMatcher}), the link is recorded in the ID map of both, and the
  * prepayment's money, a payment of its own, then becomes a receipt on that invoice. Scoro prepayment invoices are
  * never sent to Xero. An unmatched or ambiguous prepayment goes to the error list ({@code BLOCKED}) naming the
- * candidates; a Scoro prepayment invoice read later links the Xero prepayments that are still unlinked.
+ * candidates; a Scoro prepayment invoice read later links the Xero prepayments that are still unlinked, and, when none
+ * is its match, asks the Xero source to read the prepayments now (Xero announces none).
  */
 final class PrepaymentLinks {
 
@@ -50,6 +53,12 @@ final class PrepaymentLinks {
                     if (xero.getOperation() == Operation.UPSERT && linkedTo(xero) == null) {
                         link(xero, true);
                     }
+                }
+                if (state.idMap().counterpartOf(key) == null) {
+                    // Xero announces no prepayments (they are bank transactions): read them now, not at the safety net.
+                    state.hints().accept(SourceHint.newBuilder().setHintId(RandomIds.next()).setConnectionId(change.getConnectionId())
+                            .setSystem(SystemType.XERO).setEntity(EntityType.PREPAYMENT).setIds(List.of(change.getSourceId()))
+                            .setReceivedAt(now()).setSource("mapper: a new Scoro prepayment invoice").build());
                 }
             }
             return;

@@ -4,7 +4,6 @@ import io.sxs.sandbox.scoro.ScoroCompany;
 import io.sxs.sandbox.scoro.ScoroSandbox;
 import io.sxs.sandbox.xero.XeroSandbox;
 import io.sxs.sandbox.xero.XeroTenant;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -66,6 +65,7 @@ public final class DemoData {
         Random rnd = new Random(seed);
         ScoroCompany company = scoro.createCompany("Demo Agency Ltd");
         XeroTenant tenant = xero.createTenant("Demo Agency Ltd");
+        xero.addCurrency(tenant.tenantId(), "EUR"); // the agency also invoices in euros (Scoro has EUR active)
         // Two tracking categories, as Xero allows: a connection syncs the one it names.
         xero.createTrackingCategory(tenant.tenantId(), "Region", List.of("North", "South", "Scotland", "Wales"));
         xero.createTrackingCategory(tenant.tenantId(), "Department", List.of("Design", "Delivery", "Support"));
@@ -134,6 +134,13 @@ public final class DemoData {
             body.put("deadline", date.plusDays(rnd.nextBoolean() ? 14 : 30).toString());
             body.put("currency", "GBP");
             body.put("is_sent", rnd.nextInt(3) == 0 ? 0 : 1);
+            boolean euro = invoices > 1 && i == invoices - 1;
+            if (euro) {
+                // The last invoice is in euros, sent, and credited by nothing: a payment in a foreign currency.
+                body.put("currency", "EUR");
+                body.put("currency_rate", new BigDecimal("1.150000"));
+                body.put("is_sent", 1);
+            }
             body.put("payment_type", "banktransfer");
             body.put("description", "Services " + date.getMonth().toString().charAt(0)
                     + date.getMonth().toString().substring(1).toLowerCase(Locale.ROOT) + " " + date.getYear());
@@ -168,7 +175,7 @@ public final class DemoData {
             body.put("lines", lines);
             Map<String, Object> saved = scoro.createInvoice(cid, body);
             invoiceIds.add(((Number) saved.get("id")).longValue());
-            if (Integer.valueOf(1).equals(body.get("is_sent"))) {
+            if (Integer.valueOf(1).equals(body.get("is_sent")) && !euro) {
                 sent.add(saved);
             }
         }

@@ -1,14 +1,12 @@
 package io.sxs.sandbox.demo;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sxs.sandbox.scoro.ScoroSandbox;
 import io.sxs.sandbox.support.HttpJson;
 import io.sxs.sandbox.support.XeroClient;
 import io.sxs.sandbox.xero.XeroSandbox;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,8 +16,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 class DemoDataTest {
 
@@ -63,12 +62,14 @@ class DemoDataTest {
         boolean sawUnsent = false;
         boolean sawDiscount = false;
         boolean sawFractionalQty = false;
+        int euros = 0;
         for (Map<String, Object> inv : scoro.invoices(ca)) {
             List<?> lines = (List<?>) inv.get("lines");
             assertThat(lines).hasSizeBetween(1, 5);
             LocalDate date = LocalDate.parse((String) inv.get("date"));
             assertThat(date).isBetween(today.minusDays(89), today);
-            assertThat(inv.get("currency")).isEqualTo("GBP");
+            assertThat(inv.get("currency")).isIn("GBP", "EUR");
+            euros += "EUR".equals(inv.get("currency")) ? 1 : 0;
             sawSent |= Integer.valueOf(1).equals(inv.get("is_sent"));
             sawUnsent |= Integer.valueOf(0).equals(inv.get("is_sent"));
             for (Object o : lines) {
@@ -78,6 +79,7 @@ class DemoDataTest {
             }
         }
         assertThat(sawSent && sawUnsent && sawDiscount && sawFractionalQty).isTrue();
+        assertThat(euros).as("one sent invoice in euros, for a payment in a foreign currency").isEqualTo(1);
 
         assertThat(xero.contacts(a.xeroTenant().tenantId())).isEmpty();
         assertThat(xero.invoices(a.xeroTenant().tenantId())).isEmpty();

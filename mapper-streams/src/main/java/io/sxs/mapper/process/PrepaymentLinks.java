@@ -48,9 +48,12 @@ final class PrepaymentLinks {
         if (change.getSystem() == SystemType.SCORO) {
             state.log().change(change, SyncOutcome.SKIPPED_OUT_OF_SCOPE, counterpart, null, "Scoro prepayment invoices are"
                     + " never sent to Xero; a Xero prepayment is matched onto one and its payment becomes a receipt on it");
-            if (change.getOperation() == Operation.UPSERT && counterpart == null) {
+            if (change.getOperation() == Operation.UPSERT && counterpart == null && change.getPayload() instanceof Prepayment arrived) {
                 for (ChangeRecord xero : state.latest().of(change.getConnectionId(), EntityType.PREPAYMENT, SystemType.XERO)) {
-                    if (xero.getOperation() == Operation.UPSERT && linkedTo(xero) == null) {
+                    // Only a prepayment the new invoice could be is matched against all candidates again.
+                    if (xero.getOperation() == Operation.UPSERT && linkedTo(xero) == null && xero.getPayload() instanceof Prepayment p
+                            && PrepaymentMatcher.match(p, scoroContact(xero.getConnectionId(), p), List.of(arrived)).kind()
+                            != ContactMatcher.Match.Kind.NONE) {
                         link(xero, true);
                     }
                 }
@@ -76,6 +79,12 @@ final class PrepaymentLinks {
         link(change, false);
     }
 
+    /** The Xero prepayment's contact as a Scoro id, or null when it is not mapped. */
+    private String scoroContact(String connectionId, Prepayment xero) {
+        return xero.getContactRef() == null ? null
+                : state.idMap().counterpartOf(EntityKeys.of(connectionId, EntityType.CONTACT, SystemType.XERO, xero.getContactRef()));
+    }
+
     private String linkedTo(ChangeRecord xero) {
         return state.idMap().counterpartOf(EntityKeys.of(xero));
     }
@@ -84,8 +93,7 @@ final class PrepaymentLinks {
     private void link(ChangeRecord change, boolean quiet) {
         String connectionId = change.getConnectionId();
         Prepayment xero = (Prepayment) change.getPayload();
-        String contact = xero.getContactRef() == null ? null
-                : state.idMap().counterpartOf(EntityKeys.of(connectionId, EntityType.CONTACT, SystemType.XERO, xero.getContactRef()));
+        String contact = scoroContact(connectionId, xero);
         List<Prepayment> candidates = new ArrayList<>();
         for (ChangeRecord scoro : state.latest().of(connectionId, EntityType.PREPAYMENT, SystemType.SCORO)) {
             if (scoro.getOperation() == Operation.UPSERT && scoro.getPayload() instanceof Prepayment p

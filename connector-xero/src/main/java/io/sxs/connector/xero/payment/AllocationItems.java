@@ -32,11 +32,16 @@ public final class AllocationItems {
             return List.of();
         }
         List<ReadItem> items = new ArrayList<>(allocations.size() + 1);
-        BankAccount account = kind.account();
-        items.add(ReadItem.upsert(EntityType.BANK_ACCOUNT, account.getId(), ContentHasher.hash(account), credit.modifiedAt(), account));
+        items.add(standInAccount(kind, credit));
         for (Payment p : allocations) {
             items.add(ReadItem.upsert(EntityType.PAYMENT, p.getId(), credit.sourceVersion(), credit.modifiedAt(), p));
         }
         return items;
+    }
+
+    /** The stand-in bank account of {@code kind}, read with {@code row} (its version is its content). */
+    static ReadItem standInAccount(XeroPaymentMapper.Credit kind, ReadItem row) {
+        BankAccount account = kind.account();
+        return ReadItem.upsert(EntityType.BANK_ACCOUNT, account.getId(), ContentHasher.hash(account), row.modifiedAt(), account);
     }
 }

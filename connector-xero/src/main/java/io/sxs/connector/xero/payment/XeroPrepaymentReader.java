@@ -6,13 +6,11 @@ import io.sxs.connector.xero.client.XeroClient;
 import io.sxs.connector.xero.mapping.MappingException;
 import io.sxs.connector.xero.source.XeroPagedReader;
 import io.sxs.schemas.common.EntityType;
-import io.sxs.schemas.entity.BankAccount;
 import io.sxs.schemas.entity.CreditStatus;
 import io.sxs.schemas.entity.Payment;
 import io.sxs.schemas.entity.PaymentKind;
 import io.sxs.schemas.entity.PaymentStatus;
 import io.sxs.schemas.entity.Prepayment;
-import io.sxs.schemas.hash.ContentHasher;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -81,17 +79,15 @@ public final class XeroPrepaymentReader extends XeroPagedReader {
             return List.of(ReadItem.invalid(EntityType.PAYMENT, p.getId(), prepayment.sourceVersion(), prepayment.modifiedAt(),
                     "prepayment " + p.getId() + " has no positive Total or no Date"));
         }
-        BankAccount account = XeroPaymentMapper.Credit.PREPAYMENT.account();
+        ReadItem account = AllocationItems.standInAccount(XeroPaymentMapper.Credit.PREPAYMENT, prepayment);
         // Its own id: the source tells the states it has seen apart by id and time, whatever the entity.
         Payment money = Payment.newBuilder().setId(p.getId() + PAYMENT_SUFFIX).setKind(PaymentKind.PAYMENT)
-                .setDocumentEntity(EntityType.PREPAYMENT).setDocumentRef(p.getId()).setBankAccountRef(account.getId())
+                .setDocumentEntity(EntityType.PREPAYMENT).setDocumentRef(p.getId()).setBankAccountRef(account.sourceId())
                 .setContactRef(p.getContactRef()).setDate(p.getDate()).setAmount(p.getTotal()).setCurrency(p.getCurrency())
                 .setCurrencyRate(p.getCurrencyRate()).setReference(p.getReference())
                 .setStatus(p.getStatus() == CreditStatus.VOIDED ? PaymentStatus.DELETED : PaymentStatus.AUTHORISED)
                 .setUpdatedAt(p.getUpdatedAt()).build();
-        return List.of(ReadItem.upsert(EntityType.BANK_ACCOUNT, account.getId(), ContentHasher.hash(account),
-                        prepayment.modifiedAt(), account),
-                ReadItem.upsert(EntityType.PAYMENT, money.getId(), prepayment.sourceVersion(), prepayment.modifiedAt(), money));
+        return List.of(account, ReadItem.upsert(EntityType.PAYMENT, money.getId(), prepayment.sourceVersion(), prepayment.modifiedAt(), money));
     }
 
     @Override

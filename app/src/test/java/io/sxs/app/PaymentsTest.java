@@ -195,7 +195,7 @@ class PaymentsTest extends BrokerAndSandboxes {
     }
 
     @Test
-    void aPrepaymentReceivedInXeroIsPaidOntoTheScoroPrepaymentInvoiceItMatchesAndAnUnmatchedOneIsReported() throws Exception {
+    void aPrepaymentReceivedInXeroIsPaidOntoTheScoroPrepaymentInvoiceItMatchesThenAllocatedAndPartlyRefunded() throws Exception {
         ScoroCompany company = scoro.createCompany("Prepay Scoro");
         XeroTenant tenant = xero.createTenant("Prepay Ltd");
         String companyId = company.companyAccountId();
@@ -219,7 +219,7 @@ class PaymentsTest extends BrokerAndSandboxes {
             String xeroClient = (String) ((Map<?, ?>) synced.get("Contact")).get("ContactID");
 
             // As a Xero user: the client's prepayment, with the prepayment invoice's number; and one nobody can place.
-            prepayment(tenantId, xeroClient, "PP-1", "100.00", "OUTPUT2");
+            String prepaymentId = prepayment(tenantId, xeroClient, "PP-1", "100.00", "OUTPUT2");
             prepayment(tenantId, xeroClient, "paid ahead", "33.00", "NONE");
 
             await().atMost(TIMEOUT).until(() -> paidPrepayment(companyId, prepaymentInvoice).compareTo(new BigDecimal("120.00")) == 0);
@@ -237,6 +237,22 @@ class PaymentsTest extends BrokerAndSandboxes {
                         "Prepayments (Xero)", "id"));
             });
             assertThat(scoro.callCounts(companyId).get("receipts/modify")).isEqualTo(1L);
+
+            // As a Xero user: 70.00 of the prepayment settles the final invoice, then 20.00 of it goes back to the client.
+            String finalInvoice = (String) synced.get("InvoiceID");
+            long scoroFinal = ((Number) byNumber(scoro.invoices(companyId), "PI-1").get("id")).longValue();
+            xero.allocatePrepayment(tenantId, prepaymentId, Map.of("Invoice", Map.of("InvoiceID", finalInvoice),
+                    "Amount", new BigDecimal("70.00"), "Date", "2026-11-12"));
+            await().atMost(TIMEOUT).until(() -> paid(companyId, scoroFinal).compareTo(new BigDecimal("70.00")) == 0);
+            assertThat(paid(companyId, scoroFinal)).as("Scoro's paid amount is what Xero settled")
+                    .isEqualByComparingTo(settled(xero.invoice(tenantId, finalInvoice)));
+            xero.createPayment(tenantId, Map.of("Prepayment", Map.of("PrepaymentID", prepaymentId),
+                    "Account", Map.of("Code", "090"), "Date", "2026-11-13", "Amount", new BigDecimal("20.00")));
+            await().atMost(TIMEOUT).until(() -> paidPrepayment(companyId, prepaymentInvoice).compareTo(new BigDecimal("100.00")) == 0);
+            assertThat(liveReceipts(companyId)).hasSize(2).allSatisfy(r -> assertThat(r.get("receipt_account_id"))
+                    .isEqualTo(ref(scoro.records(companyId, "receiptAccounts"), "name", "Prepayments (Xero)", "id")));
+            Thread.sleep(1_500); // nothing more is written
+            assertThat(scoro.callCounts(companyId).get("receipts/modify")).as("the allocation once, the refund once").isEqualTo(3L);
             assertThat(xero.callCounts(tenantId).keySet()).as("a Scoro prepayment invoice is never sent to Xero")
                     .noneMatch(k -> k.contains("Prepayments") && !k.startsWith("GET"));
             assertThat(xero.invoices(tenantId)).extracting(i -> i.get("InvoiceNumber")).doesNotContain("PP-1");
@@ -245,11 +261,11 @@ class PaymentsTest extends BrokerAndSandboxes {
         }
     }
 
-    private static void prepayment(String tenantId, String contactId, String reference, String amount, String tax) {
-        xero.createBankTransaction(tenantId, Map.of("Type", "RECEIVE-PREPAYMENT", "Contact", Map.of("ContactID", contactId),
+    private static String prepayment(String tenantId, String contactId, String reference, String amount, String tax) {
+        return (String) xero.createBankTransaction(tenantId, Map.of("Type", "RECEIVE-PREPAYMENT", "Contact", Map.of("ContactID", contactId),
                 "BankAccount", Map.of("Code", "090"), "Date", "2026-11-03", "Reference", reference,
                 "LineItems", List.of(Map.of("Description", "Paid ahead", "Quantity", 1, "UnitAmount", new BigDecimal(amount),
-                        "AccountCode", "200", "TaxType", tax))));
+                        "AccountCode", "200", "TaxType", tax)))).get("PrepaymentID");
     }
 
     private static BigDecimal paidPrepayment(String companyId, long id) {

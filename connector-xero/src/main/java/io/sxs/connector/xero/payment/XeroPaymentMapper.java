@@ -38,7 +38,7 @@ public final class XeroPaymentMapper {
     public enum Credit {
         CREDIT_NOTE(EntityType.CREDIT_NOTE, "CreditNoteID", "CreditNoteNumber", "sxs-credit-allocations", "Credit notes (Xero)"),
         OVERPAYMENT(EntityType.OVERPAYMENT, "OverpaymentID", "Reference", "sxs-overpayment-allocations", "Overpayments (Xero)"),
-        /** A prepayment's own payment (not its allocations) goes through this one. */
+        /** A prepayment's own payment and its allocations go through this one. */
         PREPAYMENT(EntityType.PREPAYMENT, "PrepaymentID", "Reference", "sxs-prepayments", "Prepayments (Xero)");
 
         public final EntityType entity;
@@ -68,7 +68,7 @@ public final class XeroPaymentMapper {
     public static EntityType paidEntity(JsonNode row) {
         JsonNode invoice = row.path("Invoice");
         if (!invoice.isObject()) {
-            return null; // a refund of a prepayment or overpayment: not synced yet
+            return null; // a refund of a prepayment or overpayment: read with that row instead
         }
         return switch (invoice.path("Type").asText("")) {
             case "ACCREC" -> EntityType.INVOICE;
@@ -128,7 +128,7 @@ public final class XeroPaymentMapper {
     }
 
     /**
-     * The allocations of a credit note or overpayment as payments of the invoices (or, for purchase credit, the bills)
+     * The allocations of a credit note, overpayment or prepayment as payments of the invoices (or, for purchase credit, the bills)
      * they settle; deleted ones as DELETED, which removes the Scoro receipt. A row without allocations gives none.
      */
     public static List<Payment> allocations(JsonNode creditNote, Credit kind) throws MappingException {
@@ -136,7 +136,7 @@ public final class XeroPaymentMapper {
         String type = text(creditNote, "Type");
         EntityType settles = type != null && (type.startsWith("SPEND") || type.startsWith("ACCPAY"))
                 ? EntityType.BILL : EntityType.INVOICE;
-        String what = kind == Credit.CREDIT_NOTE ? "credit note " : "overpayment ";
+        String what = kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " ";
         JsonNode array = creditNote.get("Allocations");
         List<Payment> out = new ArrayList<>();
         if (array == null || array.isNull()) {
@@ -182,6 +182,31 @@ public final class XeroPaymentMapper {
                     .build());
         }
         return out;
+    }
+
+    /**
+     * What has been refunded from a prepayment or overpayment: the sum of the live payments its row lists (Xero lists
+     * a deleted refund no more). Zero for a row without any.
+     */
+    public static BigDecimal refunded(JsonNode credit, Credit kind) throws MappingException {
+        JsonNode array = credit.get("Payments");
+        BigDecimal sum = BigDecimal.ZERO;
+        if (array == null || array.isNull()) {
+            return sum;
+        }
+        if (!array.isArray()) {
+            throw new MappingException(kind.name().toLowerCase(java.util.Locale.ROOT) + " "
+                    + text(credit, kind.idField) + ": Payments is not an array");
+        }
+        for (JsonNode p : array) {
+            BigDecimal amount = money(p, "Amount");
+            if (amount == null || amount.signum() <= 0) {
+                throw new MappingException(kind.name().toLowerCase(java.util.Locale.ROOT) + " " + text(credit, kind.idField)
+                        + ": refund " + text(p, "PaymentID") + " Amount must be greater than zero, was " + amount);
+            }
+            sum = sum.add(amount);
+        }
+        return sum;
     }
 
     private static BigDecimal rate(JsonNode row) throws MappingException {

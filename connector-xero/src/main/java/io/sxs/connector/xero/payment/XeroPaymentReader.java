@@ -11,8 +11,8 @@ import org.apache.avro.specific.SpecificRecordBase;
 /**
  * Xero Payments, paged and ordered by UpdatedDateUTC with If-Modified-Since: payments of invoices and bills, and
  * refunds of sales credit notes. A deleted payment stays listed with Status DELETED, which is how its Scoro receipt is
- * removed. Payments of what the sync does not carry (purchase credit notes, prepayment and overpayment refunds) are
- * skipped. Xero announces no payment events (an invoice UPDATE stands for one), so payments are polled; one GET per
+ * removed. Payments of purchase credit notes (not carried) and refunds of prepayments and overpayments (read with
+ * those, in their rows' Payments) are skipped. Xero announces no payment events (an invoice UPDATE stands for one), so payments are polled; one GET per
  * poll when nothing changed.
  */
 public final class XeroPaymentReader extends XeroPagedReader {

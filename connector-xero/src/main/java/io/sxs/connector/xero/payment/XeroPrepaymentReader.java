@@ -11,6 +11,8 @@ import io.sxs.schemas.entity.Payment;
 import io.sxs.schemas.entity.PaymentKind;
 import io.sxs.schemas.entity.PaymentStatus;
 import io.sxs.schemas.entity.Prepayment;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +24,9 @@ import org.apache.avro.specific.SpecificRecordBase;
  * the money it received is a {@code PAYMENT} read with it (id: the prepayment's + {@value #PAYMENT_SUFFIX}, paid
  * document: the prepayment), which
  * becomes a receipt on the matched Scoro prepayment invoice, through "Prepayments (Xero)" (a prepayment names no bank
- * account; its bank transaction is not read). A voided prepayment (its bank transaction deleted) deletes the receipt.
+ * account; its bank transaction is not read), for what the prepayment still holds: its Total less the refunds its row
+ * lists. A voided or wholly refunded prepayment deletes the receipt. Its allocations are payments of the invoices they
+ * settle, through the same account, read with it like an overpayment's.
  */
 public final class XeroPrepaymentReader extends XeroPagedReader {
 
@@ -79,15 +83,31 @@ public final class XeroPrepaymentReader extends XeroPagedReader {
             return List.of(ReadItem.invalid(EntityType.PAYMENT, p.getId(), prepayment.sourceVersion(), prepayment.modifiedAt(),
                     "prepayment " + p.getId() + " has no positive Total or no Date"));
         }
+        BigDecimal refunded;
+        try {
+            refunded = XeroPaymentMapper.refunded(row, XeroPaymentMapper.Credit.PREPAYMENT);
+        } catch (MappingException e) {
+            return List.of(ReadItem.invalid(EntityType.PAYMENT, p.getId() + PAYMENT_SUFFIX, prepayment.sourceVersion(),
+                    prepayment.modifiedAt(), e.getMessage()));
+        }
+        // Scoro receipts are positive: what was refunded lowers the prepayment's receipt; all of it deletes the receipt.
+        BigDecimal held = p.getTotal().subtract(refunded);
+        boolean gone = p.getStatus() == CreditStatus.VOIDED || held.signum() <= 0;
         ReadItem account = AllocationItems.standInAccount(XeroPaymentMapper.Credit.PREPAYMENT, prepayment);
         // Its own id: the source tells the states it has seen apart by id and time, whatever the entity.
         Payment money = Payment.newBuilder().setId(p.getId() + PAYMENT_SUFFIX).setKind(PaymentKind.PAYMENT)
                 .setDocumentEntity(EntityType.PREPAYMENT).setDocumentRef(p.getId()).setBankAccountRef(account.sourceId())
-                .setContactRef(p.getContactRef()).setDate(p.getDate()).setAmount(p.getTotal()).setCurrency(p.getCurrency())
-                .setCurrencyRate(p.getCurrencyRate()).setReference(p.getReference())
-                .setStatus(p.getStatus() == CreditStatus.VOIDED ? PaymentStatus.DELETED : PaymentStatus.AUTHORISED)
+                .setContactRef(p.getContactRef()).setDate(p.getDate()).setAmount(gone ? p.getTotal() : held)
+                .setCurrency(p.getCurrency()).setCurrencyRate(p.getCurrencyRate()).setReference(p.getReference())
+                .setStatus(gone ? PaymentStatus.DELETED : PaymentStatus.AUTHORISED)
                 .setUpdatedAt(p.getUpdatedAt()).build();
-        return List.of(account, ReadItem.upsert(EntityType.PAYMENT, money.getId(), prepayment.sourceVersion(), prepayment.modifiedAt(), money));
+        List<ReadItem> items = new ArrayList<>();
+        items.add(account);
+        items.add(ReadItem.upsert(EntityType.PAYMENT, money.getId(), prepayment.sourceVersion(), prepayment.modifiedAt(), money));
+        // Allocations settle invoices through the same stand-in account, which is already first in the list.
+        AllocationItems.of(row, prepayment, XeroPaymentMapper.Credit.PREPAYMENT).stream()
+                .filter(i -> i.entity() != EntityType.BANK_ACCOUNT).forEach(items::add);
+        return items;
     }
 
     @Override

@@ -112,4 +112,22 @@ class XeroPaymentMapperTest {
         Payment spend = XeroPaymentMapper.allocations(json(row.replace("RECEIVE-", "SPEND-")), XeroPaymentMapper.Credit.OVERPAYMENT).get(0);
         assertThat(spend.getDocumentEntity()).isEqualTo(EntityType.BILL);
     }
+
+    @Test
+    void aPrepaymentsAllocationsPayTheInvoicesTheySettleAndItsRefundsAreSummed() throws Exception {
+        String row = "{'PrepaymentID':'pp-1','Type':'RECEIVE-PREPAYMENT','Reference':'PP-1','CurrencyCode':'GBP',"
+                + "'Date':'/Date(1794268800000+0000)/','Allocations':[{'AllocationID':'a7','Amount':70.00,"
+                + "'Date':'/Date(1794268800000+0000)/','Invoice':{'InvoiceID':'inv-4'}}],"
+                + "'Payments':[{'PaymentID':'r1','Amount':20.00},{'PaymentID':'r2','Amount':5.50}]}";
+        Payment p = XeroPaymentMapper.allocations(json(row), XeroPaymentMapper.Credit.PREPAYMENT).get(0);
+        assertThat(p.getKind()).isEqualTo(PaymentKind.ALLOCATION);
+        assertThat(p.getDocumentRef()).isEqualTo("inv-4");
+        assertThat(p.getCreditEntity()).isEqualTo(EntityType.PREPAYMENT);
+        assertThat(p.getBankAccountRef()).isEqualTo(XeroPaymentMapper.Credit.PREPAYMENT.accountId);
+        assertThat(XeroPaymentMapper.refunded(json(row), XeroPaymentMapper.Credit.PREPAYMENT)).isEqualByComparingTo("25.50");
+        assertThat(XeroPaymentMapper.refunded(json("{'PrepaymentID':'pp-2'}"), XeroPaymentMapper.Credit.PREPAYMENT)).isZero();
+        assertThatThrownBy(() -> XeroPaymentMapper.refunded(json("{'PrepaymentID':'pp-3','Payments':[{'PaymentID':'r3','Amount':-1}]}"),
+                XeroPaymentMapper.Credit.PREPAYMENT)).isInstanceOf(MappingException.class).hasMessageContaining("prepayment pp-3")
+                .hasMessageContaining("refund r3");
+    }
 }

@@ -3,9 +3,12 @@ package io.sxs.app;
 import io.sxs.app.config.KafkaEndpoint;
 import io.sxs.app.config.SecretKeys;
 import io.sxs.app.config.SxsProperties;
+import io.sxs.app.control.OperatorToken;
+import io.sxs.app.control.XeroGrants;
 import io.sxs.app.demo.Demo;
 import io.sxs.app.demo.DemoSandboxes;
 import io.sxs.app.pipeline.ApiClocks;
+import io.sxs.app.pipeline.Connections;
 import io.sxs.app.pipeline.Pipeline;
 import io.sxs.app.webhook.ConnectionDirectory;
 import io.sxs.app.webhook.HintPublisher;
@@ -102,6 +105,21 @@ public class ScoroXeroSyncApplication {
     }
 
     @Bean
+    OperatorToken operatorToken(SxsProperties props, KafkaEndpoint kafka) {
+        return OperatorToken.of(props, kafka.embedded());
+    }
+
+    @Bean
+    Connections connections(KafkaEndpoint kafka) {
+        return new Connections(kafka.bootstrapServers());
+    }
+
+    @Bean
+    XeroGrants xeroGrants(Pipeline pipeline) {
+        return new XeroGrants(java.time.Clock.systemUTC());
+    }
+
+    @Bean
     @ConditionalOnProperty(name = "sxs.demo.enabled", matchIfMissing = true)
     DemoSandboxes demoSandboxes(SxsProperties props) {
         return new DemoSandboxes(props.demo());
@@ -110,7 +128,7 @@ public class ScoroXeroSyncApplication {
     @Bean
     @ConditionalOnProperty(name = "sxs.demo.enabled", matchIfMissing = true)
     Demo demo(DemoSandboxes sandboxes, KafkaEndpoint kafka, SxsProperties props, SecretCipher cipher,
-              WebhookAddress webhooks, XeroWebhookKey xeroKey, Pipeline pipeline) {
-        return new Demo(sandboxes, kafka, props, cipher, webhooks, xeroKey, pipeline);
+              WebhookAddress webhooks, XeroWebhookKey xeroKey, Pipeline pipeline, OperatorToken operatorToken) {
+        return new Demo(sandboxes, kafka, props, cipher, webhooks, xeroKey, pipeline, operatorToken);
     }
 }

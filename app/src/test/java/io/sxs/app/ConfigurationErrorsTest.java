@@ -29,6 +29,19 @@ class ConfigurationErrorsTest {
                 .rootCause().hasMessageContaining("sxs.secrets.key is required");
     }
 
+    @Test
+    void anExternalClusterWithoutAnOperatorTokenIsRefused() {
+        assertThatThrownBy(() -> start(Map.of("spring.kafka.bootstrap-servers", "localhost:1",
+                "sxs.secrets.key", io.sxs.schemas.secret.SecretCipher.newBase64Key())))
+                .rootCause().hasMessageContaining("sxs.control.token is required with an external Kafka cluster");
+    }
+
+    @Test
+    void aShortOperatorTokenIsRefused() {
+        assertThatThrownBy(() -> start(Map.of("sxs.control.token", "short")))
+                .rootCause().hasMessageContaining("sxs.control.token must be at least 16 characters");
+    }
+
     private static void start(Map<String, Object> props) {
         Map<String, Object> all = new java.util.HashMap<>(props);
         all.put("sxs.demo.enabled", "false");

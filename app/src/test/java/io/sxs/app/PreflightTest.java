@@ -1,6 +1,7 @@
 package io.sxs.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.sxs.app.pipeline.Connections;
@@ -77,13 +78,58 @@ class PreflightTest extends BrokerAndSandboxes {
         }
     }
 
+    @Test
+    void aSecondLinkOfOneXeroOrganisationIsRefusedByTheApiAndWrittenStraightToTheTopicSyncsNothing() throws Exception {
+        ScoroCompany first = scoro.createCompany("Linked Scoro");
+        ScoroCompany second = scoro.createCompany("Second Scoro");
+        XeroTenant tenant = xero.createTenant("Linked Ltd");
+        invoice(first, "LK-1", "Linked Client");
+        invoice(second, "LK-2", "Second Client");
+        ConfigurableApplicationContext app = Pipelines.start(broker.bootstrapServers(), KEY,
+                Files.createTempDirectory("sxs-links-"), Map.of());
+        try {
+            Pipeline pipeline = app.getBean(Pipeline.class);
+            ConnectionConfig holder = connection("lk-1", first, tenant);
+            ConnectionConfig duplicate = Connections.newConnection("lk-2", "lk-2", CIPHER, scoro.baseUri().toString() + "/",
+                    second.companyAccountId(), second.apiKey(), xero.apiBase().toString(), tenant.tenantId().toUpperCase(),
+                    tenant.accessToken());
+            duplicate.setPollIntervalMs(300);
+            assertThatThrownBy(() -> new Connections(broker.bootstrapServers()).put(duplicate))
+                    .isInstanceOf(Connections.DuplicateLinkException.class)
+                    .hasMessageContaining("is already linked by connection lk-1");
+            try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, ConnectionConfig>(
+                    Map.of("bootstrap.servers", broker.bootstrapServers()), new org.apache.kafka.common.serialization.StringSerializer(),
+                    io.sxs.schemas.serde.AvroSerde.<ConnectionConfig>forCluster(broker.bootstrapServers()))) {
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(io.sxs.schemas.topic.Topics.CONNECTIONS,
+                        "lk-2", duplicate)).get();
+            }
+            await().atMost(TIMEOUT).until(() -> xero.invoices(tenant.tenantId()).stream()
+                    .anyMatch(i -> "LK-1".equals(i.get("InvoiceNumber"))));
+            await().atMost(TIMEOUT).until(() -> verdict(pipeline, SystemType.SCORO, duplicate).state() == PreflightState.REFUSED);
+            PreflightVerdict refused = verdict(pipeline, SystemType.XERO, duplicate);
+            assertThat(refused.state()).isEqualTo(PreflightState.REFUSED);
+            assertThat(refused.problems()).singleElement().asString().contains("Xero organisation " + tenant.tenantId().toUpperCase()
+                    + " is already linked by connection lk-1");
+            assertThat(verdict(pipeline, SystemType.XERO, holder).state()).isEqualTo(PreflightState.PASSED);
+            Thread.sleep(2_000);
+            assertThat(scoro.callCounts(second.companyAccountId())).as("the refused connection calls neither API").isEmpty();
+            assertThat(xero.invoices(tenant.tenantId())).extracting(i -> i.get("InvoiceNumber")).doesNotContain("LK-2");
+        } finally {
+            app.close();
+        }
+    }
+
     private static PreflightVerdict verdict(Pipeline pipeline, SystemType system, ConnectionConfig config) {
         return pipeline.connector(system).status(config.getConnectionId()).map(s -> s.preflight())
                 .orElse(new PreflightVerdict(PreflightState.WAITING, List.of("not owned yet"), List.of()));
     }
 
     private static ConnectionConfig connection(ScoroCompany company, XeroTenant tenant) {
-        ConnectionConfig config = Connections.newConnection("pf", "pf", CIPHER, scoro.baseUri().toString(),
+        return connection("pf", company, tenant);
+    }
+
+    private static ConnectionConfig connection(String id, ScoroCompany company, XeroTenant tenant) {
+        ConnectionConfig config = Connections.newConnection(id, id, CIPHER, scoro.baseUri().toString(),
                 company.companyAccountId(), company.apiKey(), xero.apiBase().toString(), tenant.tenantId(), tenant.accessToken());
         ConnectionDirections.set(config, EntityType.INVOICE, Direction.TO_XERO);
         config.setContacts(ContactMode.WITH_DOCUMENTS);
@@ -93,14 +139,6 @@ class PreflightTest extends BrokerAndSandboxes {
     }
 
     private static void invoice(ScoroCompany company, String number, String client) {
-        Map<String, Object> contact = scoro.createContact(company.companyAccountId(), Map.of("name", client, "is_client", 1));
-        Object vat = scoro.vatCodes(company.companyAccountId()).stream().filter(v -> "OUTPUT2".equals(v.get("vat_code")))
-                .findFirst().orElseThrow().get("vat_code_id");
-        Object account = scoro.financeAccounts(company.companyAccountId()).stream()
-                .filter(a -> "200".equals(String.valueOf(a.get("account_symbol")))).findFirst().orElseThrow().get("id");
-        scoro.createInvoice(company.companyAccountId(), Map.of("no", number, "company_id", contact.get("contact_id"),
-                "date", "2026-11-02", "deadline", "2026-11-16", "currency", "GBP", "is_sent", 1, "lines",
-                List.of(Map.of("comment", "Work", "amount", BigDecimal.ONE, "price", new BigDecimal("10.00"), "vat_code_id", vat,
-                        "finance_account_id", account))));
+        io.sxs.app.support.Seeds.scoroInvoice(scoro, company, number, client);
     }
 }

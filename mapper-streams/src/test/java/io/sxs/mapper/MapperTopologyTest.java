@@ -522,6 +522,30 @@ class MapperTopologyTest {
     }
 
     @Test
+    void aSecondLinkOfTheSameXeroOrganisationWrittenStraightToTheTopicSyncsNothingUntilTheFirstIsRemoved() {
+        kit = new MapperTestKit(stateDir);
+        kit.connection(connection("c1", Direction.TO_XERO, ContactMode.FROM_SCORO));
+        io.sxs.schemas.envelope.ConnectionConfig second = connection("c2", Direction.TO_XERO, ContactMode.FROM_SCORO);
+        second.getXero().setTenantId("TENANT-C1"); // the same organisation, spelt in other case
+        second.setCreatedAt(Fixtures.T0.plusSeconds(60));
+        kit.connection(second);
+        kit.change(upsert("c2", SystemType.SCORO, CONTACT, contact("7", "Acme Ltd")));
+        assertThat(kit.commands(SystemType.XERO)).isEmpty();
+        assertThat(kit.log()).singleElement().satisfies(e -> {
+            assertThat(e.getOutcome()).isEqualTo(SKIPPED_OUT_OF_SCOPE);
+            assertThat(e.getMessage()).isEqualTo("connection c2 is refused and syncs nothing: the Xero organisation TENANT-C1"
+                    + " is already linked by connection c1 (one Xero organisation syncs with one Scoro entity)");
+        });
+        kit.change(upsert("c1", SystemType.SCORO, CONTACT, contact("7", "Acme Ltd")));
+        assertThat(kit.commands(SystemType.XERO)).as("the holder syncs").hasSize(1);
+
+        kit.removeConnection("c1");
+        kit.change(upsert("c2", SystemType.SCORO, CONTACT, contact("8", "Beta Ltd")));
+        assertThat(kit.commands(SystemType.XERO)).as("freed once the holder is gone").singleElement()
+                .satisfies(c -> assertThat(c.getConnectionId()).isEqualTo("c2"));
+    }
+
+    @Test
     void anUnreadableConnectionRecordLeavesTheConfigurationInForceAndItsChangesCarryOn() {
         kit = new MapperTestKit(stateDir);
         kit.connection(connection("c1", Direction.TO_XERO, ContactMode.FROM_SCORO));

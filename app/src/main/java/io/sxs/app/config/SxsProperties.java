@@ -21,6 +21,7 @@ public record SxsProperties(
         @DefaultValue Webhooks webhooks,
         @DefaultValue Xero xero,
         @DefaultValue Mapper mapper,
+        @DefaultValue Control control,
         @DefaultValue Demo demo) {
 
     /** The embedded broker (used only without bootstrap servers). */
@@ -104,6 +105,44 @@ public record SxsProperties(
             require(dayLimit >= 1, "sxs.xero.day-limit must be positive, got " + dayLimit);
             require(appMinuteLimit >= 1, "sxs.xero.app-minute-limit must be positive, got " + appMinuteLimit);
             require(batchSize >= 1 && batchSize <= 100, "sxs.xero.batch-size must be 1..100, got " + batchSize);
+        }
+    }
+
+    /**
+     * The control API ({@code /api/}), the status page and the actuator beyond health.
+     *
+     * @param token     the operator's bearer token; empty: generated once into the data folder for the embedded
+     *                  default (and printed), required with an external cluster
+     * @param publicUrl where a person's browser reaches this deployment (for the Xero OAuth redirect URI); empty:
+     *                  http://localhost:{server.port}
+     * @param xeroClientId     the Xero app's OAuth2 client id (empty: connecting Xero by OAuth is off)
+     * @param xeroClientSecret the Xero app's OAuth2 client secret
+     * @param xeroIdentityUrl  Xero's identity server (authorize and token endpoints)
+     * @param xeroConnectionsUrl Xero's connections endpoint (the organisations a grant reaches)
+     * @param xeroApiUrl       the Xero Accounting API a new connection uses
+     * @param refreshAhead     how long before an access token expires it is refreshed
+     * @param refreshUnusedAfter a refresh token not used for this long is refreshed anyway (Xero's expire after 60
+     *                  days unused)
+     */
+    public record Control(String token, String publicUrl, String xeroClientId, String xeroClientSecret,
+                          @DefaultValue("https://identity.xero.com") String xeroIdentityUrl,
+                          @DefaultValue("https://api.xero.com/connections") String xeroConnectionsUrl,
+                          @DefaultValue("https://api.xero.com/api.xro/2.0") String xeroApiUrl,
+                          @DefaultValue("5m") Duration refreshAhead,
+                          @DefaultValue("30d") Duration refreshUnusedAfter) {
+        public Control {
+            require(!refreshAhead.isNegative() && refreshAhead.compareTo(Duration.ofMinutes(25)) <= 0,
+                    "sxs.control.refresh-ahead must be 0..25m (a Xero access token lasts 30 minutes), got " + refreshAhead);
+            require(refreshUnusedAfter.compareTo(Duration.ofDays(1)) >= 0 && refreshUnusedAfter.compareTo(Duration.ofDays(59)) <= 0,
+                    "sxs.control.refresh-unused-after must be 1d..59d, got " + refreshUnusedAfter);
+        }
+
+        @Override
+        public String toString() {
+            return "Control[token=" + (token == null || token.isEmpty() ? "generated" : "****") + ", publicUrl=" + publicUrl
+                    + ", xeroClientId=" + xeroClientId + ", xeroClientSecret="
+                    + (xeroClientSecret == null || xeroClientSecret.isEmpty() ? "none" : "****") + ", xeroIdentityUrl="
+                    + xeroIdentityUrl + ", xeroApiUrl=" + xeroApiUrl + "]";
         }
     }
 

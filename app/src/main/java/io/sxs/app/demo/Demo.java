@@ -2,6 +2,7 @@ package io.sxs.app.demo;
 
 import io.sxs.app.config.KafkaEndpoint;
 import io.sxs.app.config.SxsProperties;
+import io.sxs.app.control.OperatorToken;
 import io.sxs.app.pipeline.Connections;
 import io.sxs.app.pipeline.ConsumerLag;
 import io.sxs.app.pipeline.Pipeline;
@@ -39,6 +40,7 @@ public class Demo implements SmartLifecycle, ApplicationListener<ApplicationRead
     private final SecretCipher cipher;
     private final WebhookAddress webhooks;
     private final XeroWebhookKey xeroKey;
+    private final OperatorToken operatorToken;
     private SyncLogFollower follower;
     private SyncProgress progress;
     private String connectionId;
@@ -49,7 +51,8 @@ public class Demo implements SmartLifecycle, ApplicationListener<ApplicationRead
     private volatile String paymentsReport;
 
     public Demo(DemoSandboxes sandboxes, KafkaEndpoint kafka, SxsProperties props, SecretCipher cipher,
-                WebhookAddress webhooks, XeroWebhookKey xeroKey, Pipeline pipeline) {
+                WebhookAddress webhooks, XeroWebhookKey xeroKey, Pipeline pipeline, OperatorToken operatorToken) {
+        this.operatorToken = operatorToken;
         this.pipeline = pipeline;
         this.sandboxes = sandboxes;
         this.kafka = kafka;
@@ -62,6 +65,13 @@ public class Demo implements SmartLifecycle, ApplicationListener<ApplicationRead
     /** Once the web server listens, the Xero sandbox's webhook (with its intent-to-receive check) can point at it. */
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
+        String port = event.getApplicationContext().getEnvironment().getProperty("local.server.port");
+        if (port != null) {
+            // Printed for the person who started the demo: it is the key to this process's control API.
+            System.out.printf("  Control API:    http://localhost:%s/api/connections  (OpenAPI: /api/openapi, status page: /)%n"
+                    + "  Operator token: %s%s%n", port, operatorToken.reveal(),
+                    operatorToken.generated() ? "  (generated into " + props.dataDir().resolve("operator.token") + ")" : "");
+        }
         if (!xeroKey.present() || webhooks.base() == null) {
             return;
         }

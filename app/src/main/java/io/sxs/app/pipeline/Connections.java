@@ -3,7 +3,9 @@ package io.sxs.app.pipeline;
 import io.sxs.schemas.envelope.ConnectionConfig;
 import io.sxs.schemas.envelope.ConnectionStatus;
 import io.sxs.schemas.envelope.ScoroEndpoint;
+import io.sxs.connector.xero.auth.XeroTokenSet;
 import io.sxs.schemas.envelope.XeroEndpoint;
+import io.sxs.schemas.registry.ConnectionLinks;
 import io.sxs.schemas.secret.SecretCipher;
 import io.sxs.schemas.serde.AvroSerde;
 import io.sxs.schemas.topic.Topics;
@@ -42,8 +44,15 @@ public final class Connections {
     public static ConnectionConfig newConnection(String connectionId, String name, SecretCipher cipher, String scoroSite,
                                                  String companyAccountId, String scoroApiKey, String xeroApiBase,
                                                  String xeroTenantId, String xeroAccessToken) {
+        return newConnection(connectionId, name, cipher, scoroSite, companyAccountId, scoroApiKey, xeroApiBase, xeroTenantId,
+                XeroTokenSet.of(xeroAccessToken));
+    }
+
+    public static ConnectionConfig newConnection(String connectionId, String name, SecretCipher cipher, String scoroSite,
+                                                 String companyAccountId, String scoroApiKey, String xeroApiBase,
+                                                 String xeroTenantId, XeroTokenSet xeroTokens) {
         Instant now = Instant.now();
-        String tokens = "{\"access_token\":\"" + xeroAccessToken + "\"}";
+        String tokens = xeroTokens.toJson();
         return ConnectionConfig.newBuilder().setConnectionId(connectionId).setName(name)
                 .setScoro(ScoroEndpoint.newBuilder().setSiteUrl(scoroSite).setCompanyAccountId(companyAccountId)
                         .setApiKey(cipher.encrypt(connectionId, scoroApiKey)).build())
@@ -81,25 +90,19 @@ public final class Connections {
         putAll(List.of(config));
     }
 
-    /** Adds or replaces connections (reading the table once), refusing any second link. */
+    /**
+     * Adds or replaces connections (reading the table once), refusing any that would not hold its links
+     * ({@link ConnectionLinks}: the same rule the runtime and the mapper apply to whatever reaches the topic).
+     */
     public void putAll(List<ConnectionConfig> configs) {
-        List<ConnectionConfig> known = new ArrayList<>(readAll().values());
+        Map<String, ConnectionConfig> known = readAll();
+        configs.forEach(c -> known.put(c.getConnectionId(), c));
+        ConnectionLinks links = ConnectionLinks.of(known.values());
         for (ConnectionConfig config : configs) {
-            for (ConnectionConfig other : known) {
-                if (other.getConnectionId().equals(config.getConnectionId()) || other.getStatus() == ConnectionStatus.REMOVED) {
-                    continue;
-                }
-                if (other.getXero().getTenantId().equals(config.getXero().getTenantId())) {
-                    throw new DuplicateLinkException("Xero organisation " + config.getXero().getTenantId()
-                            + " is already linked by connection " + other.getConnectionId());
-                }
-                if (other.getScoro().getSiteUrl().equals(config.getScoro().getSiteUrl())
-                        && other.getScoro().getCompanyAccountId().equals(config.getScoro().getCompanyAccountId())) {
-                    throw new DuplicateLinkException("Scoro entity " + config.getScoro().getCompanyAccountId() + " at "
-                            + config.getScoro().getSiteUrl() + " is already linked by connection " + other.getConnectionId());
-                }
+            String refused = links.refusal(config);
+            if (refused != null) {
+                throw new DuplicateLinkException("Connection " + config.getConnectionId() + " is refused: " + refused);
             }
-            known.add(config);
         }
         send(configs);
     }

@@ -94,6 +94,11 @@ public class Pipeline implements SmartLifecycle {
     }
 
     /** True once the mapper has its tasks and processes (after a restart it first rejoins the group). */
+    /** The clock the Xero API runs on (token expiry is on it). */
+    public java.time.Clock xeroClock() {
+        return clocks.xero().get();
+    }
+
     public boolean mapperRunning() {
         return mapper != null && mapper.state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING;
     }

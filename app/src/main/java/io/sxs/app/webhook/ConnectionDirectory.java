@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.context.SmartLifecycle;
 
-/** The connections table as the webhook endpoints need it: by id, and by the Xero organisation they link. */
+/**
+ * The connections table as this process's endpoints need it (followed from the topic): active ones by id and by the
+ * Xero organisation they link for webhooks, and every one for the control API.
+ */
 public final class ConnectionDirectory implements SmartLifecycle {
 
     private final ConnectionRegistry registry;
@@ -21,6 +24,20 @@ public final class ConnectionDirectory implements SmartLifecycle {
 
     public Optional<ConnectionConfig> get(String connectionId) {
         return registry.get(connectionId).filter(c -> c.getStatus() == ConnectionStatus.ACTIVE);
+    }
+
+    /** Any connection, whatever its status. */
+    public Optional<ConnectionConfig> find(String connectionId) {
+        return registry.get(connectionId);
+    }
+
+    public List<ConnectionConfig> all() {
+        return registry.all();
+    }
+
+    /** Why the connection may not sync because of its links, or null. */
+    public String linkRefusal(ConnectionConfig connection) {
+        return registry.linkRefusal(connection);
     }
 
     public List<ConnectionConfig> byXeroTenant(String tenantId) {

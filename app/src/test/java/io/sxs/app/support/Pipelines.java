@@ -10,6 +10,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** Starts the real application (a new Spring context) against a given broker, without the demo. */
 public final class Pipelines {
 
+    /** The operator token every test pipeline is started with (an external broker needs one). */
+    public static final String OPERATOR_TOKEN = "test-operator-token-0123456789";
+
     private Pipelines() {
     }
 
@@ -31,6 +34,7 @@ public final class Pipelines {
         props.put("sxs.source.overlap", "2s");
         props.put("sxs.source.tick", "100ms");
         props.put("server.port", "0");
+        props.put("sxs.control.token", OPERATOR_TOKEN);
         props.putAll(extra);
         SpringApplicationBuilder builder = new SpringApplicationBuilder(ScoroXeroSyncApplication.class).properties(props);
         if (clocks != null) {

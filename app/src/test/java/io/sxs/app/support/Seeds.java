@@ -47,6 +47,19 @@ public final class Seeds {
         return numbers;
     }
 
+    /** One sent Scoro invoice of 10.00 + VAT to a new client of that name. */
+    public static void scoroInvoice(ScoroSandbox scoro, ScoroCompany company, String number, String client) {
+        Map<String, Object> contact = scoro.createContact(company.companyAccountId(), Map.of("name", client, "is_client", 1));
+        Object vat = scoro.vatCodes(company.companyAccountId()).stream().filter(v -> "OUTPUT2".equals(v.get("vat_code")))
+                .findFirst().orElseThrow().get("vat_code_id");
+        Object account = scoro.financeAccounts(company.companyAccountId()).stream()
+                .filter(a -> "200".equals(String.valueOf(a.get("account_symbol")))).findFirst().orElseThrow().get("id");
+        scoro.createInvoice(company.companyAccountId(), Map.of("no", number, "company_id", contact.get("contact_id"),
+                "date", "2026-11-02", "deadline", "2026-11-16", "currency", "GBP", "is_sent", 1, "lines",
+                List.of(Map.of("comment", "Work", "amount", BigDecimal.ONE, "price", new BigDecimal("10.00"), "vat_code_id", vat,
+                        "finance_account_id", account))));
+    }
+
     /** Puts a connection on the connections topic: invoices in the given direction, the given contact mode. */
     public static ConnectionConfig connect(String bootstrapServers, SecretCipher cipher, String id, ScoroSandbox scoro,
                                            ScoroCompany company, XeroSandbox xero, XeroTenant tenant, Direction invoices,

@@ -39,6 +39,7 @@ public final class AppProcess implements AutoCloseable {
     private final int xeroPort;
     private final int scoroPort;
     private final int serverPort;
+    private static final String OPERATOR_TOKEN = "bench-" + java.util.UUID.randomUUID();
     private String tenant;
     private String company;
 
@@ -71,6 +72,8 @@ public final class AppProcess implements AutoCloseable {
         all.put("sxs.demo.xero-port", xero);
         all.put("sxs.demo.scoro-port", scoro);
         all.put("server.port", server);
+        // The actuator's metrics need the operator token, which the harness chooses so that it can read them.
+        all.put("sxs.control.token", OPERATOR_TOKEN);
         // The demo's payments after its initial sync are a show for a person: the measurements are of the sync itself.
         all.put("sxs.demo.payments", false);
         all.putAll(settings);
@@ -181,7 +184,7 @@ public final class AppProcess implements AutoCloseable {
         for (int i = 0; i < tags.length; i++) {
             path.append(i == 0 ? '?' : '&').append("tag=").append(tags[i]);
         }
-        JsonNode m = send("GET", URI.create("http://localhost:" + serverPort + path), null);
+        JsonNode m = send("GET", URI.create("http://localhost:" + serverPort + path), null, OPERATOR_TOKEN);
         return m.path("measurements").path(0).path("value").asDouble(Double.NaN);
     }
 
@@ -192,10 +195,17 @@ public final class AppProcess implements AutoCloseable {
     }
 
     static JsonNode send(String method, URI uri, Object body) {
+        return send(method, uri, body, null);
+    }
+
+    static JsonNode send(String method, URI uri, Object body, String bearer) {
         try {
             HttpRequest.Builder req = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
-                    .header("Content-Type", "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                    .header("Content-Type", "application/json");
+            if (bearer != null) {
+                req.header("Authorization", "Bearer " + bearer);
+            }
+            req.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
             HttpResponse<String> resp = HTTP.send(req.build(), HttpResponse.BodyHandlers.ofString());
             if (resp.statusCode() >= 300) {

@@ -8,6 +8,11 @@ public enum PreflightState {
     PASSED,
     /** Both systems were read and something would make the sync wrong: the problems say what. */
     FAILED,
+    /**
+     * The connection links a Scoro entity or a Xero organisation that another connection holds (one to one): it
+     * syncs nothing, and reads neither API, until that one is removed.
+     */
+    REFUSED,
     /** A system could not be read (credentials refused, API down): the problems say why; it is tried again. */
     UNREADABLE
 }

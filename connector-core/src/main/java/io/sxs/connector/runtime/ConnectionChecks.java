@@ -9,12 +9,14 @@ import io.sxs.schemas.envelope.ConnectionFacts;
 import io.sxs.schemas.topic.Topics;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -37,9 +39,14 @@ public final class ConnectionChecks implements AutoCloseable {
     private final CompactedTable<ConnectionFacts> facts;
     private final KafkaProducer<Object, SpecificRecordBase> producer;
     private final Map<String, Cached> verdicts = new ConcurrentHashMap<>();
+    private final Function<ConnectionConfig, String> linkRefusal;
+    private final Map<String, String> refusals = new ConcurrentHashMap<>();
 
-    ConnectionChecks(ConnectorSettings settings, SystemType system, Consumer<String> changed) {
+    /** @param linkRefusal why a connection may not sync because of its links, or null */
+    ConnectionChecks(ConnectorSettings settings, SystemType system, Consumer<String> changed,
+                     Function<ConnectionConfig, String> linkRefusal) {
         this.system = system;
+        this.linkRefusal = linkRefusal;
         this.facts = new CompactedTable<>(settings, Topics.CONNECTION_FACTS, "sxs-" + system.name().toLowerCase() + "-facts",
                 key -> changed.accept(key.substring(0, key.lastIndexOf('/'))));
         this.producer = KafkaClients.plainProducer(settings);
@@ -55,6 +62,16 @@ public final class ConnectionChecks implements AutoCloseable {
     /** The connection's verdict from the facts known now; a change of verdict is logged once. */
     public PreflightVerdict verdict(ConnectionConfig connection) {
         String id = connection.getConnectionId();
+        String refused = linkRefusal.apply(connection);
+        if (refused != null) {
+            if (!refused.equals(refusals.put(id, refused))) {
+                log.warn("Connection {} is refused and syncs nothing: {}", id, refused);
+            }
+            return new PreflightVerdict(PreflightState.REFUSED, List.of(refused), List.of());
+        }
+        if (refusals.remove(id) != null) {
+            log.info("Connection {} is no longer refused: it holds its links now", id);
+        }
         ConnectionFacts xero = facts.get(PreflightCheck.key(id, SystemType.XERO)).orElse(null);
         ConnectionFacts scoro = facts.get(PreflightCheck.key(id, SystemType.SCORO)).orElse(null);
         Cached cached = verdicts.get(id);
@@ -75,6 +92,9 @@ public final class ConnectionChecks implements AutoCloseable {
 
     /** True when this system's facts of the connection must be read (again) now. */
     boolean factsDue(ConnectionConfig connection, Instant now) {
+        if (linkRefusal.apply(connection) != null) {
+            return false;
+        }
         ConnectionFacts mine = facts.get(PreflightCheck.key(connection.getConnectionId(), system)).orElse(null);
         if (!PreflightCheck.current(connection, mine) || mine.getError() != null) {
             return true;
@@ -99,6 +119,7 @@ public final class ConnectionChecks implements AutoCloseable {
 
     void forget(String connectionId) {
         verdicts.remove(connectionId);
+        refusals.remove(connectionId);
     }
 
     private void report(String connectionId, PreflightVerdict verdict) {
@@ -107,6 +128,7 @@ public final class ConnectionChecks implements AutoCloseable {
                     String.join("; ", verdict.report()));
             case FAILED, UNREADABLE -> log.warn("Connection {} does not sync ({} side): pre-flight {}: {}", connectionId,
                     system, verdict.state(), String.join("; ", verdict.problems()));
+            case REFUSED -> { } // said when it is refused
             case WAITING -> log.debug("Connection {} waits for its pre-flight check: {}", connectionId, verdict.problems());
         }
     }

@@ -84,7 +84,7 @@ public final class ConnectorRuntime implements AutoCloseable {
         String system = connector.system().name().toLowerCase();
         this.registry = new ConnectionRegistry(settings, "sxs-" + system);
         this.scheduler = new ConnectionScheduler("sxs-" + system, settings.workers(), clock, settings.tick());
-        this.checks = new ConnectionChecks(settings, connector.system(), scheduler::wake);
+        this.checks = new ConnectionChecks(settings, connector.system(), scheduler::wake, registry::linkRefusal);
         this.producers = new SourceProducers(settings, "sxs-source-" + system + "-" + settings.instanceId(), settings.workers());
         this.sink = new CommandSink(this, settings);
     }
@@ -407,6 +407,19 @@ public final class ConnectorRuntime implements AutoCloseable {
             scheduler.wake(connectionId);
             return true;
         }
+    }
+
+    /**
+     * Reads this system's pre-flight facts of a connection about to be saved (one call for Scoro, on this system's
+     * budget) and publishes them for exactly that version of the connection, so that its pre-flight check does not
+     * read them again. Fails with the API's error (credentials refused, site unknown) for the caller to report.
+     */
+    public ConnectionFacts checkCredentials(ConnectionConfig config) throws ApiException {
+        ConnectionFacts read = connector.facts(new ConnectionContext(config, cipher, Lane.READ))
+                .setConnectionId(config.getConnectionId()).setSystem(connector.system()).setReadAt(Instant.now())
+                .setConfigUpdatedAt(config.getUpdatedAt()).build();
+        checks.publish(read);
+        return read;
     }
 
     /** The entities this connector reads for {@code config} (what is all OFF is not read, see {@link ReadScope}). */

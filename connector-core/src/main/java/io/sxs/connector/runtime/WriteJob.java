@@ -86,9 +86,13 @@ final class WriteJob implements Job {
         List<Command> commands = batch.stream().map(CommandQueue.Entry::command).toList();
         ConnectionConfig config = registry.get(connectionId).orElse(null);
         List<WriteResult> results;
+        String refused = config == null ? null : registry.linkRefusal(config);
         if (config == null) {
             results = commands.stream().map(c -> Results.failed(c, ResultStatus.REJECTED,
                     "Connection " + connectionId + " is not configured", List.of(), 0)).toList();
+        } else if (refused != null) {
+            results = commands.stream().map(c -> Results.failed(c, ResultStatus.REJECTED,
+                    "Connection " + connectionId + " is refused: " + refused, List.of(), 0)).toList();
         } else {
             results = write(writer, new ConnectionContext(config, cipher, Lane.WRITE), commands);
         }

@@ -83,7 +83,8 @@ public final class ChangeHandler {
      */
     boolean decidedWithoutPayload(ChangeHeader change, byte[] encoded) {
         ConnectionConfig connection = state.connections().apply(change.connectionId());
-        if (connection == null || connection.getStatus() != ConnectionStatus.ACTIVE) {
+        if (connection == null || connection.getStatus() != ConnectionStatus.ACTIVE
+                || state.connections().linkRefusal(connection) != null) {
             return false;
         }
         EntityKey key = EntityKeys.of(change.connectionId(), change.entity(), change.system(), change.sourceId());
@@ -137,6 +138,12 @@ public final class ChangeHandler {
             state.log().change(change, SyncOutcome.SKIPPED_OUT_OF_SCOPE, null, null, connection == null
                     ? "connection " + connectionId + " is unknown"
                     : "connection " + connectionId + " is " + connection.getStatus());
+            return;
+        }
+        String refused = state.connections().linkRefusal(connection);
+        if (refused != null) {
+            state.log().change(change, SyncOutcome.SKIPPED_OUT_OF_SCOPE, null, null,
+                    "connection " + connectionId + " is refused and syncs nothing: " + refused);
             return;
         }
         IdMapEntry mapping = state.idMap().get(key);

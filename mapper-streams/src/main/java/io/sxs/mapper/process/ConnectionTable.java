@@ -1,6 +1,7 @@
 package io.sxs.mapper.process;
 
 import io.sxs.schemas.envelope.ConnectionConfig;
+import io.sxs.schemas.registry.ConnectionLinks;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,6 +25,10 @@ final class ConnectionTable implements Function<String, ConnectionConfig> {
     private final KeyValueStore<String, byte[]> store;
     private final Deserializer<SpecificRecordBase> decoder;
     private final Map<String, Decoded> decoded = new HashMap<>();
+    private static final long LINKS_MAX_AGE_NANOS = 1_000_000_000L;
+    private ConnectionLinks links;
+    private Map<String, Decoded> linkVersions = Map.of();
+    private long linksBuiltAt;
 
     ConnectionTable(KeyValueStore<String, byte[]> store, Deserializer<SpecificRecordBase> decoder) {
         this.store = store;
@@ -49,6 +54,45 @@ final class ConnectionTable implements Function<String, ConnectionConfig> {
             LOG.error("Connection {} has an unreadable configuration; treated as unknown", connectionId, e);
             return null;
         }
+    }
+
+    /**
+     * Why the connection may not sync because it links a Scoro entity or Xero organisation that another connection
+     * holds ({@link ConnectionLinks}), or null. The index is rebuilt when the connection asked about, or the holder
+     * it names, is not in it as it is now (a new, rewritten or removed connection is judged at once), and otherwise at
+     * most once a second.
+     */
+    String linkRefusal(ConnectionConfig connection) {
+        String id = connection.getConnectionId();
+        if (links == null || System.nanoTime() - linksBuiltAt > LINKS_MAX_AGE_NANOS || stale(id)) {
+            rebuildLinks();
+        }
+        ConnectionConfig holder = links.conflict(connection);
+        if (holder != null && stale(holder.getConnectionId())) {
+            rebuildLinks();
+        }
+        return links.refusal(connection);
+    }
+
+    private boolean stale(String id) {
+        apply(id);
+        Decoded now = decoded.get(id);
+        return now != linkVersions.get(id);
+    }
+
+    private void rebuildLinks() {
+        java.util.List<ConnectionConfig> all = new java.util.ArrayList<>();
+        Map<String, Decoded> versions = new HashMap<>();
+        for (String key : ids()) {
+            ConnectionConfig c = apply(key);
+            if (c != null) {
+                all.add(c);
+                versions.put(key, decoded.get(key));
+            }
+        }
+        links = ConnectionLinks.of(all);
+        linkVersions = versions;
+        linksBuiltAt = System.nanoTime();
     }
 
     /** The ids of every connection known. */

@@ -6,9 +6,7 @@ import io.sxs.mapper.latest.LatestStates;
 import io.sxs.mapper.log.SyncLogWriter;
 import io.sxs.mapper.pending.PendingChanges;
 import io.sxs.schemas.envelope.Command;
-import io.sxs.schemas.envelope.ConnectionConfig;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
@@ -19,7 +17,7 @@ public record MapperState(
         IdMap idMap,
         PendingChanges pending,
         LatestStates latest,
-        Function<String, ConnectionConfig> connections,
+        ConnectionTable connections,
         SyncLogWriter log,
         Consumer<Command> commands,
         Consumer<io.sxs.schemas.envelope.SourceHint> hints,

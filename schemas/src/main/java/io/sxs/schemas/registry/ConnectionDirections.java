@@ -37,6 +37,12 @@ public final class ConnectionDirections {
         return legacy != null ? legacy : EntityRegistry.of(key).defaultDirection();
     }
 
+    /** The entities a direction is set for (each one's followers, e.g. credit notes after invoices, go with it). */
+    public static java.util.List<EntityType> configurable() {
+        return EntityRegistry.all().stream().filter(d -> d.ownership() == OwnershipRule.DIRECTION && d.directionOf() == d.type())
+                .map(EntityDescriptor::type).toList();
+    }
+
     /** Sets the direction of {@code entity} (and of every entity that follows it) on a connection being built. */
     public static ConnectionConfig.Builder set(ConnectionConfig.Builder connection, EntityType entity, Direction direction) {
         EntityDescriptor descriptor = EntityRegistry.of(entity);

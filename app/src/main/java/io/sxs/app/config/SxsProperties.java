@@ -117,7 +117,9 @@ public record SxsProperties(
      *                  http://localhost:{server.port}
      * @param xeroClientId     the Xero app's OAuth2 client id (empty: connecting Xero by OAuth is off)
      * @param xeroClientSecret the Xero app's OAuth2 client secret
-     * @param xeroIdentityUrl  Xero's identity server (authorize and token endpoints)
+     * @param xeroAuthorizeUrl where a person's browser consents (Xero's login server)
+     * @param xeroScopes       the scopes asked for (default: Xero's granular scopes, which apps created from March 2026 need)
+     * @param xeroIdentityUrl  Xero's identity server (its token endpoint is {@code /connect/token} under it)
      * @param xeroConnectionsUrl Xero's connections endpoint (the organisations a grant reaches)
      * @param xeroApiUrl       the Xero Accounting API a new connection uses
      * @param refreshAhead     how long before an access token expires it is refreshed
@@ -125,6 +127,8 @@ public record SxsProperties(
      *                  days unused)
      */
     public record Control(String token, String publicUrl, String xeroClientId, String xeroClientSecret,
+                          @DefaultValue("https://login.xero.com/identity/connect/authorize") String xeroAuthorizeUrl,
+                          @DefaultValue(io.sxs.connector.xero.auth.XeroIdentityClient.SCOPES) String xeroScopes,
                           @DefaultValue("https://identity.xero.com") String xeroIdentityUrl,
                           @DefaultValue("https://api.xero.com/connections") String xeroConnectionsUrl,
                           @DefaultValue("https://api.xero.com/api.xro/2.0") String xeroApiUrl,

@@ -135,6 +135,24 @@ public class ConnectionsController {
         return awaitView(id, config.getUpdatedAt());
     }
 
+    /**
+     * Connects the connection's Xero organisation again with a new consent (after AUTH_REQUIRED, or to change who
+     * consented): the new grant replaces the old rotation, and the connection is checked and syncs again.
+     */
+    @PostMapping("/{id}/xero")
+    public ConnectionView reconnectXero(@PathVariable String id, @RequestBody ConnectionRequests.XeroSide xero) {
+        ConnectionConfig config = ConnectionConfig.newBuilder(live(id)).build();
+        String tenant = config.getXero().getTenantId();
+        XeroGrants.Grant grant = grants.take(require(xero.grant(), "grant"), tenant);
+        config.getXero().setTokens(cipher.encrypt(id, grant.tokens().toJson()));
+        config.getXero().setGrantId(grant.id());
+        config.getXero().setIdentityUrl(grant.tokenUrl());
+        config.setUpdatedAt(Instant.now());
+        connections.put(config);
+        log.info("Connection {}: Xero organisation {} connected again (grant {})", id, tenant, grant.id());
+        return awaitView(id, config.getUpdatedAt());
+    }
+
     @PostMapping("/{id}/pause")
     public ConnectionView pause(@PathVariable String id) {
         return status(id, ConnectionStatus.PAUSED);

@@ -26,6 +26,18 @@ public class ControlErrors {
         }
     }
 
+    /** A feature the deployment has not been configured for. */
+    public static final class NotConfigured extends RuntimeException {
+        public NotConfigured(String message) {
+            super(message);
+        }
+    }
+
+    @ExceptionHandler(NotConfigured.class)
+    ResponseEntity<Map<String, String>> notConfigured(NotConfigured e) {
+        return body(HttpStatus.CONFLICT, "not_configured", e.getMessage());
+    }
+
     @ExceptionHandler(NotFound.class)
     ResponseEntity<Map<String, String>> notFound(NotFound e) {
         return body(HttpStatus.NOT_FOUND, "not_found", e.getMessage());

@@ -52,12 +52,15 @@ public final class Connections {
                                                  String companyAccountId, String scoroApiKey, String xeroApiBase,
                                                  String xeroTenantId, XeroTokenSet xeroTokens) {
         Instant now = Instant.now();
-        String tokens = xeroTokens.toJson();
+        // Every saved token set is a grant of its own: its rotations on sxs.credentials follow that grant only.
+        String grant = xeroTokens.grantId() != null ? xeroTokens.grantId() : java.util.UUID.randomUUID().toString();
+        String tokens = new XeroTokenSet(xeroTokens.accessToken(), xeroTokens.refreshToken(), xeroTokens.expiresAt(), grant)
+                .toJson();
         return ConnectionConfig.newBuilder().setConnectionId(connectionId).setName(name)
                 .setScoro(ScoroEndpoint.newBuilder().setSiteUrl(scoroSite).setCompanyAccountId(companyAccountId)
                         .setApiKey(cipher.encrypt(connectionId, scoroApiKey)).build())
                 .setXero(XeroEndpoint.newBuilder().setApiBaseUrl(xeroApiBase).setTenantId(xeroTenantId)
-                        .setTokens(cipher.encrypt(connectionId, tokens)).build())
+                        .setTokens(cipher.encrypt(connectionId, tokens)).setGrantId(grant).build())
                 .setCreatedAt(now).setUpdatedAt(now).build();
     }
 

@@ -7,6 +7,7 @@ import io.sxs.connector.scoro.ScoroConnector;
 import io.sxs.connector.scoro.client.ScoroClientSettings;
 import io.sxs.connector.scoro.client.ScoroClients;
 import io.sxs.connector.xero.XeroConnector;
+import io.sxs.connector.xero.auth.XeroAccessTokens;
 import io.sxs.connector.xero.client.XeroClient;
 import io.sxs.connector.xero.client.XeroLimits;
 import io.sxs.connector.xero.client.XeroRetrySettings;
@@ -34,8 +35,11 @@ final class Connectors {
         XeroLimits defaults = XeroLimits.xeroDefaults();
         XeroLimits limits = new XeroLimits(defaults.concurrent(), defaults.perMinute(), props.xero().dayLimit(),
                 props.xero().appMinuteLimit(), defaults.pollShare());
-        XeroClient client = new XeroClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
-                XeroRetrySettings.paced(), clock, limits);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        SxsProperties.Control control = props.control();
+        XeroAccessTokens tokens = new XeroAccessTokens(http, control.xeroClientId(), control.xeroClientSecret(), clock,
+                control.refreshAhead(), control.refreshUnusedAfter());
+        XeroClient client = new XeroClient(http, XeroRetrySettings.paced(), clock, limits, tokens);
         return new ConnectorRuntime(settings, new XeroConnector(client, webhooks, props.xero().batchSize()), cipher, clock);
     }
 

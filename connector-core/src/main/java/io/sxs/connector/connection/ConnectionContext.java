@@ -1,6 +1,7 @@
 package io.sxs.connector.connection;
 
 import io.sxs.connector.budget.Lane;
+import io.sxs.schemas.common.EncryptedSecret;
 import io.sxs.schemas.envelope.ConnectionConfig;
 import io.sxs.schemas.secret.SecretCipher;
 
@@ -46,6 +47,15 @@ public final class ConnectionContext {
     /** The Xero token set of this connection (JSON: access_token, refresh_token, expires_at), decrypted. */
     public String xeroTokens() {
         return cipher.decrypt(connectionId(), config.getXero().getTokens());
+    }
+
+    /** Encrypts a secret of this connection (bound to its id) for keeping on a topic. */
+    public EncryptedSecret encrypt(String secret) {
+        return cipher.encrypt(connectionId(), secret);
+    }
+
+    public String decrypt(EncryptedSecret secret) {
+        return cipher.decrypt(connectionId(), secret);
     }
 
     @Override

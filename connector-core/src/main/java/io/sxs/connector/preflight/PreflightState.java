@@ -13,6 +13,11 @@ public enum PreflightState {
      * syncs nothing, and reads neither API, until that one is removed.
      */
     REFUSED,
+    /**
+     * The identity server refused the connection's grant (revoked, expired, superseded): it syncs nothing, and reads
+     * neither API, until a person connects that system again.
+     */
+    AUTH_REQUIRED,
     /** A system could not be read (credentials refused, API down): the problems say why; it is tried again. */
     UNREADABLE
 }

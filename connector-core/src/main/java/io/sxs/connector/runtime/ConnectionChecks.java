@@ -12,14 +12,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,12 +37,14 @@ public final class ConnectionChecks implements AutoCloseable {
     private final Map<String, Cached> verdicts = new ConcurrentHashMap<>();
     private final Function<ConnectionConfig, String> linkRefusal;
     private final Map<String, String> refusals = new ConcurrentHashMap<>();
+    private final CredentialsTable credentials;
 
     /** @param linkRefusal why a connection may not sync because of its links, or null */
     ConnectionChecks(ConnectorSettings settings, SystemType system, Consumer<String> changed,
-                     Function<ConnectionConfig, String> linkRefusal) {
+                     Function<ConnectionConfig, String> linkRefusal, CredentialsTable credentials) {
         this.system = system;
         this.linkRefusal = linkRefusal;
+        this.credentials = credentials;
         this.facts = new CompactedTable<>(settings, Topics.CONNECTION_FACTS, "sxs-" + system.name().toLowerCase() + "-facts",
                 key -> changed.accept(key.substring(0, key.lastIndexOf('/'))));
         this.producer = KafkaClients.plainProducer(settings);
@@ -69,8 +67,17 @@ public final class ConnectionChecks implements AutoCloseable {
             }
             return new PreflightVerdict(PreflightState.REFUSED, List.of(refused), List.of());
         }
-        if (refusals.remove(id) != null) {
-            log.info("Connection {} is no longer refused: it holds its links now", id);
+        String auth = credentials.authRequired(connection);
+        if (auth != null) {
+            if (!("auth:" + auth).equals(refusals.put(id, "auth:" + auth))) {
+                log.warn("Connection {} syncs nothing until Xero is connected again (AUTH_REQUIRED): {}", id, auth);
+            }
+            return new PreflightVerdict(PreflightState.AUTH_REQUIRED, List.of(auth), List.of());
+        }
+        String before = refusals.remove(id);
+        if (before != null) {
+            log.info("Connection {} {}", id, before.startsWith("auth:") ? "has working credentials again"
+                    : "is no longer refused: it holds its links now");
         }
         ConnectionFacts xero = facts.get(PreflightCheck.key(id, SystemType.XERO)).orElse(null);
         ConnectionFacts scoro = facts.get(PreflightCheck.key(id, SystemType.SCORO)).orElse(null);
@@ -92,7 +99,7 @@ public final class ConnectionChecks implements AutoCloseable {
 
     /** True when this system's facts of the connection must be read (again) now. */
     boolean factsDue(ConnectionConfig connection, Instant now) {
-        if (linkRefusal.apply(connection) != null) {
+        if (linkRefusal.apply(connection) != null || credentials.authRequired(connection) != null) {
             return false;
         }
         ConnectionFacts mine = facts.get(PreflightCheck.key(connection.getConnectionId(), system)).orElse(null);
@@ -106,14 +113,7 @@ public final class ConnectionChecks implements AutoCloseable {
     /** Publishes facts this instance read, and takes them at once (the topic brings them back later). */
     void publish(ConnectionFacts read) {
         String key = PreflightCheck.key(read.getConnectionId(), read.getSystem());
-        try {
-            producer.send(new ProducerRecord<>(Topics.CONNECTION_FACTS, key, read)).get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while publishing the facts of " + key, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Could not publish the facts of " + key, e);
-        }
+        KafkaClients.sendAndWait(producer, Topics.CONNECTION_FACTS, key, read, "the facts of " + key);
         facts.putLocal(key, read);
     }
 
@@ -128,7 +128,7 @@ public final class ConnectionChecks implements AutoCloseable {
                     String.join("; ", verdict.report()));
             case FAILED, UNREADABLE -> log.warn("Connection {} does not sync ({} side): pre-flight {}: {}", connectionId,
                     system, verdict.state(), String.join("; ", verdict.problems()));
-            case REFUSED -> { } // said when it is refused
+            case REFUSED, AUTH_REQUIRED -> { } // said when it is refused
             case WAITING -> log.debug("Connection {} waits for its pre-flight check: {}", connectionId, verdict.problems());
         }
     }

@@ -2,6 +2,7 @@ package io.sxs.connector.runtime;
 
 import io.sxs.connector.budget.Lane;
 import io.sxs.connector.connection.ConnectionContext;
+import io.sxs.connector.preflight.PreflightState;
 import io.sxs.connector.runtime.SourceContext.CursorKeyValue;
 import io.sxs.connector.schedule.ConnectionScheduler;
 import io.sxs.connector.schedule.Job;
@@ -54,6 +55,7 @@ public final class ConnectorRuntime implements AutoCloseable {
     private final ConnectionRegistry registry;
     private final ConnectionChecks checks;
     private final ConnectionOwnership ownership = new ConnectionOwnership();
+    private final CredentialsTable credentials;
     private final ConnectionScheduler scheduler;
     private final SourceProducers producers;
     private final RecentWrites recentWrites = new RecentWrites(RECENT_WRITES);
@@ -84,7 +86,8 @@ public final class ConnectorRuntime implements AutoCloseable {
         String system = connector.system().name().toLowerCase();
         this.registry = new ConnectionRegistry(settings, "sxs-" + system);
         this.scheduler = new ConnectionScheduler("sxs-" + system, settings.workers(), clock, settings.tick());
-        this.checks = new ConnectionChecks(settings, connector.system(), scheduler::wake, registry::linkRefusal);
+        this.credentials = new CredentialsTable(settings, "sxs-" + system + "-credentials", scheduler::wake);
+        this.checks = new ConnectionChecks(settings, connector.system(), scheduler::wake, registry::linkRefusal, credentials);
         this.producers = new SourceProducers(settings, "sxs-source-" + system + "-" + settings.instanceId(), settings.workers());
         this.sink = new CommandSink(this, settings);
     }
@@ -94,6 +97,8 @@ public final class ConnectorRuntime implements AutoCloseable {
         if (!registry.awaitLoaded(Duration.ofSeconds(60))) {
             throw new IllegalStateException("Connections topic could not be read within 60 s");
         }
+        credentials.start();
+        connector.useCredentials(credentials);
         checks.start();
         int partitions = loadCursors();
         producers.start();
@@ -171,8 +176,26 @@ public final class ConnectorRuntime implements AutoCloseable {
                 checks.forget(id);
             }
         }
-        if (reconciled++ % 10 == 0) {
+        if (reconciled % 10 == 0) {
             reportParks(wanted);
+        }
+        if (reconciled++ % 10 == 0) {
+            maintain(wanted);
+        }
+    }
+
+    /** The connector's upkeep of the connections owned here, paused ones too (e.g. keeping unused grants alive). */
+    private void maintain(Set<String> owned) {
+        for (String id : owned) {
+            ConnectionConfig config = registry.get(id).orElse(null);
+            if (config == null || checks.verdict(config).state() == PreflightState.REFUSED) {
+                continue;
+            }
+            try {
+                connector.maintain(new ConnectionContext(config, cipher, Lane.READ));
+            } catch (ApiException | RuntimeException e) {
+                log.warn("{} upkeep of connection {} failed (tried again in 10 s): {}", connector.system(), id, e.toString());
+            }
         }
     }
 
@@ -208,7 +231,7 @@ public final class ConnectorRuntime implements AutoCloseable {
         }
         sources.put(id, entitySources);
         scheduler.add(id, new WriteJob(id, queue, connector, registry, cipher, recentWrites, sink::completed,
-                settings.writeLinger()));
+                settings.writeLinger(), credentials::authRequired));
         scheduler.add(id, new PreflightJob(id));
         scheduler.add(id, new PrepareJob(id));
         entitySources.forEach(source -> scheduler.add(id, source));
@@ -284,6 +307,7 @@ public final class ConnectorRuntime implements AutoCloseable {
         sink.close();
         producers.close();
         checks.close();
+        credentials.close();
         registry.close();
     }
 

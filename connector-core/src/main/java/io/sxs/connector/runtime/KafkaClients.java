@@ -74,4 +74,18 @@ final class KafkaClients {
             return STRINGS.serialize(topic, (String) key);
         }
     }
+
+    /** Sends one record and waits until the broker has it ({@code what} names it in the error). */
+    static void sendAndWait(KafkaProducer<Object, SpecificRecordBase> producer, String topic, String key,
+                            SpecificRecordBase value, String what) {
+        try {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, key, value)).get(30,
+                    java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while saving " + what, e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Could not save " + what, e);
+        }
+    }
 }

@@ -39,6 +39,17 @@ public interface SystemConnector {
      */
     ConnectionFacts.Builder facts(ConnectionContext connection) throws ApiException;
 
+    /** The rotated credentials of every connection, given once before anything runs (for connectors whose rotate). */
+    default void useCredentials(CredentialsTable credentials) {
+    }
+
+    /**
+     * Upkeep of a connection this instance owns, active or paused, about once a minute: cheap when there is nothing
+     * to do (e.g. Xero refreshes a grant that would otherwise expire unused).
+     */
+    default void maintain(ConnectionContext connection) throws ApiException {
+    }
+
     /** One-time set-up per connection and process, before its first poll (e.g. webhook subscriptions). */
     default void prepare(ConnectionContext connection) throws ApiException {
     }

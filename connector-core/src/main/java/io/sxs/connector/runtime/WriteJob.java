@@ -43,9 +43,13 @@ final class WriteJob implements Job {
     private final RecentWrites recentWrites;
     private final Consumer<List<Completed>> completed;
     private final Duration linger;
+    private final java.util.function.Function<ConnectionConfig, String> authRequired;
 
+    /** @param authRequired why the connection's credentials were refused, or null: commands wait while they are */
     WriteJob(String connectionId, CommandQueue queue, SystemConnector connector, ConnectionRegistry registry,
-             SecretCipher cipher, RecentWrites recentWrites, Consumer<List<Completed>> completed, Duration linger) {
+             SecretCipher cipher, RecentWrites recentWrites, Consumer<List<Completed>> completed, Duration linger,
+             java.util.function.Function<ConnectionConfig, String> authRequired) {
+        this.authRequired = authRequired;
         this.connectionId = connectionId;
         this.queue = queue;
         this.connector = connector;
@@ -71,6 +75,9 @@ final class WriteJob implements Job {
         ConnectionConfig config = registry.get(connectionId).orElse(null);
         if (config == null) {
             return Duration.ZERO; // answered without a call (not configured)
+        }
+        if (authRequired.apply(config) != null) {
+            return IDLE; // kept queued until the system is connected again (the credentials' change wakes this job)
         }
         Duration budget = connector.budget(config).waitTime(Lane.WRITE);
         return ready.compareTo(budget) >= 0 ? ready : budget;

@@ -77,6 +77,16 @@ public final class XeroConnector implements SystemConnector {
         return new XeroFactsReader(client).read(connection);
     }
 
+    @Override
+    public void useCredentials(io.sxs.connector.runtime.CredentialsTable credentials) {
+        client.tokens().use(credentials);
+    }
+
+    @Override
+    public void maintain(ConnectionContext connection) throws ApiException {
+        client.tokens().keepAlive(connection);
+    }
+
     public XeroClient client() {
         return client;
     }

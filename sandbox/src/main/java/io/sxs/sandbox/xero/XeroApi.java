@@ -75,6 +75,7 @@ final class XeroApi {
         }
         Set<String> reachable = sandbox.tokens.tenantsFor(bearer(r), sandbox.clock.instant());
         if (reachable == null) {
+            sandbox.unauthorised.increment();
             return XeroErrors.unauthorized();
         }
         String tenantId = r.header("xero-tenant-id");

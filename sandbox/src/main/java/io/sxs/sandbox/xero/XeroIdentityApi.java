@@ -88,6 +88,16 @@ final class XeroIdentityApi {
 
     private SandboxResponse token(SandboxRequest r) {
         Map<String, String> form = form(r.body());
+        SandboxResponse resp = grant(r, form);
+        String name = "POST /connect/token (" + form.get("grant_type") + ")";
+        if (resp.status() != 200) {
+            name += " -> " + resp.bodyText().replaceAll(".*\"error\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        }
+        sandbox.identityCalls.record(name, true);
+        return resp;
+    }
+
+    private SandboxResponse grant(SandboxRequest r, Map<String, String> form) {
         String clientId = form.get("client_id");
         String secret = form.get("client_secret");
         String basic = r.header("Authorization");
@@ -137,6 +147,7 @@ final class XeroIdentityApi {
     }
 
     private SandboxResponse revoke(SandboxRequest r) {
+        sandbox.identityCalls.record("POST /connect/revocation", true);
         sandbox.tokens.revoke(form(r.body()).get("token"));
         return SandboxResponse.empty(200);
     }
@@ -148,6 +159,7 @@ final class XeroIdentityApi {
     }
 
     private SandboxResponse connections(SandboxRequest r) {
+        sandbox.identityCalls.record("GET /connections", false);
         XeroTokens.Consent c = consent(r);
         if (c == null) {
             return XeroErrors.unauthorized();

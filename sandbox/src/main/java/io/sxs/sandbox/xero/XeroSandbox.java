@@ -33,6 +33,8 @@ public final class XeroSandbox implements AutoCloseable {
     final Map<String, XeroTenant> tenantRecords = new ConcurrentHashMap<>();
     final XeroTokens tokens = new XeroTokens();
     final XeroRateLimiter limiter = new XeroRateLimiter();
+    final io.sxs.sandbox.core.CallCounter identityCalls = new io.sxs.sandbox.core.CallCounter();
+    final java.util.concurrent.atomic.LongAdder unauthorised = new java.util.concurrent.atomic.LongAdder();
     private final XeroApi api;
     private final XeroAdminApi admin;
     private final XeroIdentityApi identity;
@@ -169,6 +171,19 @@ public final class XeroSandbox implements AutoCloseable {
     /** Sets one tenant's limits; null returns it to the sandbox-wide limits. */
     public void rateLimits(String tenantId, XeroRateLimits limits) {
         limiter.forTenant(state(tenantId).tenantId, limits);
+    }
+
+    /**
+     * Calls to the identity server and the connections endpoint, e.g. "POST /connect/token (refresh_token)" or
+     * "GET /connections"; a refused token request counts too, with " -> error" appended (e.g. "-> invalid_grant").
+     */
+    public Map<String, Long> identityCallCounts() {
+        return identityCalls.snapshot();
+    }
+
+    /** API calls refused with 401 because the access token was missing, expired, revoked or unknown (any tenant). */
+    public long unauthorisedCalls() {
+        return unauthorised.sum();
     }
 
     /** Calls refused with 429 for the tenant (not part of {@link #callCounts}). */

@@ -166,6 +166,25 @@ class XeroOAuthContractTest extends XeroSandboxTest {
     }
 
     @Test
+    void identityCallsAndRefusedApiCallsAreCountedSoTestsCanProveThereIsNoRefreshStorm() {
+        Map<String, Long> before = xero.identityCallCounts();
+        long unauthorisedBefore = xero.unauthorisedCalls();
+        JsonNode t = exchange(xero.authorize(app.clientId(), REDIRECT, SCOPE, a.tenantId())).body();
+        refresh(t.get("refresh_token").asText());
+        refresh("no-such-token");
+        api("no-such-token", a.tenantId());
+        api("no-such-token", a.tenantId());
+        Map<String, Long> after = xero.identityCallCounts();
+        assertThat(after.getOrDefault("POST /connect/token (authorization_code)", 0L)
+                - before.getOrDefault("POST /connect/token (authorization_code)", 0L)).isEqualTo(1);
+        assertThat(after.getOrDefault("POST /connect/token (refresh_token)", 0L)
+                - before.getOrDefault("POST /connect/token (refresh_token)", 0L)).isEqualTo(1);
+        assertThat(after.getOrDefault("POST /connect/token (refresh_token) -> invalid_grant", 0L)
+                - before.getOrDefault("POST /connect/token (refresh_token) -> invalid_grant", 0L)).isEqualTo(1);
+        assertThat(xero.unauthorisedCalls() - unauthorisedBefore).isEqualTo(2);
+    }
+
+    @Test
     void authorizeEndpointRedirectsWithCodeAndState() {
         URI uri = URI.create(xero.identityBase() + "/connect/authorize?response_type=code&client_id=" + app.clientId()
                 + "&redirect_uri=" + enc(REDIRECT) + "&scope=" + enc(SCOPE) + "&state=xyz&sandbox_tenants=" + a.tenantId());

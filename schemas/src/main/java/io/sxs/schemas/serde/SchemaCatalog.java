@@ -3,6 +3,7 @@ package io.sxs.schemas.serde;
 import io.sxs.schemas.envelope.ChangeRecord;
 import io.sxs.schemas.envelope.Command;
 import io.sxs.schemas.envelope.ConnectionConfig;
+import io.sxs.schemas.envelope.ConnectionCredentials;
 import io.sxs.schemas.envelope.ConnectionFacts;
 import io.sxs.schemas.envelope.CursorKey;
 import io.sxs.schemas.envelope.EntityKey;
@@ -22,7 +23,7 @@ public final class SchemaCatalog {
     public static final List<Class<? extends SpecificRecordBase>> TOP_LEVEL_TYPES = List.of(
             ConnectionConfig.class, ChangeRecord.class, Command.class, WriteResult.class, SyncLogEntry.class,
             EntityKey.class, IdMapEntry.class, PendingChange.class, CursorKey.class, SourceCursor.class, SourceHint.class,
-            ConnectionFacts.class);
+            ConnectionFacts.class, ConnectionCredentials.class);
 
     private SchemaCatalog() {
     }

@@ -21,6 +21,7 @@ public final class Topics {
     public static final String SYNC_LOG = "sxs.sync-log";
     public static final String SOURCE_HINTS = "sxs.source-hints";
     public static final String CONNECTION_FACTS = "sxs.connection-facts";
+    public static final String CREDENTIALS = "sxs.credentials";
 
     /** Kafka Streams application id of the mapper; its store changelogs below are named after it. */
     public static final String MAPPER_APPLICATION_ID = "sxs-mapper";
@@ -57,6 +58,9 @@ public final class Topics {
                             + " seen; the connector that owns the connection reads exactly those"),
             new TopicSpec(CONNECTION_FACTS, true, false, "connection id and system (string, id/SYSTEM)", "ConnectionFacts",
                     "What the pre-flight check read of each system of a connection; a connection syncs once they pass"),
+            new TopicSpec(CREDENTIALS, true, false, "connection id and system (string, id/SYSTEM)", "ConnectionCredentials",
+                    "Rotated credentials (Xero refresh tokens), encrypted, written before a refreshed token is used; "
+                            + "AUTH_REQUIRED when the grant is refused"),
             new TopicSpec(IDMAP, true, true, "EntityKey", "IdMapEntry",
                     "ID map (mapper store changelog): item in one system to its counterpart, origin, hashes"),
             new TopicSpec(PENDING, true, true, "EntityKey", "PendingChange",

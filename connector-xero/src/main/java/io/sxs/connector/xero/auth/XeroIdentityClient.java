@@ -26,40 +26,50 @@ import java.util.stream.Collectors;
  */
 public final class XeroIdentityClient {
 
-    /** The scopes asked for: sign-in, a refresh token, and what the sync reads and writes. */
-    public static final String SCOPES = "openid profile email offline_access accounting.transactions accounting.contacts"
-            + " accounting.settings";
+    /**
+     * The scopes asked for by default: sign-in, a refresh token, and Xero's granular scopes for what the sync reads
+     * and writes (mandatory for apps created from 2 March 2026; older apps may still ask for accounting.transactions).
+     */
+    public static final String SCOPES = "openid profile email offline_access accounting.invoices accounting.payments"
+            + " accounting.banktransactions accounting.contacts accounting.settings";
 
     private final HttpClient http;
     private final String clientId;
     private final String clientSecret;
-    private final URI identityBase;
+    private final URI tokenUrl;
     private final URI connectionsUrl;
     private final Clock clock;
 
-    /** @param identityBase e.g. https://identity.xero.com (authorize at /connect/authorize, tokens at /connect/token) */
-    public XeroIdentityClient(HttpClient http, String clientId, String clientSecret, URI identityBase, URI connectionsUrl,
+    /**
+     * @param tokenUrl       e.g. https://identity.xero.com/connect/token
+     * @param connectionsUrl e.g. https://api.xero.com/connections
+     */
+    public XeroIdentityClient(HttpClient http, String clientId, String clientSecret, URI tokenUrl, URI connectionsUrl,
                               Clock clock) {
         this.http = http;
         this.clientId = clientId;
         this.clientSecret = clientSecret;
-        this.identityBase = URI.create(identityBase.toString().replaceAll("/+$", ""));
+        this.tokenUrl = tokenUrl;
         this.connectionsUrl = connectionsUrl;
         this.clock = clock;
     }
 
+    /** The token endpoint of an identity server (https://identity.xero.com -> .../connect/token). */
     public static String tokenUrl(String identityBase) {
         return identityBase.replaceAll("/+$", "") + "/connect/token";
     }
 
     public URI tokenUrl() {
-        return URI.create(tokenUrl(identityBase.toString()));
+        return tokenUrl;
     }
 
-    /** Where to send a person's browser to consent; {@code state} comes back with the code. */
-    public URI authorizeUrl(String redirectUri, String state) {
-        return URI.create(identityBase + "/connect/authorize?response_type=code&client_id=" + enc(clientId)
-                + "&redirect_uri=" + enc(redirectUri) + "&scope=" + enc(SCOPES) + "&state=" + enc(state));
+    /**
+     * Where to send a person's browser to consent ({@code authorizeEndpoint}: Xero's is
+     * https://login.xero.com/identity/connect/authorize); {@code state} comes back with the code.
+     */
+    public static URI authorizeUrl(String authorizeEndpoint, String clientId, String redirectUri, String scopes, String state) {
+        return URI.create(authorizeEndpoint + (authorizeEndpoint.contains("?") ? "&" : "?") + "response_type=code&client_id="
+                + enc(clientId) + "&redirect_uri=" + enc(redirectUri) + "&scope=" + enc(scopes) + "&state=" + enc(state));
     }
 
     /** Exchanges an authorization code for a new grant's token set. */
@@ -93,7 +103,7 @@ public final class XeroIdentityClient {
     private XeroTokenSet tokens(Map<String, String> form, String grantId) throws XeroAuthException {
         String body = new LinkedHashMap<>(form).entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(tokenUrl()).timeout(Duration.ofSeconds(30))
+        HttpRequest request = HttpRequest.newBuilder(tokenUrl).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         (clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
@@ -145,6 +155,6 @@ public final class XeroIdentityClient {
 
     @Override
     public String toString() {
-        return "XeroIdentityClient[clientId=" + clientId + ", clientSecret=****, identity=" + identityBase + "]";
+        return "XeroIdentityClient[clientId=" + clientId + ", clientSecret=****, token=" + tokenUrl + "]";
     }
 }

@@ -1,5 +1,6 @@
 package io.sxs.connector.xero.client;
 
+import io.sxs.connector.xero.auth.XeroAccessTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.core.functions.CheckedSupplier;
@@ -50,6 +51,7 @@ public class XeroClient {
     private final Map<String, RateBudget> budgets = new ConcurrentHashMap<>();
     private final XeroLimits limits;
     private final SharedWindow appWindow;
+    private final XeroAccessTokens tokens;
 
     public XeroClient() {
         this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), XeroRetrySettings.defaults(),
@@ -62,6 +64,12 @@ public class XeroClient {
 
     /** @param clock the clock the budgets count in (a test clock moves the limit windows) */
     public XeroClient(HttpClient http, XeroRetrySettings settings, Clock clock, XeroLimits limits) {
+        this(http, settings, clock, limits, XeroAccessTokens.asSaved(clock));
+    }
+
+    /** @param tokens where each call's access token comes from (and how it is refreshed) */
+    public XeroClient(HttpClient http, XeroRetrySettings settings, Clock clock, XeroLimits limits, XeroAccessTokens tokens) {
+        this.tokens = tokens;
         this.http = http;
         this.settings = settings;
         this.clock = clock;
@@ -75,23 +83,15 @@ public class XeroClient {
                 .build());
     }
 
-    /** Binds the connection's tenant and access token. Fails UNAUTHORISED when the token set has no access token. */
+    /** Binds the connection's tenant and current access token (refreshed first when it is about to expire). */
     public XeroSession open(ConnectionContext connection) throws ApiException {
         String base = connection.config().getXero().getApiBaseUrl();
         String tenant = connection.config().getXero().getTenantId();
-        String token;
-        try {
-            JsonNode tokens = XeroJson.MAPPER.readTree(connection.xeroTokens());
-            token = tokens == null ? null : tokens.path("access_token").asText(null);
-        } catch (IOException | RuntimeException e) {
-            throw new XeroApiException(Kind.UNAUTHORISED, 0, "Xero token set of connection " + connection.connectionId()
-                    + " is unreadable");
-        }
-        if (token == null || token.isBlank()) {
-            throw new XeroApiException(Kind.UNAUTHORISED, 0, "Xero token set of connection " + connection.connectionId()
-                    + " has no access_token");
-        }
-        return new XeroSession(this, stripSlash(base), tenant, token, connection.lane());
+        return new XeroSession(this, stripSlash(base), tenant, tokens.accessToken(connection), connection);
+    }
+
+    public XeroAccessTokens tokens() {
+        return tokens;
     }
 
     /** The call budget of one organisation, shared by every read and write for it. */
@@ -121,7 +121,16 @@ public class XeroClient {
             }
         };
         try {
-            return Retry.decorateCheckedSupplier(retry, once).get();
+            try {
+                return Retry.decorateCheckedSupplier(retry, once).get();
+            } catch (XeroApiException e) {
+                if (e.httpStatus() != 401 || e.getMessage().startsWith("AUTH_REQUIRED")) {
+                    throw e;
+                }
+                // Expired early or revoked: one refresh (or the one another call just made), then this call once more.
+                session.accessToken(tokens.afterUnauthorised(session.connection(), session.accessToken()));
+                return Retry.decorateCheckedSupplier(retry, once).get();
+            }
         } catch (ApiException e) {
             throw e;
         } catch (InterruptedException e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sxs.connector.budget.Lane;
 import io.sxs.connector.budget.RateBudget;
+import io.sxs.connector.connection.ConnectionContext;
 import io.sxs.connector.source.ApiException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -18,16 +19,26 @@ public final class XeroSession {
     private final XeroClient client;
     private final String apiBase;
     private final String tenantId;
-    private final String accessToken;
+    private final ConnectionContext connection;
     private final Lane lane;
+    private volatile String accessToken;
     private int calls;
 
-    XeroSession(XeroClient client, String apiBase, String tenantId, String accessToken, Lane lane) {
+    XeroSession(XeroClient client, String apiBase, String tenantId, String accessToken, ConnectionContext connection) {
         this.client = client;
         this.apiBase = apiBase;
         this.tenantId = tenantId;
         this.accessToken = accessToken;
-        this.lane = lane;
+        this.connection = connection;
+        this.lane = connection.lane();
+    }
+
+    ConnectionContext connection() {
+        return connection;
+    }
+
+    void accessToken(String refreshed) {
+        this.accessToken = refreshed;
     }
 
     /** The budget lane this session's calls are made in. */

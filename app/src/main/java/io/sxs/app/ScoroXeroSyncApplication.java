@@ -115,6 +115,28 @@ public class ScoroXeroSyncApplication {
     }
 
     @Bean
+    io.sxs.app.control.SyncLogFeed syncLogFeed(KafkaEndpoint kafka) {
+        return new io.sxs.app.control.SyncLogFeed(kafka.bootstrapServers());
+    }
+
+    @Bean
+    io.sxs.app.control.ErrorList errorList(io.sxs.app.control.SyncLogFeed feed) {
+        io.sxs.app.control.ErrorList errors = new io.sxs.app.control.ErrorList();
+        feed.listen(errors::apply);
+        return errors;
+    }
+
+    @Bean
+    io.sxs.app.control.SyncRuns syncRuns(Pipeline pipeline, HintPublisher hints, io.sxs.app.control.SyncLogFeed feed) {
+        return new io.sxs.app.control.SyncRuns(pipeline, hints, feed);
+    }
+
+    @Bean
+    io.sxs.app.control.RecordHistory recordHistory(KafkaEndpoint kafka) {
+        return new io.sxs.app.control.RecordHistory(kafka.bootstrapServers());
+    }
+
+    @Bean
     XeroGrants xeroGrants(Pipeline pipeline) {
         return new XeroGrants(java.time.Clock.systemUTC());
     }

@@ -21,7 +21,8 @@ import java.util.TreeMap;
 public record ConnectionView(String id, String name, String state, List<String> problems, String status, String syncMode,
                              String scoroSite, String scoroCompanyAccountId, String xeroTenantId,
                              Map<String, String> directions, String contacts, String trackingCategory, long pollIntervalMs,
-                             Instant createdAt, Instant updatedAt, List<SystemView> systems) {
+                             Instant createdAt, Instant updatedAt, List<SystemView> systems, int errorCount,
+                             ErrorList.Error lastError) {
 
     /** One system's side of a running connection (absent when no instance in this process owns it). */
     public record SystemView(String system, String preflight, List<String> preflightReport, BudgetStatus budget,
@@ -39,7 +40,8 @@ public record ConnectionView(String id, String name, String state, List<String> 
         }
     }
 
-    static ConnectionView of(ConnectionConfig c, List<ConnectionRuntimeStatus> runtime, String refusal) {
+    static ConnectionView of(ConnectionConfig c, List<ConnectionRuntimeStatus> runtime, String refusal,
+                             List<ErrorList.Error> errors) {
         String state;
         List<String> problems = List.of();
         if (refusal != null) {
@@ -63,6 +65,7 @@ public record ConnectionView(String id, String name, String state, List<String> 
         return new ConnectionView(c.getConnectionId(), c.getName(), state, problems, c.getStatus().name(),
                 c.getSyncMode().name(), c.getScoro().getSiteUrl(), c.getScoro().getCompanyAccountId(), c.getXero().getTenantId(),
                 directions, c.getContacts().name(), c.getTrackingCategory(), c.getPollIntervalMs(), c.getCreatedAt(),
-                c.getUpdatedAt(), runtime.stream().map(SystemView::of).toList());
+                c.getUpdatedAt(), runtime.stream().map(SystemView::of).toList(), errors.size(),
+                errors.isEmpty() ? null : errors.get(0));
     }
 }

@@ -58,9 +58,11 @@ public class ConnectionsController {
     private final SecretCipher cipher;
     private final SxsProperties props;
     private final XeroGrants grants;
+    private final ErrorList errors;
 
     public ConnectionsController(ConnectionDirectory directory, Connections connections, Pipeline pipeline,
-                                 SecretCipher cipher, SxsProperties props, XeroGrants grants) {
+                                 SecretCipher cipher, SxsProperties props, XeroGrants grants, ErrorList errors) {
+        this.errors = errors;
         this.directory = directory;
         this.connections = connections;
         this.pipeline = pipeline;
@@ -233,7 +235,7 @@ public class ConnectionsController {
                 pipeline.connector(system).status(c.getConnectionId()).ifPresent(runtime::add);
             }
         }
-        return ConnectionView.of(c, runtime, directory.linkRefusal(c));
+        return ConnectionView.of(c, runtime, directory.linkRefusal(c), errors.find(c.getConnectionId(), null, null));
     }
 
     private ConnectionConfig find(String id) {

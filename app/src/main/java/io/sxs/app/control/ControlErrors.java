@@ -26,6 +26,18 @@ public class ControlErrors {
         }
     }
 
+    /** The request does not fit the connection's state (e.g. a run on a paused connection). */
+    public static final class Conflict extends RuntimeException {
+        public Conflict(String message) {
+            super(message);
+        }
+    }
+
+    @ExceptionHandler(Conflict.class)
+    ResponseEntity<Map<String, String>> conflict(Conflict e) {
+        return body(HttpStatus.CONFLICT, "conflict", e.getMessage());
+    }
+
     /** A feature the deployment has not been configured for. */
     public static final class NotConfigured extends RuntimeException {
         public NotConfigured(String message) {

@@ -98,6 +98,19 @@ public final class SyncProgress {
         return lastPass.keySet().containsAll(expectedSources) && commandsIssued == results && waiting.isEmpty();
     }
 
+    /** True when every command issued has its result and nothing waits. */
+    public synchronized boolean settled() {
+        return results >= commandsIssued && waiting.isEmpty();
+    }
+
+    public synchronized long commandsIssued() {
+        return commandsIssued;
+    }
+
+    public synchronized long results() {
+        return results;
+    }
+
     /** A copy of one entity's counters (all zero when nothing about it was logged). */
     public synchronized Counts counts(EntityType entity) {
         Counts copy = new Counts();

@@ -6,17 +6,13 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sxs.app.support.BrokerAndSandboxes;
+import io.sxs.app.support.ControlClient;
 import io.sxs.app.support.Pipelines;
 import io.sxs.sandbox.scoro.ScoroCompany;
 import io.sxs.sandbox.xero.XeroTenant;
-import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,15 +31,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 class ControlApiTest extends BrokerAndSandboxes {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = ControlClient.JSON;
     private static ConfigurableApplicationContext app;
-    private static String base;
+    private static ControlClient api;
 
     @BeforeAll
     static void startApp() throws Exception {
         app = Pipelines.start(broker.bootstrapServers(), KEY, Files.createTempDirectory("sxs-control-"), Map.of());
-        base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+        api = ControlClient.of(app);
     }
 
     @AfterAll
@@ -157,19 +152,12 @@ class ControlApiTest extends BrokerAndSandboxes {
         assertThat(call("GET", "/api/connections/nope", null, Pipelines.OPERATOR_TOKEN).statusCode()).isEqualTo(404);
     }
 
-    private static JsonNode show(String id) throws Exception {
-        return JSON.readTree(call("GET", "/api/connections/" + id, null, Pipelines.OPERATOR_TOKEN).body());
+    private static JsonNode show(String id) {
+        return api.get("/api/connections/" + id);
     }
 
-    private static HttpResponse<String> call(String method, String path, Object body, String token) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> call(String method, String path, Object body, String token) {
+        return api.withToken(token).call(method, path, body);
     }
 
     private static void invoice(ScoroCompany company, String number) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sxs.app.pipeline.ApiClocks;
 import io.sxs.app.support.BrokerAndSandboxes;
+import io.sxs.app.support.ControlClient;
 import io.sxs.app.support.Pipelines;
 import io.sxs.app.support.Seeds;
 import io.sxs.sandbox.scoro.ScoroCompany;
@@ -41,17 +42,18 @@ import org.springframework.context.ConfigurableApplicationContext;
  * A Xero organisation connected by OAuth2 and kept connected, end to end against the sandbox's identity server (real
  * HTTP, real broker, the sandbox's clock): consent, callback and tenant choice; the access token refreshed ahead of
  * expiry, never by a 401; the rotation saved (encrypted) and continued across a restart after the old refresh token's
- * grace; a revoked grant ends as AUTH_REQUIRED after one refused refresh, with no calls after it; connecting again heals.
+ * grace; a paused connection kept alive for two months; a revoked grant ends as AUTH_REQUIRED after one refused refresh, with no calls after it; connecting again heals.
  */
 class XeroOAuthTest extends BrokerAndSandboxes {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = ControlClient.JSON;
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private static final String REFRESH = "POST /connect/token (refresh_token)";
     private static final String REFUSED = "POST /connect/token (refresh_token) -> invalid_grant";
 
     private String base;
+    private ControlClient api;
 
     @Test
     void aConsentedOrganisationStaysConnectedThroughRotationAndARestartAndARevokedOneAsksForAPerson() throws Exception {
@@ -106,6 +108,18 @@ class XeroOAuthTest extends BrokerAndSandboxes {
             assertThat(identity(REFRESH)).isEqualTo(2);
             assertThat(identity(REFUSED)).isZero();
 
+            // Paused for two months: kept alive by refreshes before the unused refresh token's 60 days run out.
+            assertThat(call("POST", "/api/connections/oa/pause", null).statusCode()).isEqualTo(200);
+            long beforePause = identity(REFRESH);
+            xero.clock().advance(Duration.ofDays(31));
+            await().atMost(TIMEOUT).until(() -> identity(REFRESH) == beforePause + 1);
+            xero.clock().advance(Duration.ofDays(31));
+            await().atMost(TIMEOUT).until(() -> identity(REFRESH) == beforePause + 2);
+            assertThat(call("POST", "/api/connections/oa/resume", null).statusCode()).isEqualTo(200);
+            Seeds.scoroInvoice(scoro, company, "OA-3B", "OAuth Client 3B");
+            awaitInXero(tenant, "OA-3B");
+            assertThat(identity(REFUSED)).isZero();
+
             // Revoked at Xero: one 401, one refused refresh, AUTH_REQUIRED with the reason; then silence on both sides.
             String current = JSON.readTree(CIPHER.decrypt("oa", credentials("oa").getTokens())).path("refresh_token").asText();
             revoke(current);
@@ -136,7 +150,8 @@ class XeroOAuthTest extends BrokerAndSandboxes {
 
     private ConfigurableApplicationContext start(Path dataDir, Map<String, Object> settings, ApiClocks clocks) {
         ConfigurableApplicationContext app = Pipelines.start(broker.bootstrapServers(), KEY, dataDir, settings, clocks);
-        base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+        api = ControlClient.of(app);
+        base = api.base();
         return app;
     }
 
@@ -222,15 +237,11 @@ class XeroOAuthTest extends BrokerAndSandboxes {
         return out;
     }
 
-    private JsonNode show(String id) throws Exception {
-        return JSON.readTree(call("GET", "/api/connections/" + id, null).body());
+    private JsonNode show(String id) {
+        return api.get("/api/connections/" + id);
     }
 
-    private HttpResponse<String> call(String method, String path, Object body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + Pipelines.OPERATOR_TOKEN)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> call(String method, String path, Object body) {
+        return api.call(method, path, body);
     }
 }

@@ -248,7 +248,15 @@ public final class ConnectorRuntime implements AutoCloseable {
     void hint(SourceHint hint) {
         for (EntitySource source : sources.getOrDefault(hint.getConnectionId(), List.of())) {
             if (source.entity() == hint.getEntity()) {
-                source.hint(hint.getIds(), hint.getEventAt());
+                if (hint.getRunId() != null && hint.getIds().isEmpty()) {
+                    source.requestRun(hint.getRunId(), hint.getCause() == io.sxs.schemas.envelope.ChangeCause.RESYNC);
+                } else if (hint.getCause() == io.sxs.schemas.envelope.ChangeCause.RESYNC) {
+                    source.resync(hint.getIds(), hint.getRunId());
+                } else if (hint.getSource().startsWith("mapper")) {
+                    source.hint(hint.getIds(), hint.getEventAt(), true); // a run's documents need these, manual or not
+                } else if (registry.get(hint.getConnectionId()).map(c -> c.getSyncMode() == SyncMode.AUTOMATIC).orElse(false)) {
+                    source.hint(hint.getIds(), hint.getEventAt());
+                } // a MANUAL connection's webhook news waits for its next run, whose pass finds the change
                 return;
             }
         }

@@ -63,6 +63,18 @@ final class EntitySource implements Job {
     private Instant retryAt;
     private int failures;
     private Instant lastPollAt;
+    /** A sync run asked for and not started yet (its id, and whether it re-syncs from the start). */
+    private volatile String runRequested;
+    private volatile boolean runFull;
+    /** The run the pass in progress belongs to (null: a scheduled poll). */
+    private String passRun;
+    private boolean passFull;
+    /** Items a person asked to be read and written again: id -> run id. */
+    private final Map<String, String> resyncs = new LinkedHashMap<>();
+    private Instant failedFor;
+    private volatile boolean manualHints;
+    /** A pass a MANUAL connection needs outside a run (a document waits for an item this source cannot read by id). */
+    private volatile boolean manualPass;
 
     EntitySource(SourceContext ctx, String connectionId, EntityReader reader) {
         this.ctx = ctx;
@@ -86,6 +98,14 @@ final class EntitySource implements Job {
 
     /** Webhook news: these items changed at about {@code eventAt} (null: unknown). */
     void hint(List<String> ids, Instant eventAt) {
+        hint(ids, eventAt, false);
+    }
+
+    /** @param evenIfManual read also on a MANUAL connection (the mapper needs them to finish what a run started) */
+    void hint(List<String> ids, Instant eventAt, boolean evenIfManual) {
+        if (evenIfManual) {
+            manualHints = true;
+        }
         synchronized (hints) {
             if (hints.isEmpty()) {
                 hintsSince = Instant.now(); // the linger is real time: it waits for more webhooks, not for the API
@@ -96,9 +116,34 @@ final class EntitySource implements Job {
         ctx.scheduler().wake(connectionId);
     }
 
+    /** A sync run: one pass of this entity now (also on a MANUAL connection); {@code full}: from the start, forced. */
+    void requestRun(String runId, boolean full) {
+        runRequested = runId;
+        runFull = full;
+        ctx.scheduler().wake(connectionId);
+    }
+
+    /** A person's re-sync of these items: read them now and write them again even if unchanged. */
+    void resync(List<String> ids, String runId) {
+        if (reader.maxIdsPerRead() == 0) {
+            requestRun(runId, true); // this source cannot read by id: a full pass re-syncs them with the rest
+            return;
+        }
+        synchronized (resyncs) {
+            ids.forEach(id -> resyncs.put(id, runId));
+        }
+        ctx.scheduler().wake(connectionId);
+    }
+
+    private boolean resyncsDue() {
+        synchronized (resyncs) {
+            return !resyncs.isEmpty();
+        }
+    }
+
     @Override
     public Lane lane() {
-        if (hintsDue(Instant.now())) {
+        if (hintsDue(Instant.now()) || resyncsDue()) {
             return Lane.READ;
         }
         if (pass != null) {
@@ -115,14 +160,18 @@ final class EntitySource implements Job {
         }
         Instant now = ctx.clock().instant();
         Instant real = Instant.now();
+        if (failedFor != null && !failedFor.equals(config.getUpdatedAt())) {
+            retryAt = null; // saved again (new credentials, new settings): try at once rather than after the back-off
+            failedFor = null;
+        }
         if (retryAt != null && real.isBefore(retryAt)) {
             return Duration.between(real, retryAt);
         }
         ApiBudget budget = ctx.connector().budget(config);
-        if (hintsDue(real)) {
+        if (hintsDue(real) || resyncsDue()) {
             return budget.waitTime(Lane.READ);
         }
-        if (pass != null) {
+        if (pass != null || runRequested != null) {
             return budget.waitTime(lane());
         }
         Duration wait = nextPollAt == null || !now.isBefore(nextPollAt) ? Duration.ZERO : Duration.between(now, nextPollAt);
@@ -141,7 +190,9 @@ final class EntitySource implements Job {
         }
         Instant now = ctx.clock().instant();
         try {
-            if (hintsDue(Instant.now())) {
+            if (resyncsDue()) {
+                readResyncs(config, now);
+            } else if (hintsDue(Instant.now())) {
                 readHinted(config, now);
             } else {
                 poll(config, now);
@@ -159,11 +210,23 @@ final class EntitySource implements Job {
     private void poll(ConnectionConfig config, Instant now) throws ApiException {
         ApiBudget budget = ctx.connector().budget(config);
         if (pass == null) {
-            if (!PollPass.isInitial(ctx.cursors().get(key)) && !budget.polls().tryTake()) {
+            String run = runRequested;
+            if (run == null && config.getSyncMode() != SyncMode.AUTOMATIC && !manualPass) {
+                return; // a MANUAL connection reads only in a sync run (and what the run's documents need)
+            }
+            manualPass = false;
+            // A run is a person's request: it does not wait for the idle-poll allowance (the lanes still pace it).
+            if (run == null && !PollPass.isInitial(ctx.cursors().get(key)) && !budget.polls().tryTake()) {
                 return;
             }
-            pass = reader.snapshot() ? PollPass.snapshot(ctx.cursors().get(key), reader.entity())
-                    : new PollPass(ctx.cursors().get(key), ctx.settings().overlap(), reader.orderedByModification());
+            passRun = run;
+            passFull = run != null && runFull;
+            runRequested = null;
+            SourceCursor committed = ctx.cursors().get(key);
+            pass = passFull ? PollPass.full(committed, ctx.settings().overlap(), reader.orderedByModification(),
+                    reader.snapshot() ? reader.entity() : null)
+                    : reader.snapshot() ? PollPass.snapshot(committed, reader.entity())
+                    : new PollPass(committed, ctx.settings().overlap(), reader.orderedByModification());
             lastPollAt = now;
         }
         ConnectionContext context = new ConnectionContext(config, ctx.cipher(), lane());
@@ -200,13 +263,16 @@ final class EntitySource implements Job {
         PollPass.Step step = pageStep;
         SourceCursor committed = ctx.cursors().get(key);
         boolean firstPass = committed == null || committed.getPasses() == 0;
-        boolean passLog = step.passDone() && (step.emittedInPass() > 0 || firstPass);
+        boolean passLog = step.passDone() && (step.emittedInPass() > 0 || firstPass || passRun != null);
         boolean cursorChanged = !PollPass.sameProgress(committed, step.cursor()) || (step.passDone() && firstPass);
-        emit(pageItems, ChangeCause.POLL, pageRead, passLog ? step.emittedInPass() : -1,
-                cursorChanged ? step.cursor() : null, now);
+        ChangeCause cause = passRun == null ? ChangeCause.POLL : passFull ? ChangeCause.RESYNC : ChangeCause.RECONCILE;
+        emit(pageItems, cause, pageRead, passLog ? step.emittedInPass() : -1, cursorChanged ? step.cursor() : null, now,
+                passRun);
         pageItems.clear();
         if (step.passDone()) {
             pass = null;
+            passRun = null;
+            passFull = false;
             nextPollAt = now.plus(interval(config));
         }
     }
@@ -239,6 +305,7 @@ final class EntitySource implements Job {
             }
             if (hints.isEmpty()) {
                 hintsSince = null;
+                manualHints = false;
             }
         }
         if (ids.isEmpty()) {
@@ -246,6 +313,9 @@ final class EntitySource implements Job {
         }
         if (reader.maxIdsPerRead() == 0) {
             nextPollAt = now; // no targeted reads for this entity: the news brings the next poll forward instead
+            if (config.getSyncMode() != SyncMode.AUTOMATIC) {
+                manualPass = true;
+            }
             return;
         }
         List<ReadItem> items;
@@ -267,11 +337,45 @@ final class EntitySource implements Job {
             fresh.addAll(step.fresh());
             cursor = fresh.isEmpty() ? null : step.cursor();
         }
-        emit(fresh, ChangeCause.WEBHOOK, items.size(), -1, cursor, now);
+        emit(fresh, ChangeCause.WEBHOOK, items.size(), -1, cursor, now, null);
+    }
+
+    /** Reads the items a person asked to re-sync and emits them all (seen or not) as RESYNC. */
+    private void readResyncs(ConnectionConfig config, Instant now) throws ApiException {
+        List<String> ids = new ArrayList<>();
+        String run = null;
+        synchronized (resyncs) {
+            Iterator<Map.Entry<String, String>> it = resyncs.entrySet().iterator();
+            int max = reader.maxIdsPerRead();
+            while (it.hasNext() && ids.size() < max) {
+                Map.Entry<String, String> e = it.next();
+                it.remove();
+                ids.add(e.getKey());
+                run = run == null ? e.getValue() : run;
+            }
+        }
+        List<ReadItem> items;
+        try {
+            items = reader.readByIds(new ConnectionContext(config, ctx.cipher(), Lane.READ), ids);
+        } catch (ApiException e) {
+            if (e.retryable()) {
+                resync(ids, run);
+            }
+            throw e;
+        }
+        SourceCursor cursor = null;
+        if (pass == null) {
+            PollPass.Step step = PollPass.targeted(ctx.cursors().get(key), items, now);
+            cursor = step.fresh().isEmpty() ? null : step.cursor();
+        } else {
+            items.forEach(pass::alsoSeen);
+        }
+        emit(items, ChangeCause.RESYNC, items.size(), -1, cursor, now, run);
     }
 
     /** One transaction: the change records (or errors) of the items, the sync-log entries and the cursor. */
-    private void emit(List<ReadItem> items, ChangeCause cause, int readCount, long passCount, SourceCursor cursor, Instant now) {
+    private void emit(List<ReadItem> items, ChangeCause cause, int readCount, long passCount, SourceCursor cursor, Instant now,
+                      String runId) {
         if (items.isEmpty() && passCount < 0 && cursor == null) {
             return; // nothing new: an idle poll writes nothing
         }
@@ -292,14 +396,15 @@ final class EntitySource implements Job {
                 items.forEach(item -> perEntity.merge(item.entity(), 1, Integer::sum));
                 perEntity.forEach((entity, count) -> producer.send(new ProducerRecord<>(Topics.SYNC_LOG, connectionId,
                         SyncLogs.entry(connectionId, SyncStage.SOURCE, SyncOutcome.READ, ctx.system(), entity)
-                                .setCount(count).setMessage((cause == ChangeCause.WEBHOOK ? "webhook: " : "")
+                                .setCount(count).setRunId(runId).setMessage(causeNote(cause)
                                         + "read " + readCount + ", new " + count + (perEntity.size() > 1 ? " " + entity : ""))
                                 .build())));
             }
             if (passCount >= 0) {
                 producer.send(new ProducerRecord<>(Topics.SYNC_LOG, connectionId,
                         SyncLogs.entry(connectionId, SyncStage.SOURCE, SyncOutcome.PASS_COMPLETE, ctx.system(), reader.entity())
-                                .setCount(passCount).setMessage("pass complete, " + passCount + " new").build()));
+                                .setCount(passCount).setRunId(runId)
+                                .setMessage(causeNote(cause) + "pass complete, " + passCount + " new").build()));
             }
             if (cursor != null) {
                 producer.send(new ProducerRecord<>(Topics.SOURCE_CURSORS,
@@ -309,6 +414,15 @@ final class EntitySource implements Job {
         if (cursor != null) {
             ctx.cursors().put(key, cursor);
         }
+    }
+
+    private static String causeNote(ChangeCause cause) {
+        return switch (cause) {
+            case POLL -> "";
+            case WEBHOOK -> "webhook: ";
+            case RECONCILE -> "sync run: ";
+            case RESYNC -> "re-sync: ";
+        };
     }
 
     private ChangeRecord changeRecord(ReadItem item, ChangeCause cause, Instant now) {
@@ -323,6 +437,7 @@ final class EntitySource implements Job {
 
     private void failed(ConnectionConfig config, String message, ApiException.Kind kind) {
         failures++;
+        failedFor = config.getUpdatedAt();
         Duration backoff = switch (kind) {
             // The budget already holds the Retry-After; look again shortly after it.
             case RATE_LIMITED -> Duration.ofSeconds(1);
@@ -352,7 +467,9 @@ final class EntitySource implements Job {
 
     private ConnectionConfig activeConfig() {
         ConnectionConfig config = ctx.registry().get(connectionId).orElse(null);
-        if (config == null || config.getStatus() != ConnectionStatus.ACTIVE || config.getSyncMode() != SyncMode.AUTOMATIC
+        if (config == null || config.getStatus() != ConnectionStatus.ACTIVE
+                || config.getSyncMode() != SyncMode.AUTOMATIC && runRequested == null && pass == null && !resyncsDue()
+                        && !manualHints && !manualPass
                 || !ctx.ownership().owns(connectionId) || !ctx.checks().passed(config)
                 || !ReadScope.wanted(config, reader.entities())) {
             return null;

@@ -53,24 +53,35 @@ final class PollPass {
     private boolean done;
 
     PollPass(SourceCursor start, Duration overlap, boolean ordered) {
-        this(start, overlap, ordered, null);
+        this(start, overlap, ordered, null, false);
     }
 
     /** A pass over a source that reads its whole set every time (see the class comment). */
     static PollPass snapshot(SourceCursor start, EntityType entity) {
-        return new PollPass(start, Duration.ZERO, false, entity);
+        return new PollPass(start, Duration.ZERO, false, entity, false);
     }
 
-    private PollPass(SourceCursor start, Duration overlap, boolean ordered, EntityType snapshotOf) {
+    /**
+     * A re-sync pass: from the start, with nothing counted as seen, so every item is emitted again; the watermark
+     * it commits never goes back.
+     */
+    static PollPass full(SourceCursor start, Duration overlap, boolean ordered, EntityType snapshotOf) {
+        return new PollPass(start, overlap, ordered, snapshotOf, true);
+    }
+
+    private PollPass(SourceCursor start, Duration overlap, boolean ordered, EntityType snapshotOf, boolean full) {
         this.snapshotOf = snapshotOf;
         this.start = start;
         this.overlap = overlap;
         this.ordered = ordered;
-        this.seen = new LinkedHashSet<>(start == null ? List.of() : start.getSeen());
+        this.seen = new LinkedHashSet<>(start == null || full ? List.of() : start.getSeen());
         Instant watermark = start == null ? null : parse(start.getWatermark());
         if (snapshotOf != null) {
             this.since = null;
             this.maxSeen = null;
+        } else if (full) {
+            this.since = null;
+            this.maxSeen = watermark;
         } else if (!ordered && start != null && start.getPassPage() > 0) {
             // Resume the unordered pass that a stop interrupted.
             this.since = parse(start.getPassSince());

@@ -44,6 +44,21 @@ class PollPassTest {
     }
 
     @Test
+    void aResyncPassReadsFromTheStartEmitsWhatWasSeenAgainAndNeverMovesTheWatermarkBack() {
+        SourceCursor cursor = new PollPass(null, OVERLAP, true)
+                .accept(new ReadPage(List.of(item("a", 0), item("b", 60), item("c", 62)), true, 1), NOW).cursor();
+        PollPass full = PollPass.full(cursor, OVERLAP, true, null);
+        assertThat(full.since()).isNull();
+        PollPass.Step first = full.accept(new ReadPage(List.of(item("a", 0), item("b", 60)), false, 1), NOW);
+        assertThat(first.fresh()).extracting(ReadItem::sourceId).containsExactly("a", "b");
+        assertThat(full.page()).as("still below the old watermark: next page, no restart").isEqualTo(2);
+        PollPass.Step last = full.accept(new ReadPage(List.of(item("c", 62)), true, 2), NOW);
+        assertThat(last.fresh()).extracting(ReadItem::sourceId).containsExactly("c");
+        assertThat(last.cursor().getWatermark()).isEqualTo(T0.plusSeconds(62).toString());
+        assertThat(last.cursor().getPasses()).isEqualTo(2);
+    }
+
+    @Test
     void anOrderedSourceRestartsPagingFromTheAdvancedWatermark() {
         PollPass pass = new PollPass(null, OVERLAP, true);
         PollPass.Step first = pass.accept(new ReadPage(List.of(item("a", 0), item("b", 100)), false, 1), NOW);

@@ -31,8 +31,11 @@ public final class CommandFactory {
                 .setSourceId(change.getSourceId())
                 .setSourceVersion(change.getSourceVersion())
                 .setSourceHash(change.getContentHash())
+                // A re-sync asks for a new write: the key of a write answered before (a lock since lifted) would
+                // only replay that answer. Its own retries share the read's event id, so they stay idempotent.
                 .setIdempotencyKey(IdempotencyKeys.of(change.getConnectionId(), change.getEntity(), change.getSystem(),
-                        change.getSourceId(), change.getContentHash(), action))
+                        change.getSourceId(), change.getCause() == io.sxs.schemas.envelope.ChangeCause.RESYNC
+                                ? change.getContentHash() + ":resync:" + change.getEventId() : change.getContentHash(), action))
                 .setCauseEventId(change.getEventId())
                 .setMayExist(mayExist)
                 .setIssuedAt(Instant.ofEpochMilli(now))

@@ -16,6 +16,7 @@ import io.sxs.mapper.translate.Translation;
 import io.sxs.schemas.common.EntityType;
 import io.sxs.schemas.common.SystemType;
 import io.sxs.schemas.entity.Contact;
+import io.sxs.schemas.envelope.ChangeCause;
 import io.sxs.schemas.envelope.ChangeRecord;
 import io.sxs.schemas.envelope.Command;
 import io.sxs.schemas.envelope.CommandAction;
@@ -83,7 +84,7 @@ public final class ChangeHandler {
      */
     boolean decidedWithoutPayload(ChangeHeader change, byte[] encoded) {
         ConnectionConfig connection = state.connections().apply(change.connectionId());
-        if (connection == null || connection.getStatus() != ConnectionStatus.ACTIVE
+        if (connection == null || connection.getStatus() != ConnectionStatus.ACTIVE || change.resync()
                 || state.connections().linkRefusal(connection) != null) {
             return false;
         }
@@ -148,7 +149,8 @@ public final class ChangeHandler {
         }
         IdMapEntry mapping = state.idMap().get(key);
         String hash = change.getContentHash();
-        if (mapping != null && (hash.equals(mapping.getLastWrittenHash()) || hash.equals(mapping.getLastSeenHash()))) {
+        boolean resync = change.getCause() == ChangeCause.RESYNC;
+        if (!resync && mapping != null && (hash.equals(mapping.getLastWrittenHash()) || hash.equals(mapping.getLastSeenHash()))) {
             known(key, mapping, hash, connectionId, change.getEntity(), change.getSystem(), change.getSourceId());
             return;
         }

@@ -17,9 +17,14 @@ import org.apache.avro.io.Decoder;
  * too.
  */
 public record ChangeHeader(String connectionId, SystemType system, EntityType entity, String sourceId, String sourceVersion,
-                    Operation operation, String contentHash) {
+                    Operation operation, String contentHash, String cause) {
 
-    private static final int FIELDS = 7;
+    private static final int FIELDS = 8;
+
+    /** True when a person asked for the item to be written again whatever the ID map says. */
+    public boolean resync() {
+        return "RESYNC".equals(cause);
+    }
 
     /** Null when the writer schema holds these fields in a shape this reader does not know (then decode it all). */
     public static ChangeHeader read(Schema writer, byte[] encoded) {
@@ -32,6 +37,7 @@ public record ChangeHeader(String connectionId, SystemType system, EntityType en
             String sourceVersion = null;
             String operation = null;
             String contentHash = null;
+            String cause = null;
             int found = 0;
             for (Schema.Field field : writer.getFields()) {
                 switch (field.name()) {
@@ -42,6 +48,7 @@ public record ChangeHeader(String connectionId, SystemType system, EntityType en
                     case "sourceVersion" -> sourceVersion = text(field.schema(), in);
                     case "operation" -> operation = text(field.schema(), in);
                     case "contentHash" -> contentHash = text(field.schema(), in);
+                    case "cause" -> cause = text(field.schema(), in);
                     default -> {
                         GenericDatumReader.skip(field.schema(), in);
                         continue;
@@ -50,7 +57,7 @@ public record ChangeHeader(String connectionId, SystemType system, EntityType en
                 if (++found == FIELDS) {
                     return connectionId == null || system == null || entity == null || operation == null ? null
                             : new ChangeHeader(connectionId, SystemType.valueOf(system), EntityType.valueOf(entity), sourceId,
-                            sourceVersion, Operation.valueOf(operation), contentHash);
+                            sourceVersion, Operation.valueOf(operation), contentHash, cause);
                 }
             }
             return null;

@@ -181,6 +181,21 @@ public final class ReferencePlan {
         return schema;
     }
 
+    /** The entities this record's references name statically (through nested records too). */
+    public java.util.Set<EntityType> referencedEntities() {
+        java.util.Set<EntityType> out = java.util.EnumSet.noneOf(EntityType.class);
+        for (Step step : steps) {
+            if (step instanceof Ref r && r.entity() != null) {
+                out.add(r.entity());
+            } else if (step instanceof Code c && c.ref().entity() != null) {
+                out.add(c.ref().entity());
+            } else if (step instanceof Nested n) {
+                out.addAll(n.plan().referencedEntities());
+            }
+        }
+        return out;
+    }
+
     public List<Step> steps() {
         return steps;
     }

@@ -115,6 +115,27 @@ public class ScoroXeroSyncApplication {
     }
 
     @Bean
+    io.sxs.app.health.PipelineHealth pipelineHealth(Pipeline pipeline) {
+        return new io.sxs.app.health.PipelineHealth(pipeline);
+    }
+
+    @Bean(destroyMethod = "close")
+    io.sxs.app.health.BrokerHealth brokerHealth(KafkaEndpoint kafka) {
+        return new io.sxs.app.health.BrokerHealth(kafka.bootstrapServers());
+    }
+
+    @Bean
+    io.sxs.app.health.ConnectionsHealth connectionsHealth(ConnectionDirectory directory, Pipeline pipeline) {
+        return new io.sxs.app.health.ConnectionsHealth(directory, pipeline);
+    }
+
+    @Bean(destroyMethod = "close")
+    io.sxs.app.health.PipelineMetrics pipelineMetrics(io.sxs.app.control.SyncLogFeed feed, io.sxs.app.control.ErrorList errors,
+                                                      KafkaEndpoint kafka) {
+        return new io.sxs.app.health.PipelineMetrics(feed, errors, kafka.bootstrapServers());
+    }
+
+    @Bean
     io.sxs.app.control.SyncLogFeed syncLogFeed(KafkaEndpoint kafka) {
         return new io.sxs.app.control.SyncLogFeed(kafka.bootstrapServers());
     }

@@ -93,12 +93,27 @@ public class Pipeline implements SmartLifecycle {
                 .orElseThrow(() -> new IllegalStateException("the pipeline is not running"));
     }
 
-    /** True once the mapper has its tasks and processes (after a restart it first rejoins the group). */
     /** The clock the Xero API runs on (token expiry is on it). */
     public java.time.Clock xeroClock() {
         return clocks.xero().get();
     }
 
+    /** Every system's runtime (empty before the pipeline starts). */
+    public List<ConnectorRuntime> connectors() {
+        return connectors;
+    }
+
+    /** The mapper's Kafka Streams state (null before the pipeline starts). */
+    public org.apache.kafka.streams.KafkaStreams.State mapperState() {
+        return mapper == null ? null : mapper.state();
+    }
+
+    /** The mapper itself (health checks and tests; stopping it leaves the rest running and the health DOWN). */
+    public MapperStreams mapper() {
+        return mapper;
+    }
+
+    /** True once the mapper has its tasks and processes (after a restart it first rejoins the group). */
     public boolean mapperRunning() {
         return mapper != null && mapper.state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING;
     }

@@ -128,6 +128,8 @@ class XeroOAuthTest extends BrokerAndSandboxes {
             JsonNode view = show("oa");
             assertThat(view.path("problems").get(0).asText()).contains("Xero refused the refresh token", "connect Xero again");
             assertThat(identity(REFUSED)).isEqualTo(1);
+            assertThat(api.get("/actuator/health").path("components").path("connectionsHealth").path("details")
+                    .path("authRequired").toString()).contains("\"oa\"");
             Thread.sleep(1_000);
             long apiRefusals = xero.unauthorisedCalls();
             Map<String, Long> scoroCalls = scoro.callCounts(company.companyAccountId());

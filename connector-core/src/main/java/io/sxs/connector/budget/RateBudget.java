@@ -33,6 +33,9 @@ public class RateBudget implements ApiBudget {
     }
 
     private final String name;
+    /** Per system, never per account: the number of organisations and sites would make the series unbounded. */
+    private final io.micrometer.core.instrument.Counter callCounter;
+    private final io.micrometer.core.instrument.Counter throttledCounter;
     private final Clock clock;
     private final Limits limits;
     private final SlidingWindow window;
@@ -57,6 +60,9 @@ public class RateBudget implements ApiBudget {
 
     public RateBudget(String name, Clock clock, Limits limits, List<SharedWindow> shared) {
         this.name = name;
+        String system = name.contains(":") ? name.substring(0, name.indexOf(':')) : name;
+        this.callCounter = io.micrometer.core.instrument.Metrics.counter("sxs.api.calls", "system", system);
+        this.throttledCounter = io.micrometer.core.instrument.Metrics.counter("sxs.api.throttled", "system", system);
         this.clock = clock;
         this.limits = limits;
         this.window = limits.windowLimit() > 0 ? new SlidingWindow(limits.windowLimit(), limits.window()) : null;
@@ -103,6 +109,7 @@ public class RateBudget implements ApiBudget {
                 window.start();
             }
         }
+        callCounter.increment();
         return Optional.of(new Permit());
     }
 
@@ -194,6 +201,7 @@ public class RateBudget implements ApiBudget {
     public synchronized void observeThrottled(Duration retryAfter, String problem, boolean daily) {
         Instant now = clock.instant();
         throttled++;
+        throttledCounter.increment();
         Instant until = now.plus(retryAfter == null || retryAfter.isNegative() || retryAfter.isZero()
                 ? Duration.ofSeconds(1) : retryAfter);
         if (retryNotBefore == null || until.isAfter(retryNotBefore)) {

@@ -106,6 +106,10 @@ final class CommandSink implements AutoCloseable {
         thread.start();
     }
 
+    boolean alive() {
+        return thread.isAlive();
+    }
+
     /** Called by write jobs (any thread) with the results of one step. */
     void completed(List<WriteJob.Completed> done) {
         if (!done.isEmpty()) {

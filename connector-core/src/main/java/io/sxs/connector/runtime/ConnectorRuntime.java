@@ -130,6 +130,17 @@ public final class ConnectorRuntime implements AutoCloseable {
         return scheduler.workerCount() + 1;
     }
 
+    /** Whether the runtime's own threads live: the sources' workers and the sink's consumer. */
+    public record Liveness(long workersAlive, int workers, boolean sinkAlive) {
+        public boolean alive() {
+            return workersAlive == workers && sinkAlive;
+        }
+    }
+
+    public Liveness liveness() {
+        return new Liveness(scheduler.aliveWorkers(), scheduler.workerCount(), sink.alive());
+    }
+
     /** Steps the scheduler ran so far. */
     public long steps() {
         return scheduler.steps();

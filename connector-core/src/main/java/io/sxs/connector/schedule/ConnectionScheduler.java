@@ -74,6 +74,11 @@ public final class ConnectionScheduler implements AutoCloseable {
         return i == null ? -1 : i;
     }
 
+    /** Workers whose thread is alive (all of them, unless one died of an error it could not handle). */
+    public long aliveWorkers() {
+        return workers.stream().filter(Thread::isAlive).count();
+    }
+
     public int workerCount() {
         return workers.size();
     }

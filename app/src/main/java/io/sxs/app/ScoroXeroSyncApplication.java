@@ -37,6 +37,11 @@ public class ScoroXeroSyncApplication {
     public static final int DEFAULT_PORT = 18080;
 
     public static void main(String[] args) {
+        if (io.sxs.app.cli.SxsCli.isCli(args)) {
+            // The same jar is the CLI: it talks to a running app over HTTP and starts nothing itself.
+            System.exit(io.sxs.app.cli.SxsCli.run(args, new java.io.PrintWriter(System.out, true),
+                    new java.io.PrintWriter(System.err, true)));
+        }
         SpringApplication app = new SpringApplication(ScoroXeroSyncApplication.class);
         app.setDefaultProperties(java.util.Map.of("server.port", DEFAULT_PORT));
         app.run(args);

@@ -28,12 +28,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * runs), or a re-sync (a pass from the start, every item written again). A run is asked of whichever instance owns
  * the connection through {@code sxs.source-hints}; its progress is folded here from the sync log: what the run's passes
  * read, and what was decided and written for the connection since it started. It is done when every pass is complete,
- * the mapper has decided at least as many items as the passes read, every command has its result and nothing waits.
+ * the mapper has decided at least as many items as the passes read, every command has its result, nothing waits, and
+ * the connection's log has been quiet for a second.
  */
 public final class SyncRuns {
 
     /** How long finished runs are remembered. */
     static final Duration KEEP = Duration.ofHours(24);
+    /** How long a run's log must be quiet, with everything settled, before it counts as done. */
+    static final Duration QUIET = Duration.ofSeconds(1);
 
     private final Pipeline pipeline;
     private final HintPublisher hints;
@@ -132,7 +135,7 @@ public final class SyncRuns {
 
     /** A run as the API shows it: per entity what was read, written, skipped and failed, and what waits. */
     public record RunView(String runId, String connectionId, boolean full, String state, Instant startedAt, Instant doneAt,
-                          List<String> passesPending, Map<String, EntityCounts> entities, long commandsIssued, long results,
+                          int passesTotal, List<String> passesPending, Map<String, EntityCounts> entities, long commandsIssued, long results,
                           int waiting) {
     }
 
@@ -145,11 +148,13 @@ public final class SyncRuns {
         final boolean full;
         final Instant startedAt;
         final Set<String> pending;
+        final int passesTotal;
         final SyncProgress progress;
         long readInRun;
         long decided;
         long expectedItems = -1;
         Instant doneAt;
+        Instant lastEntryAt;
 
         Run(String runId, String connectionId, boolean full, Instant startedAt, Set<String> sources) {
             this.runId = runId;
@@ -157,6 +162,7 @@ public final class SyncRuns {
             this.full = full;
             this.startedAt = startedAt;
             this.pending = new LinkedHashSet<>(sources);
+            this.passesTotal = sources.size();
             this.progress = new SyncProgress(startedAt, Set.of());
         }
 
@@ -173,9 +179,7 @@ public final class SyncRuns {
             } else if (e.getStage() == SyncStage.MAPPER && e.getOutcome() != SyncOutcome.RELEASED) {
                 decided++; // one decision per change read (a release re-decides a change that waited)
             }
-            if (doneAt == null && finished()) {
-                doneAt = Instant.now();
-            }
+            lastEntryAt = Instant.now();
         }
 
         private boolean finished() {
@@ -184,6 +188,11 @@ public final class SyncRuns {
         }
 
         synchronized RunView view() {
+            // Settled for a moment: a result releases waiting documents whose commands follow within milliseconds.
+            Instant now = Instant.now();
+            if (doneAt == null && finished() && (lastEntryAt == null || lastEntryAt.plus(QUIET).isBefore(now))) {
+                doneAt = now;
+            }
             Map<String, EntityCounts> entities = new LinkedHashMap<>();
             for (EntityType entity : EntityType.values()) {
                 SyncProgress.Counts c = progress.counts(entity);
@@ -194,7 +203,7 @@ public final class SyncRuns {
                 }
             }
             return new RunView(runId, connectionId, full, doneAt != null ? "DONE" : "RUNNING", startedAt, doneAt,
-                    List.copyOf(pending), entities, progress.commandsIssued(), progress.results(), progress.waiting());
+                    passesTotal, List.copyOf(pending), entities, progress.commandsIssued(), progress.results(), progress.waiting());
         }
     }
 }

@@ -56,6 +56,7 @@ public final class ConnectorRuntime implements AutoCloseable {
     private final ConnectionChecks checks;
     private final ConnectionOwnership ownership = new ConnectionOwnership();
     private final CredentialsTable credentials;
+    private final Map<String, List<SourceHint>> early = new ConcurrentHashMap<>();
     private final ConnectionScheduler scheduler;
     private final SourceProducers producers;
     private final RecentWrites recentWrites = new RecentWrites(RECENT_WRITES);
@@ -246,6 +247,10 @@ public final class ConnectorRuntime implements AutoCloseable {
         scheduler.add(id, new PreflightJob(id));
         scheduler.add(id, new PrepareJob(id));
         entitySources.forEach(source -> scheduler.add(id, source));
+        List<SourceHint> waiting = early.remove(id);
+        if (waiting != null) {
+            waiting.forEach(this::hint);
+        }
     }
 
     /** A consumed command: queued with its connection's write job. */
@@ -257,6 +262,18 @@ public final class ConnectorRuntime implements AutoCloseable {
     }
 
     void hint(SourceHint hint) {
+        String id = hint.getConnectionId();
+        if (!sources.containsKey(id)) {
+            registry.get(id).filter(c -> c.getStatus() != ConnectionStatus.REMOVED).ifPresent(this::ensureSlot);
+        }
+        if (!sources.containsKey(id)) {
+            // The connection is newer than this instance's table: kept until its slot exists (a run asked at once).
+            List<SourceHint> waiting = early.computeIfAbsent(id, k -> new java.util.concurrent.CopyOnWriteArrayList<>());
+            if (waiting.size() < 1000) {
+                waiting.add(hint);
+            }
+            return;
+        }
         for (EntitySource source : sources.getOrDefault(hint.getConnectionId(), List.of())) {
             if (source.entity() == hint.getEntity()) {
                 if (hint.getRunId() != null && hint.getIds().isEmpty()) {

@@ -153,6 +153,13 @@ public class ScoroXeroSyncApplication {
     }
 
     @Bean
+    io.sxs.app.control.ConsoleReport consoleReport(io.sxs.app.control.SyncLogFeed feed) {
+        io.sxs.app.control.ConsoleReport report = new io.sxs.app.control.ConsoleReport();
+        feed.listen(report::apply);
+        return report;
+    }
+
+    @Bean
     io.sxs.app.control.SyncRuns syncRuns(Pipeline pipeline, HintPublisher hints, io.sxs.app.control.SyncLogFeed feed) {
         return new io.sxs.app.control.SyncRuns(pipeline, hints, feed);
     }

@@ -3,7 +3,6 @@ package io.sxs.connector.runtime;
 import io.sxs.schemas.common.SystemType;
 import io.sxs.schemas.envelope.ConnectionConfig;
 import io.sxs.schemas.envelope.ConnectionCredentials;
-import io.sxs.schemas.envelope.CredentialState;
 import io.sxs.schemas.topic.Topics;
 import java.time.Duration;
 import java.util.Optional;
@@ -17,7 +16,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
  * refused ({@link CredentialState#AUTH_REQUIRED}), which stops both systems' sides of it. A row counts only while its
  * grant is the connection's: connecting again (a new grant) supersedes it.
  */
-public final class CredentialsTable implements AutoCloseable {
+public final class CredentialsTable implements CredentialStore, AutoCloseable {
 
     private final CompactedTable<ConnectionCredentials> table;
     private final KafkaProducer<Object, SpecificRecordBase> producer;
@@ -52,7 +51,7 @@ public final class CredentialsTable implements AutoCloseable {
         return grant != null ? grant : "saved-" + connection.getUpdatedAt().toEpochMilli();
     }
 
-    /** The row of this system of the connection, if it belongs to the connection's current grant. */
+    @Override
     public Optional<ConnectionCredentials> current(ConnectionConfig connection, SystemType system) {
         String grant = grantOf(connection, system);
         if (grant == null) {
@@ -61,18 +60,7 @@ public final class CredentialsTable implements AutoCloseable {
         return table.get(key(connection.getConnectionId(), system)).filter(c -> grant.equals(c.getGrantId()));
     }
 
-    /** Why a person must connect one of the connection's systems again, or null. */
-    public String authRequired(ConnectionConfig connection) {
-        for (SystemType system : SystemType.values()) {
-            ConnectionCredentials c = current(connection, system).orElse(null);
-            if (c != null && c.getState() == CredentialState.AUTH_REQUIRED) {
-                return c.getMessage() == null ? system + " credentials were refused: connect again" : c.getMessage();
-            }
-        }
-        return null;
-    }
-
-    /** Writes a row and waits until the broker has it (a refreshed token is used only after this returns). */
+    @Override
     public void publish(ConnectionCredentials credentials) {
         String key = key(credentials.getConnectionId(), credentials.getSystem());
         KafkaClients.sendAndWait(producer, Topics.CREDENTIALS, key, credentials, "the credentials of " + key);

@@ -1,6 +1,7 @@
 package io.sxs.connector.xero.auth;
 
 import io.sxs.connector.connection.ConnectionContext;
+import io.sxs.connector.runtime.CredentialStore;
 import io.sxs.connector.runtime.CredentialsTable;
 import io.sxs.connector.source.ApiException.Kind;
 import io.sxs.connector.xero.client.XeroApiException;
@@ -39,7 +40,7 @@ public final class XeroAccessTokens {
     private final Duration refreshUnusedAfter;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Map<String, XeroIdentityClient> identities = new ConcurrentHashMap<>();
-    private volatile CredentialsTable table;
+    private volatile CredentialStore table;
 
     /**
      * @param clientId the Xero app's client id; null or blank: tokens are used as saved and never refreshed
@@ -60,7 +61,7 @@ public final class XeroAccessTokens {
         return new XeroAccessTokens(null, null, null, clock, Duration.ZERO, Duration.ofDays(30));
     }
 
-    public void use(CredentialsTable credentials) {
+    public void use(CredentialStore credentials) {
         this.table = credentials;
     }
 

@@ -80,9 +80,10 @@
         el('dt', {}, 'Contacts'), el('dd', {}, c.contacts),
         el('dt', {}, 'Mode'), el('dd', {}, c.syncMode + ', polls every ' + c.pollIntervalMs + ' ms')),
       el('h3', {}, 'Systems'),
-      table(['System', 'Pre-flight', 'Budget', 'Queued writes', 'Last polls'], (c.systems || []).map(s => el('tr', {},
+      table(['System', 'Pre-flight', 'Budget', 'Queued writes', 'Last polls', 'Cursors'], (c.systems || []).map(s => el('tr', {},
         el('td', {}, s.system), el('td', {}, s.preflight), el('td', {}, budget(c, s.system)), el('td', {}, s.queuedCommands),
-        el('td', {}, Object.entries(s.lastPoll || {}).map(([k, v]) => k + ' ' + v).join('; '))))),
+        el('td', {}, Object.entries(s.lastPoll || {}).map(([k, v]) => k + ' ' + v).join('; ')),
+        el('td', {}, Object.entries(s.cursors || {}).map(([k, v]) => k + ' ' + v).join('; '))))),
       el('h3', { id: 'errors-title' }, 'Errors (' + errors.length + ')'),
       errors.length === 0 ? el('p', { class: 'muted' }, 'No errors stand.') :
         table(['At', 'Entity', 'System', 'Id', 'Kind', 'Message', ''], errors.map(e => el('tr', { class: 'error-row' },

@@ -260,8 +260,8 @@ public final class SxsCli {
             for (JsonNode s : c.path("systems")) {
                 out.printf("  %-12s pre-flight %s, queued commands %d, budget %s%n", s.path("system").asText(),
                         s.path("preflight").asText(), s.path("queuedCommands").asInt(), s.path("budget"));
-                s.path("lastPoll").fields().forEachRemaining(e -> out.printf("    %-20s last poll %s%n", e.getKey(),
-                        e.getValue().asText()));
+                s.path("lastPoll").fields().forEachRemaining(e -> out.printf("    %-20s last poll %s, cursor %s%n", e.getKey(),
+                        e.getValue().asText(), text(s.path("cursors").path(e.getKey()))));
             }
             out.printf("  errors       %d%s%n", c.path("errorCount").asInt(), c.path("lastError").isNull() ? ""
                     : " (last: " + c.path("lastError").path("kind").asText() + " " + c.path("lastError").path("message").asText() + ")");

@@ -26,15 +26,16 @@ public record ConnectionView(String id, String name, String state, List<String> 
 
     /** One system's side of a running connection (absent when no instance in this process owns it). */
     public record SystemView(String system, String preflight, List<String> preflightReport, BudgetStatus budget,
-                             int queuedCommands, Map<String, Instant> lastPoll, Map<String, Instant> nextPoll) {
+                             int queuedCommands, Map<String, Instant> lastPoll, Map<String, Instant> nextPoll,
+                             Map<String, String> cursors) {
 
         static SystemView of(ConnectionRuntimeStatus s) {
             return new SystemView(s.system().name(), s.preflight().state().name(), s.preflight().report(), s.budget(),
-                    s.queuedCommands(), names(s.lastPoll()), names(s.nextPoll()));
+                    s.queuedCommands(), names(s.lastPoll()), names(s.nextPoll()), names(s.cursors()));
         }
 
-        private static Map<String, Instant> names(Map<EntityType, Instant> byEntity) {
-            Map<String, Instant> out = new TreeMap<>();
+        private static <V> Map<String, V> names(Map<EntityType, V> byEntity) {
+            Map<String, V> out = new TreeMap<>();
             byEntity.forEach((k, v) -> out.put(k.name(), v));
             return out;
         }

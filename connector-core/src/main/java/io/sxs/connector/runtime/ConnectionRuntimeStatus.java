@@ -14,10 +14,11 @@ import java.util.Map;
  * @param queuedCommands commands waiting to be written
  * @param lastPoll       when each entity's last poll started
  * @param nextPoll       when each entity's next poll is due (the poll allowance may make it later)
+ * @param cursors        each entity's committed source cursor: its watermark and complete passes
  * @param prepared       true once the one-time set-up (webhook subscriptions) is done
  * @param preflight      the pre-flight verdict: the connection syncs only once it passed
  */
 public record ConnectionRuntimeStatus(String connectionId, SystemType system, BudgetStatus budget, int queuedCommands,
                                       Map<EntityType, Instant> lastPoll, Map<EntityType, Instant> nextPoll,
-                                      boolean prepared, PreflightVerdict preflight) {
+                                      Map<EntityType, String> cursors, boolean prepared, PreflightVerdict preflight) {
 }

@@ -155,6 +155,7 @@ public final class ConnectorRuntime implements AutoCloseable {
         }
         Map<EntityType, Instant> last = new EnumMap<>(EntityType.class);
         Map<EntityType, Instant> next = new EnumMap<>(EntityType.class);
+        Map<EntityType, String> watermarks = new EnumMap<>(EntityType.class);
         for (EntitySource source : sources.getOrDefault(connectionId, List.of())) {
             if (source.lastPollAt() != null) {
                 last.put(source.entity(), source.lastPollAt());
@@ -162,10 +163,15 @@ public final class ConnectorRuntime implements AutoCloseable {
             if (source.nextPollAt() != null) {
                 next.put(source.entity(), source.nextPollAt());
             }
+            SourceCursor cursor = cursors.get(new CursorKeyValue(connectionId, connector.system(), source.entity()));
+            if (cursor != null) {
+                watermarks.put(source.entity(), cursor.getWatermark() == null ? "passes " + cursor.getPasses()
+                        : cursor.getWatermark() + " (passes " + cursor.getPasses() + ")");
+            }
         }
         CommandQueue queue = queues.get(connectionId);
         return Optional.of(new ConnectionRuntimeStatus(connectionId, connector.system(), connector.budget(config).status(),
-                queue == null ? 0 : queue.size(), last, next, prepared.contains(connectionId),
+                queue == null ? 0 : queue.size(), last, next, watermarks, prepared.contains(connectionId),
                 checks.verdict(config)));
     }
 

@@ -197,10 +197,7 @@ public final class SxsCli {
 
             @Override
             public Integer call() {
-                JsonNode c = parent.root.api().post("/api/connections/" + enc(id) + "/pause", null);
-                parent.root.out().println("Connection " + id + " " + c.path("state").asText());
-                parent.root.out().flush();
-                return 0;
+                return parent.said(id, parent.root.api().post("/api/connections/" + enc(id) + "/pause", null));
             }
         }
 
@@ -213,10 +210,7 @@ public final class SxsCli {
 
             @Override
             public Integer call() {
-                JsonNode c = parent.root.api().post("/api/connections/" + enc(id) + "/resume", null);
-                parent.root.out().println("Connection " + id + " " + c.path("state").asText());
-                parent.root.out().flush();
-                return 0;
+                return parent.said(id, parent.root.api().post("/api/connections/" + enc(id) + "/resume", null));
             }
         }
 
@@ -229,18 +223,21 @@ public final class SxsCli {
 
             @Override
             public Integer call() {
-                JsonNode c = parent.root.api().delete("/api/connections/" + enc(id));
-                parent.root.out().println("Connection " + id + " " + c.path("state").asText());
-                parent.root.out().flush();
-                return 0;
+                return parent.said(id, parent.root.api().delete("/api/connections/" + enc(id)));
             }
+        }
+
+        /** Prints the state a pause, resume or remove left the connection in. */
+        int said(String id, JsonNode connection) {
+            root.out().println("Connection " + id + " " + connection.path("state").asText());
+            root.out().flush();
+            return 0;
         }
 
         private static String budget(JsonNode c, String system) {
             for (JsonNode s : c.path("systems")) {
                 if (system.equals(s.path("system").asText())) {
-                    JsonNode b = s.path("budget");
-                    return b.path("dayRemaining").isMissingNode() ? b.toString() : b.path("dayRemaining").asText();
+                    return s.path("budget").path("dayRemaining").asText();
                 }
             }
             return null;

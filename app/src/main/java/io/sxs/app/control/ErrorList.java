@@ -55,10 +55,7 @@ public final class ErrorList {
                     e.getMessage(), e.getAt()));
         } else if (SETTLED.contains(e.getOutcome()) || e.getStage() == SyncStage.SOURCE
                 && (e.getOutcome() == SyncOutcome.READ || e.getOutcome() == SyncOutcome.PASS_COMPLETE)) {
-            errors.remove(key);
-            if (e.getStage() == SyncStage.SOURCE) {
-                errors.remove(key(e.getConnectionId(), e.getEntity(), system, null));
-            }
+            errors.remove(key); // for a source's read, the key is its failed poll's
         }
     }
 

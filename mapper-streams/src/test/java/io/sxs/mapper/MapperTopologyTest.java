@@ -42,6 +42,7 @@ import io.sxs.schemas.envelope.ResultStatus;
 import io.sxs.schemas.envelope.SyncLogEntry;
 import io.sxs.schemas.envelope.SyncStage;
 import io.sxs.schemas.registry.SystemNames;
+import io.sxs.schemas.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -604,5 +605,63 @@ class MapperTopologyTest {
         List<SyncLogEntry> log = kit.log();
         assertThat(outcomes(log)).containsExactly(io.sxs.schemas.envelope.SyncOutcome.FAILED);
         assertThat(log.get(0).getMessage()).contains("duplicate").contains("T-C7-DUP");
+    }
+
+    @Test
+    void aConnectionDeletedFromTheTopicLosesEveryRowOfItAndTheSameIdStartsAgainFromNothing() {
+        kit = new MapperTestKit(stateDir);
+        for (String id : List.of("c1", "c2")) {
+            kit.connection(connectionOf(id));
+            kit.change(upsert(id, SystemType.SCORO, CONTACT, contact("7", "Acme Ltd")));
+            kit.result(ok(kit.commands(SystemType.XERO).get(0), "T-C7-" + id));
+        }
+        kit.change(upsert("c1", SystemType.SCORO, INVOICE, invoice("42", "99", "100"))); // waits for contact 99
+        kit.change(upsert("c1", SystemType.SCORO, CONTACT, contact("7", "Acme Limited")));
+        Command update = kit.commands(SystemType.XERO).get(0); // left in flight
+        kit.advance(Duration.ofSeconds(31)); // the mapper notes both scopes
+        kit.log();
+        kit.hints();
+        assertThat(rowsOf(Topics.IDMAP_STORE, "c1")).as("contact 7 and its counterpart").isEqualTo(2);
+        assertThat(rowsOf(Topics.PENDING_STORE, "c1")).as("the invoice waiting").isEqualTo(1);
+        assertThat(rowsOf(Topics.LATEST_STORE, "c1")).isEqualTo(2);
+        int others = rowsOf(Topics.IDMAP_STORE, "c2") + rowsOf(Topics.LATEST_STORE, "c2");
+
+        kit.removeConnection("c1");
+        kit.advance(Duration.ofSeconds(31));
+        kit.result(ok(update, "T-C7-c1")); // a late result must not bring a row back
+        assertThat(kit.log()).singleElement().satisfies(e -> {
+            assertThat(e.getOutcome()).isEqualTo(SKIPPED_OUT_OF_SCOPE);
+            assertThat(e.getMessage()).isEqualTo("connection c1 is unknown; the result is not recorded");
+        });
+        assertThat(rowsOf(Topics.IDMAP_STORE, "c1") + rowsOf(Topics.PENDING_STORE, "c1") + rowsOf(Topics.LATEST_STORE, "c1"))
+                .isZero();
+        assertThat(rowsOf(Topics.IDMAP_STORE, "c2") + rowsOf(Topics.LATEST_STORE, "c2")).as("another connection's rows")
+                .isEqualTo(others);
+
+        // Added again under the same id it knows nothing: contact 7 is created again, c2's is still mapped.
+        kit.connection(connectionOf("c1"));
+        kit.change(upsert("c1", SystemType.SCORO, CONTACT, contact("7", "Acme Limited")));
+        assertThat(kit.commands(SystemType.XERO)).singleElement()
+                .satisfies(c -> assertThat(c.getAction()).isEqualTo(CommandAction.CREATE));
+        kit.change(upsert("c2", SystemType.SCORO, CONTACT, contact("7", "Acme Ltd")));
+        assertThat(kit.commands(SystemType.XERO)).isEmpty();
+    }
+
+    private static io.sxs.schemas.envelope.ConnectionConfig connectionOf(String id) {
+        io.sxs.schemas.envelope.ConnectionConfig config = connection(id, Direction.TO_XERO, ContactMode.FROM_SCORO);
+        config.getXero().setTenantId("tenant-" + id);
+        config.getScoro().setCompanyAccountId("company-" + id);
+        return config;
+    }
+
+    private int rowsOf(String store, String connectionId) {
+        int n = 0;
+        try (org.apache.kafka.streams.state.KeyValueIterator<io.sxs.schemas.envelope.EntityKey, Object> all =
+                     kit.driver.<io.sxs.schemas.envelope.EntityKey, Object>getKeyValueStore(store).all()) {
+            while (all.hasNext()) {
+                n += all.next().key.getConnectionId().equals(connectionId) ? 1 : 0;
+            }
+        }
+        return n;
     }
 }

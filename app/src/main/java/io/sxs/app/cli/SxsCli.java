@@ -214,16 +214,21 @@ public final class SxsCli {
             }
         }
 
-        @Command(name = "remove", description = "Remove a connection (its ID map and history are kept).")
+        @Command(name = "remove", description = "Remove a connection. Its ID map and history are kept, so the same id "
+                + "added again carries on without writing anything twice; --drop-id-map forgets its ID map, cursors and "
+                + "saved credentials too (also of a connection removed before), and the same id added again syncs as new.")
         static final class Remove implements Callable<Integer> {
             @ParentCommand
             Connections parent;
             @Parameters(paramLabel = "ID")
             String id;
+            @Option(names = "--drop-id-map", description = "Also drop its ID map, cursors and saved credentials.")
+            boolean dropIdMap;
 
             @Override
             public Integer call() {
-                return parent.said(id, parent.root.api().delete("/api/connections/" + enc(id)));
+                return parent.said(id, parent.root.api().delete("/api/connections/" + enc(id)
+                        + (dropIdMap ? "?idMap=drop" : "")));
             }
         }
 

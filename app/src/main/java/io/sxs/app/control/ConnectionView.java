@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * A connection as the control API shows it: its settings and, per system, what the instance that owns it knows.
  * Credentials are never part of it.
  *
- * @param state one word for a person: ACTIVE, PAUSED, REMOVED, MANUAL, REFUSED, AUTH_REQUIRED, CHECK_FAILED,
+ * @param state one word for a person: ACTIVE, PAUSED, REMOVED, DELETED (removed with its ID map), MANUAL, REFUSED, AUTH_REQUIRED, CHECK_FAILED,
  *              UNREADABLE or WAITING (for its pre-flight check)
  * @param problems what stops it, one sentence each
  */
@@ -39,6 +39,12 @@ public record ConnectionView(String id, String name, String state, List<String> 
             byEntity.forEach((k, v) -> out.put(k.name(), v));
             return out;
         }
+    }
+
+    /** The connection as it was, once deleted from the topic with its ID map. */
+    ConnectionView deleted() {
+        return new ConnectionView(id, name, "DELETED", List.of(), status, syncMode, scoroSite, scoroCompanyAccountId, xeroTenantId,
+                directions, contacts, trackingCategory, pollIntervalMs, createdAt, updatedAt, List.of(), errorCount, lastError);
     }
 
     static ConnectionView of(ConnectionConfig c, List<ConnectionRuntimeStatus> runtime, String refusal,

@@ -36,6 +36,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -165,13 +166,33 @@ public class ConnectionsController {
         return status(id, ConnectionStatus.ACTIVE);
     }
 
-    /** Removes the connection: its sources stop and nothing more is written; its ID map and history are kept. */
+    /**
+     * Removes the connection: its sources stop and nothing more is written. Its ID map and history are kept
+     * ({@code idMap=keep}, the default: the same id added again carries on without writing anything twice), or its ID
+     * map, cursors and saved credentials are dropped ({@code idMap=drop}, also for a connection removed before): the
+     * connection is deleted from the topic and the same id added again syncs as if new. The audit topics keep its history.
+     */
     @DeleteMapping("/{id}")
-    public ConnectionView remove(@PathVariable String id) {
-        ConnectionConfig config = live(id);
-        connections.removeWhere(c -> c.getConnectionId().equals(config.getConnectionId()));
-        log.info("Connection {} removed (its ID map and history are kept)", id);
-        return awaitStatus(id, ConnectionStatus.REMOVED);
+    public ConnectionView remove(@PathVariable String id, @RequestParam(name = "idMap", defaultValue = "keep") String idMap) {
+        boolean drop = switch (idMap) {
+            case "keep" -> false;
+            case "drop" -> true;
+            default -> throw new IllegalArgumentException("idMap must be keep or drop, got '" + idMap + "'");
+        };
+        ConnectionConfig config = drop ? find(id) : live(id);
+        ConnectionView removed = view(config);
+        if (config.getStatus() != ConnectionStatus.REMOVED) {
+            connections.removeWhere(c -> c.getConnectionId().equals(config.getConnectionId()));
+            removed = awaitStatus(id, ConnectionStatus.REMOVED);
+        }
+        if (!drop) {
+            log.info("Connection {} removed (its ID map and history are kept)", id);
+            return removed;
+        }
+        connections.delete(config.getConnectionId());
+        awaitGone(id);
+        log.info("Connection {} removed and deleted with its ID map, cursors and saved credentials (its history is kept)", id);
+        return removed.deleted();
     }
 
     private ConnectionView status(String id, ConnectionStatus status) {
@@ -253,6 +274,18 @@ public class ConnectionsController {
     /** The view once this process's table has the write (a person reads their own change back). */
     private ConnectionView awaitView(String id, Instant updatedAt) {
         return await(id, c -> c.getUpdatedAt().equals(updatedAt));
+    }
+
+    private void awaitGone(String id) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (directory.find(id).isPresent() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private ConnectionView awaitStatus(String id, ConnectionStatus status) {

@@ -123,7 +123,23 @@ public final class Connections {
         send(removed);
     }
 
+    /**
+     * Deletes a connection from the topic (a tombstone): the mapper then drops its ID map, pending and latest rows,
+     * and the runtimes its cursors, facts and saved credentials, so the same id added again starts from nothing.
+     */
+    public void delete(String connectionId) {
+        Map<String, ConnectionConfig> tombstone = new HashMap<>();
+        tombstone.put(connectionId, null);
+        send(tombstone);
+    }
+
     private void send(List<ConnectionConfig> configs) {
+        Map<String, ConnectionConfig> byId = new java.util.LinkedHashMap<>();
+        configs.forEach(c -> byId.put(c.getConnectionId(), c));
+        send(byId);
+    }
+
+    private void send(Map<String, ConnectionConfig> configs) {
         if (configs.isEmpty()) {
             return;
         }
@@ -131,9 +147,7 @@ public final class Connections {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
                 new StringSerializer(), AvroSerde.<ConnectionConfig>forCluster(bootstrapServers))) {
             List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
-            for (ConnectionConfig config : configs) {
-                sent.add(producer.send(new ProducerRecord<>(Topics.CONNECTIONS, config.getConnectionId(), config)));
-            }
+            configs.forEach((id, config) -> sent.add(producer.send(new ProducerRecord<>(Topics.CONNECTIONS, id, config))));
             for (java.util.concurrent.Future<?> f : sent) {
                 f.get(30, TimeUnit.SECONDS);
             }

@@ -107,5 +107,11 @@ class CliTest extends BrokerAndSandboxes {
         String printed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.exitValue()).as(printed).isZero();
         assertThat(printed).containsPattern("(?m)^cli\\s+PAUSED");
+
+        // Removed keeping its ID map, then removed again dropping it: deleted, gone for every command.
+        assertThat(cli("connections", "remove", "cli").out()).contains("Connection cli REMOVED");
+        assertThat(cli("connections", "list").out()).containsPattern("(?m)^cli\\s+REMOVED");
+        assertThat(cli("connections", "remove", "cli", "--drop-id-map").out()).contains("Connection cli DELETED");
+        assertThat(cli("connections", "show", "cli").exit()).isEqualTo(3);
     }
 }

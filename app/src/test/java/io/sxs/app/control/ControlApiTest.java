@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sxs.app.support.BrokerAndSandboxes;
 import io.sxs.app.support.ControlClient;
 import io.sxs.app.support.Pipelines;
+import io.sxs.app.support.TopicReader;
+import io.sxs.schemas.topic.Topics;
 import io.sxs.sandbox.scoro.ScoroCompany;
 import io.sxs.sandbox.xero.XeroTenant;
 import java.net.http.HttpResponse;
@@ -37,7 +39,8 @@ class ControlApiTest extends BrokerAndSandboxes {
 
     @BeforeAll
     static void startApp() throws Exception {
-        app = Pipelines.start(broker.bootstrapServers(), KEY, Files.createTempDirectory("sxs-control-"), Map.of());
+        app = Pipelines.start(broker.bootstrapServers(), KEY, Files.createTempDirectory("sxs-control-"),
+                Map.of("sxs.mapper.punctuate-interval", "2s"));
         api = ControlClient.of(app);
     }
 
@@ -150,6 +153,80 @@ class ControlApiTest extends BrokerAndSandboxes {
         assertThat(removed.path("state").asText()).isEqualTo("REMOVED");
         assertThat(call("POST", "/api/connections/ct/pause", null, Pipelines.OPERATOR_TOKEN).statusCode()).isEqualTo(404);
         assertThat(call("GET", "/api/connections/nope", null, Pipelines.OPERATOR_TOKEN).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void removedWithItsIdMapKeptTheSameIdCarriesOnAndDroppedItSyncsAsNewWithAnotherOrganisation() throws Exception {
+        ScoroCompany company = scoro.createCompany("Removal Scoro");
+        XeroTenant first = xero.createTenant("Removal One Ltd");
+        invoice(company, "RM-1");
+        assertThat(add(company, first).statusCode()).isEqualTo(201);
+        await().atMost(TIMEOUT).until(() -> numbers(first).contains("RM-1"));
+
+        // Kept: added again, it reads on from its cursors and writes nothing twice.
+        assertThat(JSON.readTree(call("DELETE", "/api/connections/rm", null, Pipelines.OPERATOR_TOKEN).body())
+                .path("state").asText()).isEqualTo("REMOVED");
+        assertThat(rowsOf(Topics.IDMAP, "rm")).as("the ID map is kept").isPositive();
+        long listsBefore = scoro.callCounts(company.companyAccountId()).getOrDefault("invoices/list", 0L);
+        assertThat(add(company, first).statusCode()).isEqualTo(201);
+        invoice(company, "RM-2");
+        await().atMost(TIMEOUT).until(() -> numbers(first).contains("RM-2"));
+        assertThat(numbers(first)).containsExactlyInAnyOrder("RM-1", "RM-2");
+        assertThat(scoro.callCounts(company.companyAccountId()).get("invoices/view")).as("RM-1 is not fetched again")
+                .isEqualTo(2L);
+        assertThat(scoro.callCounts(company.companyAccountId()).get("invoices/list")).isGreaterThan(listsBefore);
+
+        // Dropped: the connection is deleted, and every row of it goes from the compacted topics.
+        Map<Object, Object> idMap = TopicReader.compacted(broker.bootstrapServers(), Topics.IDMAP);
+        long others = idMap.size() - rowsOf(idMap, "rm");
+        HttpResponse<String> bad = call("DELETE", "/api/connections/rm?idMap=sometimes", null, Pipelines.OPERATOR_TOKEN);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("idMap must be keep or drop");
+        JsonNode deleted = JSON.readTree(call("DELETE", "/api/connections/rm?idMap=drop", null, Pipelines.OPERATOR_TOKEN).body());
+        assertThat(deleted.path("state").asText()).isEqualTo("DELETED");
+        assertThat(call("GET", "/api/connections/rm", null, Pipelines.OPERATOR_TOKEN).statusCode()).isEqualTo(404);
+        for (String topic : java.util.List.of(Topics.CONNECTIONS, Topics.IDMAP, Topics.LATEST, Topics.PENDING, Topics.SCOPES,
+                Topics.SOURCE_CURSORS, Topics.CONNECTION_FACTS, Topics.CREDENTIALS)) {
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(rowsOf(topic, "rm")).as(topic).isZero());
+        }
+        assertThat(TopicReader.compacted(broker.bootstrapServers(), Topics.IDMAP)).as("nothing of another connection")
+                .hasSize((int) others);
+
+        // The same Scoro company paired with another organisation under the same id: synced as new, from the start.
+        XeroTenant second = xero.createTenant("Removal Two Ltd");
+        assertThat(add(company, second).statusCode()).isEqualTo(201);
+        await().atMost(TIMEOUT).until(() -> numbers(second).size() == 2);
+        assertThat(numbers(second)).containsExactlyInAnyOrder("RM-1", "RM-2");
+        assertThat(numbers(first)).as("the first organisation is left as it was").containsExactlyInAnyOrder("RM-1", "RM-2");
+    }
+
+    private static HttpResponse<String> add(ScoroCompany company, XeroTenant tenant) {
+        return call("POST", "/api/connections", Map.of("id", "rm", "name", "Removal pair",
+                "scoro", Map.of("siteUrl", scoro.baseUri().toString(), "companyAccountId", company.companyAccountId(),
+                        "apiKey", company.apiKey()),
+                "xero", Map.of("tenantId", tenant.tenantId(), "accessToken", tenant.accessToken(),
+                        "apiBaseUrl", xero.apiBase().toString()),
+                "settings", Map.of("directions", Map.of("INVOICE", "TO_XERO"), "contacts", "WITH_DOCUMENTS",
+                        "pollIntervalMs", 300)), Pipelines.OPERATOR_TOKEN);
+    }
+
+    private static java.util.List<Object> numbers(XeroTenant tenant) {
+        return xero.invoices(tenant.tenantId()).stream().map(i -> i.get("InvoiceNumber")).toList();
+    }
+
+    /** Rows of one connection in a compacted topic, whatever its key: the connection id, id/SYSTEM or a record key. */
+    private static long rowsOf(String topic, String connectionId) {
+        return rowsOf(TopicReader.compacted(broker.bootstrapServers(), topic), connectionId);
+    }
+
+    private static long rowsOf(Map<Object, Object> compacted, String connectionId) {
+        return compacted.keySet().stream().filter(k -> {
+            if (k instanceof String s) {
+                return s.equals(connectionId) || s.startsWith(connectionId + "/");
+            }
+            return k instanceof org.apache.avro.generic.GenericRecord r && r.getSchema().getField("connectionId") != null
+                    && connectionId.equals(String.valueOf(r.get("connectionId")));
+        }).count();
     }
 
     private static JsonNode show(String id) {

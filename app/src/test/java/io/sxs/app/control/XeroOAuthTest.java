@@ -9,13 +9,13 @@ import io.sxs.app.pipeline.ApiClocks;
 import io.sxs.app.support.BrokerAndSandboxes;
 import io.sxs.app.support.ControlClient;
 import io.sxs.app.support.Pipelines;
+import io.sxs.app.support.TopicReader;
 import io.sxs.app.support.Seeds;
 import io.sxs.sandbox.scoro.ScoroCompany;
 import io.sxs.sandbox.xero.XeroApp;
 import io.sxs.sandbox.xero.XeroTenant;
 import io.sxs.schemas.envelope.ConnectionCredentials;
 import io.sxs.schemas.envelope.CredentialState;
-import io.sxs.schemas.serde.AvroSerde;
 import io.sxs.schemas.topic.Topics;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -26,15 +26,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -197,46 +190,15 @@ class XeroOAuthTest extends BrokerAndSandboxes {
     }
 
     private static ConnectionCredentials credentials(String connectionId) {
-        ConnectionCredentials last = null;
-        try (KafkaConsumer<String, ConnectionCredentials> consumer = new KafkaConsumer<>(consumerProps(),
-                new StringDeserializer(), AvroSerde.<ConnectionCredentials>forCluster(broker.bootstrapServers()))) {
-            for (ConsumerRecord<String, ConnectionCredentials> r : readAll(consumer, Topics.CREDENTIALS)) {
-                if (r.key().equals(connectionId + "/XERO")) {
-                    last = r.value();
-                }
-            }
-        }
-        return last;
+        return (ConnectionCredentials) TopicReader.compacted(broker.bootstrapServers(), Topics.CREDENTIALS).get(connectionId + "/XERO");
     }
 
     private static String rawTopic(String topic) {
         StringBuilder all = new StringBuilder();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProps(), new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            for (ConsumerRecord<byte[], byte[]> r : readAll(consumer, topic)) {
-                all.append(new String(r.value(), StandardCharsets.ISO_8859_1));
-            }
+        for (ConsumerRecord<byte[], byte[]> r : TopicReader.readAll(broker.bootstrapServers(), topic)) {
+            all.append(new String(r.value(), StandardCharsets.ISO_8859_1));
         }
         return all.toString();
-    }
-
-    private static Map<String, Object> consumerProps() {
-        Map<String, Object> props = new HashMap<>();
-        props.put("bootstrap.servers", broker.bootstrapServers());
-        return props;
-    }
-
-    private static <K, V> List<ConsumerRecord<K, V>> readAll(KafkaConsumer<K, V> consumer, String topic) {
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-        List<ConsumerRecord<K, V>> out = new ArrayList<>();
-        while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-            consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-        }
-        return out;
     }
 
     private JsonNode show(String id) {

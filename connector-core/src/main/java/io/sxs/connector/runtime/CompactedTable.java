@@ -57,6 +57,23 @@ public final class CompactedTable<V extends SpecificRecordBase> implements AutoC
         return List.copyOf(rows.values());
     }
 
+    /**
+     * Tombstones the rows whose key matches, and drops them here at once.
+     *
+     * @return how many were deleted
+     */
+    int deleteWhere(java.util.function.Predicate<String> key, org.apache.kafka.clients.producer.KafkaProducer<Object, SpecificRecordBase> producer) {
+        int deleted = 0;
+        for (String k : List.copyOf(rows.keySet())) {
+            if (key.test(k)) {
+                KafkaClients.sendAndWait(producer, topic, k, null, "the deletion of " + k + " from " + topic);
+                rows.remove(k);
+                deleted++;
+            }
+        }
+        return deleted;
+    }
+
     /** Takes a row this process just wrote, before the topic brings it back. */
     void putLocal(String key, V value) {
         rows.put(key, value);

@@ -117,6 +117,12 @@ public final class ConnectionChecks implements AutoCloseable {
         facts.putLocal(key, read);
     }
 
+    /** Deletes this system's facts of connections deleted from the connections topic. */
+    int deleteFactsOf(java.util.function.Predicate<String> deletedConnection) {
+        return facts.deleteWhere(k -> k.endsWith("/" + system.name())
+                && deletedConnection.test(k.substring(0, k.lastIndexOf('/'))), producer);
+    }
+
     void forget(String connectionId) {
         verdicts.remove(connectionId);
         refusals.remove(connectionId);

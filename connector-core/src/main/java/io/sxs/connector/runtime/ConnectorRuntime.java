@@ -33,6 +33,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +71,7 @@ public final class ConnectorRuntime implements AutoCloseable {
     private final Map<String, Instant> parked = new ConcurrentHashMap<>();
     private long reconciled;
     private final CommandSink sink;
+    private final KafkaProducer<Object, SpecificRecordBase> tombstones;
     private SourceContext sourceContext;
 
     public ConnectorRuntime(ConnectorSettings settings, SystemConnector connector, SecretCipher cipher) {
@@ -91,6 +94,7 @@ public final class ConnectorRuntime implements AutoCloseable {
         this.checks = new ConnectionChecks(settings, connector.system(), scheduler::wake, registry::linkRefusal, credentials);
         this.producers = new SourceProducers(settings, "sxs-source-" + system + "-" + settings.instanceId(), settings.workers());
         this.sink = new CommandSink(this, settings);
+        this.tombstones = KafkaClients.plainProducer(settings);
     }
 
     public void start() throws InterruptedException {
@@ -199,6 +203,31 @@ public final class ConnectorRuntime implements AutoCloseable {
         }
         if (reconciled++ % 10 == 0) {
             maintain(wanted);
+            forgetDeleted();
+        }
+    }
+
+    /**
+     * Deletes what this system keeps of connections deleted from the connections topic (removed with their ID map):
+     * source cursors, pre-flight facts and saved credentials, so the same id added again starts from nothing. Checked
+     * again every ten passes, so a cursor a poll still in progress committed after the deletion goes too.
+     */
+    private void forgetDeleted() {
+        java.util.function.Predicate<String> deleted = id -> registry.get(id).isEmpty();
+        int cursorsDeleted = 0;
+        for (CursorKeyValue key : List.copyOf(cursors.keySet())) {
+            if (deleted.test(key.connectionId()) && !sources.containsKey(key.connectionId())) {
+                KafkaClients.sendAndWait(tombstones, new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.SOURCE_CURSORS,
+                        ConnectionPartitioner.partitionFor(key.connectionId(), sourceContext.cursorPartitions()), key.toAvro(), null),
+                        "the deletion of a cursor of " + key.connectionId());
+                cursors.remove(key);
+                cursorsDeleted++;
+            }
+        }
+        int rows = checks.deleteFactsOf(deleted) + credentials.deleteOf(deleted, connector.system());
+        if (cursorsDeleted + rows > 0) {
+            log.info("{}: deleted {} cursors and {} facts and credentials rows of connections deleted with their ID map",
+                    connector.system(), cursorsDeleted, rows);
         }
     }
 
@@ -350,6 +379,7 @@ public final class ConnectorRuntime implements AutoCloseable {
         producers.close();
         checks.close();
         credentials.close();
+        tombstones.close(Duration.ofSeconds(5));
         registry.close();
     }
 

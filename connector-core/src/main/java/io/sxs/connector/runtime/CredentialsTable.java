@@ -67,6 +67,12 @@ public final class CredentialsTable implements CredentialStore, AutoCloseable {
         table.putLocal(key, credentials);
     }
 
+    /** Deletes {@code system}'s credentials of connections deleted from the connections topic. */
+    int deleteOf(java.util.function.Predicate<String> deletedConnection, SystemType system) {
+        return table.deleteWhere(k -> k.endsWith("/" + system.name())
+                && deletedConnection.test(k.substring(0, k.lastIndexOf('/'))), producer);
+    }
+
     @Override
     public void close() {
         table.close();

@@ -76,11 +76,15 @@ final class KafkaClients {
     }
 
     /** Sends one record and waits until the broker has it ({@code what} names it in the error). */
-    static void sendAndWait(KafkaProducer<Object, SpecificRecordBase> producer, String topic, String key,
+    static void sendAndWait(KafkaProducer<Object, SpecificRecordBase> producer, String topic, Object key,
                             SpecificRecordBase value, String what) {
+        sendAndWait(producer, new org.apache.kafka.clients.producer.ProducerRecord<>(topic, key, value), what);
+    }
+
+    static void sendAndWait(KafkaProducer<Object, SpecificRecordBase> producer,
+                            org.apache.kafka.clients.producer.ProducerRecord<Object, SpecificRecordBase> record, String what) {
         try {
-            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, key, value)).get(30,
-                    java.util.concurrent.TimeUnit.SECONDS);
+            producer.send(record).get(30, java.util.concurrent.TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while saving " + what, e);

@@ -91,4 +91,9 @@ public final class ContactIndex {
         ids.forEach(id -> out.add(side.byId.get(id)));
         return out;
     }
+
+    /** Drops everything indexed of one connection (it was deleted with its ID map). */
+    public void forget(String connectionId) {
+        sides.keySet().removeIf(k -> k.startsWith(connectionId + "/"));
+    }
 }

@@ -1,6 +1,9 @@
 package io.sxs.mapper.process;
 
 import io.sxs.mapper.MapperSettings;
+import io.sxs.mapper.match.ContactIndex;
+import java.util.List;
+import org.apache.kafka.streams.state.KeyValueStore;
 import io.sxs.mapper.serde.ChangeHeader;
 import io.sxs.schemas.common.SystemType;
 import io.sxs.schemas.envelope.ChangeRecord;
@@ -13,8 +16,8 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 
 /**
- * Reads both change topics; also runs the wall-clock punctuation that backfills a widened scope, and retries and
- * times out waiting changes.
+ * Reads both change topics; also runs the wall-clock punctuation that forgets deleted connections, backfills a widened
+ * scope, and retries and times out waiting changes.
  */
 public final class ChangeProcessor extends MapperProcessor<ChangeRecord> {
 
@@ -28,10 +31,16 @@ public final class ChangeProcessor extends MapperProcessor<ChangeRecord> {
     public void init(ProcessorContext<String, SpecificRecordBase> context) {
         super.init(context);
         // This processor records every change, so the contact index it keeps stays current.
-        changes = new ChangeHandler(state, new io.sxs.mapper.match.ContactIndex());
+        ContactIndex contacts = new ContactIndex();
+        changes = new ChangeHandler(state, contacts);
         PendingExpiry expiry = new PendingExpiry(state, changes);
-        ScopeBackfill backfill = new ScopeBackfill(state, changes, connectionTable, context.getStateStore(Topics.SCOPES_STORE));
+        KeyValueStore<String, String> scopes = context.getStateStore(Topics.SCOPES_STORE);
+        ScopeBackfill backfill = new ScopeBackfill(state, changes, connectionTable, scopes);
+        ConnectionPurge purge = new ConnectionPurge(List.of(context.getStateStore(Topics.IDMAP_STORE),
+                context.getStateStore(Topics.PENDING_STORE), context.getStateStore(Topics.LATEST_STORE)), scopes,
+                connectionPrefix, contacts);
         context.schedule(settings.punctuateInterval(), PunctuationType.WALL_CLOCK_TIME, timestamp -> {
+            purge.purgeGone(connectionTable.ids());
             backfill.check();
             expiry.retryDue();
             expiry.expire();

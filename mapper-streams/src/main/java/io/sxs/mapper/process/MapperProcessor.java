@@ -32,7 +32,7 @@ abstract class MapperProcessor<V extends SpecificRecordBase> implements Processo
     private final AvroSerde<SpecificRecordBase> decoder;
     private final Class<V> type;
     private final String connectionsStore;
-    private final Serializer<String> connectionPrefix;
+    protected final Serializer<String> connectionPrefix;
     /** The connections as this task sees them (also {@code state.connections()}). */
     protected ConnectionTable connectionTable;
     protected ProcessorContext<String, SpecificRecordBase> context;

@@ -34,6 +34,12 @@ public final class ResultHandler {
     }
 
     public void handle(WriteResult result) {
+        if (state.connections().apply(result.getConnectionId()) == null) {
+            // Deleted with its ID map (or never known): a late result must not bring a row of it back.
+            state.log().result(result, SyncOutcome.SKIPPED_OUT_OF_SCOPE, "connection " + result.getConnectionId()
+                    + " is unknown; the result is not recorded");
+            return;
+        }
         EntityKey sourceKey = EntityKeys.of(result.getConnectionId(), result.getEntity(), result.getSourceSystem(), result.getSourceId());
         IdMapEntry source = state.idMap().get(sourceKey);
         boolean current = source != null && result.getCommandId().equals(source.getInFlightCommandId());

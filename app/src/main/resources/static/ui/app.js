@@ -1,4 +1,4 @@
-// The status page: connections with state, budget and error counts, a connection's detail with its errors, and a
+// The status page: connections with state, lag, budget and error counts, a connection's detail with its errors, and a
 // record's history. Everything comes from the control API with the operator token, kept in this tab only. Data is put
 // on the page as text, never as HTML.
 (function () {
@@ -41,6 +41,12 @@
     return (b.parkedUntil ? 'parked until ' + b.parkedUntil : b.dayRemaining + ' / ' + b.dayLimit + ' today');
   }
 
+  function lag(c) {
+    if (!c.lag) { return '–'; }
+    const s = c.lag.lagMs / 1000;
+    return (s < 10 ? s.toFixed(1) : Math.round(s)) + 's';
+  }
+
   function lastPoll(c) {
     const times = (c.systems || []).flatMap(s => Object.values(s.lastPoll || {})).sort();
     return times.length ? times[times.length - 1] : null;
@@ -50,10 +56,10 @@
     const list = await api('/api/connections');
     view.replaceChildren(el('h2', {}, 'Connections'),
       list.length === 0 ? el('p', { class: 'muted' }, 'No connections yet: add one with the CLI or POST /api/connections.') :
-      table(['Connection', 'State', 'Mode', 'Invoices', 'Errors', 'Queued writes', 'Xero budget', 'Scoro budget', 'Last poll'],
+      table(['Connection', 'State', 'Lag', 'Mode', 'Invoices', 'Errors', 'Queued writes', 'Xero budget', 'Scoro budget', 'Last poll'],
         list.map(c => el('tr', { class: 'link', 'data-id': c.id, onclick: () => { location.hash = '#/connections/' + c.id; } },
           el('td', {}, el('strong', {}, c.id), el('div', { class: 'muted' }, c.name)), el('td', {}, pill(c.state)),
-          el('td', {}, c.syncMode), el('td', {}, (c.directions || {}).INVOICE),
+          el('td', { class: 'lag' }, lag(c)), el('td', {}, c.syncMode), el('td', {}, (c.directions || {}).INVOICE),
           el('td', { class: c.errorCount ? 'error' : '' }, c.errorCount),
           el('td', {}, (c.systems || []).reduce((n, s) => n + s.queuedCommands, 0)),
           el('td', {}, budget(c, 'XERO')), el('td', {}, budget(c, 'SCORO')), el('td', {}, lastPoll(c))))));
@@ -78,7 +84,9 @@
         el('dt', {}, 'Xero'), el('dd', {}, 'organisation ' + c.xeroTenantId),
         el('dt', {}, 'Directions'), el('dd', {}, Object.entries(c.directions || {}).map(([k, v]) => k + ' ' + v).join(', ')),
         el('dt', {}, 'Contacts'), el('dd', {}, c.contacts),
-        el('dt', {}, 'Mode'), el('dd', {}, c.syncMode + ', polls every ' + c.pollIntervalMs + ' ms')),
+        el('dt', {}, 'Mode'), el('dd', {}, c.syncMode + ', polls every ' + c.pollIntervalMs + ' ms'),
+        el('dt', {}, 'Lag'), el('dd', { id: 'lag' }, c.lag ? lag(c) + ' (' + c.lag.commandsInFlight + ' writes in flight, '
+          + c.lag.itemsWaiting + ' waiting for a dependency)' : '–')),
       el('h3', {}, 'Systems'),
       table(['System', 'Pre-flight', 'Budget', 'Queued writes', 'Last polls', 'Cursors'], (c.systems || []).map(s => el('tr', {},
         el('td', {}, s.system), el('td', {}, s.preflight), el('td', {}, budget(c, s.system)), el('td', {}, s.queuedCommands),

@@ -136,8 +136,10 @@ public class ScoroXeroSyncApplication {
 
     @Bean(destroyMethod = "close")
     io.sxs.app.health.PipelineMetrics pipelineMetrics(io.sxs.app.control.SyncLogFeed feed, io.sxs.app.control.ErrorList errors,
+                                                      io.sxs.app.control.ConnectionLags lags, ConnectionDirectory directory,
                                                       KafkaEndpoint kafka) {
-        return new io.sxs.app.health.PipelineMetrics(feed, errors, kafka.bootstrapServers());
+        return new io.sxs.app.health.PipelineMetrics(feed, errors, lags, id -> directory.find(id)
+                .filter(c -> c.getStatus() == io.sxs.schemas.envelope.ConnectionStatus.ACTIVE).isPresent(), kafka.bootstrapServers());
     }
 
     @Bean
@@ -150,6 +152,13 @@ public class ScoroXeroSyncApplication {
         io.sxs.app.control.ErrorList errors = new io.sxs.app.control.ErrorList();
         feed.listen(errors::apply);
         return errors;
+    }
+
+    @Bean
+    io.sxs.app.control.ConnectionLags connectionLags(io.sxs.app.control.SyncLogFeed feed) {
+        io.sxs.app.control.ConnectionLags lags = new io.sxs.app.control.ConnectionLags();
+        feed.listen(lags::apply);
+        return lags;
     }
 
     @Bean

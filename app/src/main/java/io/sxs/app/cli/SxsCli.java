@@ -112,9 +112,11 @@ public final class SxsCli {
             @Override
             public Integer call() {
                 JsonNode list = parent.root.api().get("/api/connections");
-                Table t = new Table("ID", "STATE", "MODE", "INVOICES", "CONTACTS", "ERRORS", "XERO CALLS LEFT TODAY", "PROBLEM");
+                Table t = new Table("ID", "STATE", "LAG", "MODE", "INVOICES", "CONTACTS", "ERRORS", "XERO CALLS LEFT TODAY", "PROBLEM");
                 for (JsonNode c : list) {
-                    t.row(c.path("id").asText(), c.path("state").asText(), c.path("syncMode").asText(),
+                    JsonNode lag = c.path("lag");
+                    t.row(c.path("id").asText(), c.path("state").asText(),
+                            lag.isObject() ? seconds(lag.path("lagMs").asLong()) : null, c.path("syncMode").asText(),
                             c.path("directions").path("INVOICE").asText(), c.path("contacts").asText(),
                             c.path("errorCount").asInt(), budget(c, "XERO"),
                             c.path("problems").isEmpty() ? null : c.path("problems").get(0).asText());
@@ -239,6 +241,10 @@ public final class SxsCli {
             return 0;
         }
 
+        private static String seconds(long ms) {
+            return ms < 10_000 ? String.format(java.util.Locale.ROOT, "%.1fs", ms / 1000.0) : (ms / 1000) + "s";
+        }
+
         private static String budget(JsonNode c, String system) {
             for (JsonNode s : c.path("systems")) {
                 if (system.equals(s.path("system").asText())) {
@@ -259,6 +265,12 @@ public final class SxsCli {
             out.printf("  mode         %s, polls every %d ms, contacts %s, tracking %s%n", c.path("syncMode").asText(),
                     c.path("pollIntervalMs").asLong(), c.path("contacts").asText(), text(c.path("trackingCategory")));
             out.printf("  directions   %s%n", c.path("directions"));
+            JsonNode lag = c.path("lag");
+            if (lag.isObject()) {
+                out.printf("  lag          %s (%d writes in flight, %d items waiting for a dependency%s)%n",
+                        seconds(lag.path("lagMs").asLong()), lag.path("commandsInFlight").asInt(), lag.path("itemsWaiting").asInt(),
+                        lag.path("lastWriteMs").isNumber() ? "; the last write took " + lag.path("lastWriteMs").asLong() + " ms" : "");
+            }
             for (JsonNode s : c.path("systems")) {
                 out.printf("  %-12s pre-flight %s, queued commands %d, budget %s%n", s.path("system").asText(),
                         s.path("preflight").asText(), s.path("queuedCommands").asInt(), s.path("budget"));

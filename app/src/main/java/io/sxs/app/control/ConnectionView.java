@@ -17,12 +17,13 @@ import java.util.TreeMap;
  * @param state one word for a person: ACTIVE, PAUSED, REMOVED, DELETED (removed with its ID map), MANUAL, REFUSED, AUTH_REQUIRED, CHECK_FAILED,
  *              UNREADABLE or WAITING (for its pre-flight check)
  * @param problems what stops it, one sentence each
+ * @param lag how far behind it is ({@link ConnectionLags}); null while it is not running (paused, removed, refused)
  */
 public record ConnectionView(String id, String name, String state, List<String> problems, String status, String syncMode,
                              String scoroSite, String scoroCompanyAccountId, String xeroTenantId,
                              Map<String, String> directions, String contacts, String trackingCategory, long pollIntervalMs,
-                             Instant createdAt, Instant updatedAt, List<SystemView> systems, int errorCount,
-                             ErrorList.Error lastError) {
+                             Instant createdAt, Instant updatedAt, List<SystemView> systems, ConnectionLags.Lag lag,
+                             int errorCount, ErrorList.Error lastError) {
 
     /** One system's side of a running connection (absent when no instance in this process owns it). */
     public record SystemView(String system, String preflight, List<String> preflightReport, BudgetStatus budget,
@@ -44,11 +45,11 @@ public record ConnectionView(String id, String name, String state, List<String> 
     /** The connection as it was, once deleted from the topic with its ID map. */
     ConnectionView deleted() {
         return new ConnectionView(id, name, "DELETED", List.of(), status, syncMode, scoroSite, scoroCompanyAccountId, xeroTenantId,
-                directions, contacts, trackingCategory, pollIntervalMs, createdAt, updatedAt, List.of(), errorCount, lastError);
+                directions, contacts, trackingCategory, pollIntervalMs, createdAt, updatedAt, List.of(), null, errorCount, lastError);
     }
 
     static ConnectionView of(ConnectionConfig c, List<ConnectionRuntimeStatus> runtime, String refusal,
-                             List<ErrorList.Error> errors) {
+                             ConnectionLags.Lag lag, List<ErrorList.Error> errors) {
         String state;
         List<String> problems = List.of();
         if (refusal != null) {
@@ -72,7 +73,8 @@ public record ConnectionView(String id, String name, String state, List<String> 
         return new ConnectionView(c.getConnectionId(), c.getName(), state, problems, c.getStatus().name(),
                 c.getSyncMode().name(), c.getScoro().getSiteUrl(), c.getScoro().getCompanyAccountId(), c.getXero().getTenantId(),
                 directions, c.getContacts().name(), c.getTrackingCategory(), c.getPollIntervalMs(), c.getCreatedAt(),
-                c.getUpdatedAt(), runtime.stream().map(SystemView::of).toList(), errors.size(),
+                c.getUpdatedAt(), runtime.stream().map(SystemView::of).toList(),
+                state.equals("ACTIVE") || state.equals("MANUAL") ? lag : null, errors.size(),
                 errors.isEmpty() ? null : errors.get(0));
     }
 }

@@ -60,10 +60,13 @@ public class ConnectionsController {
     private final SxsProperties props;
     private final XeroGrants grants;
     private final ErrorList errors;
+    private final ConnectionLags lags;
 
     public ConnectionsController(ConnectionDirectory directory, Connections connections, Pipeline pipeline,
-                                 SecretCipher cipher, SxsProperties props, XeroGrants grants, ErrorList errors) {
+                                 SecretCipher cipher, SxsProperties props, XeroGrants grants, ErrorList errors,
+                                 ConnectionLags lags) {
         this.errors = errors;
+        this.lags = lags;
         this.directory = directory;
         this.connections = connections;
         this.pipeline = pipeline;
@@ -191,6 +194,7 @@ public class ConnectionsController {
         }
         connections.delete(config.getConnectionId());
         awaitGone(id);
+        lags.forget(id);
         log.info("Connection {} removed and deleted with its ID map, cursors and saved credentials (its history is kept)", id);
         return removed.deleted();
     }
@@ -256,7 +260,8 @@ public class ConnectionsController {
                 pipeline.connector(system).status(c.getConnectionId()).ifPresent(runtime::add);
             }
         }
-        return ConnectionView.of(c, runtime, directory.linkRefusal(c), errors.find(c.getConnectionId(), null, null));
+        return ConnectionView.of(c, runtime, directory.linkRefusal(c), lags.of(c.getConnectionId(), Instant.now()),
+                errors.find(c.getConnectionId(), null, null));
     }
 
     private ConnectionConfig find(String id) {

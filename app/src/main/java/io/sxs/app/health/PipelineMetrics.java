@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The pipeline's Prometheus series beyond the JVM's: what the sync log says happened ({@code sxs.sync.records} by
  * stage, outcome, system and entity: records read, decisions, written, failed), the standing errors by kind, and the
- * mapper's input lag. Connection ids are never tags (thousands of connections would make the series unbounded); the
+ * mapper's input lag, the largest connection lag. Connection ids are never tags (thousands of connections would make the series unbounded); the
  * control API has the per-connection figures. API calls and 429s per system ({@code sxs.api.calls},
  * {@code sxs.api.throttled}) are counted where the calls are made.
  */
@@ -29,15 +29,21 @@ public final class PipelineMetrics implements MeterBinder, AutoCloseable {
 
     private final SyncLogFeed feed;
     private final ErrorList errors;
+    private final io.sxs.app.control.ConnectionLags lags;
+    private final java.util.function.Predicate<String> running;
     private final ConsumerLag lag;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private volatile MeterRegistry registry;
     private volatile long lastLag = -1;
     private volatile Instant lagAt = Instant.EPOCH;
 
-    public PipelineMetrics(SyncLogFeed feed, ErrorList errors, String bootstrapServers) {
+    /** @param running whether a connection is running now (only running connections' lag is counted) */
+    public PipelineMetrics(SyncLogFeed feed, ErrorList errors, io.sxs.app.control.ConnectionLags lags,
+                           java.util.function.Predicate<String> running, String bootstrapServers) {
         this.feed = feed;
         this.errors = errors;
+        this.lags = lags;
+        this.running = running;
         this.lag = new ConsumerLag(bootstrapServers);
     }
 
@@ -50,6 +56,9 @@ public final class PipelineMetrics implements MeterBinder, AutoCloseable {
         }
         Gauge.builder("sxs.mapper.lag", this, PipelineMetrics::mapperLag)
                 .description("Change records and results the mapper has not processed yet (-1: unknown)").register(registry);
+        Gauge.builder("sxs.sync.lag", this, m -> m.lags.maxLagMs(Instant.now(), m.running) / 1000.0).baseUnit("seconds")
+                .description("The largest lag of a running connection: age of its oldest change read but not settled")
+                .register(registry);
         feed.listen(this::count);
     }
 

@@ -72,8 +72,8 @@ class CliTest extends BrokerAndSandboxes {
         assertThat(added.out()).startsWith("Connection cli added");
 
         Run list = cli("connections", "list");
-        assertThat(list.out().lines().findFirst().orElseThrow()).startsWith("ID").contains("STATE", "MODE", "ERRORS");
-        assertThat(list.out()).containsPattern("(?m)^cli\\s+\\S+\\s+MANUAL\\s+TO_XERO\\s+WITH_DOCUMENTS\\s+0");
+        assertThat(list.out().lines().findFirst().orElseThrow()).startsWith("ID").contains("STATE", "LAG", "MODE", "ERRORS");
+        assertThat(list.out()).containsPattern("(?m)^cli\\s+\\S+\\s+\\S+\\s+MANUAL\\s+TO_XERO\\s+WITH_DOCUMENTS\\s+0");
 
         Run sync = cli("sync", "run", "cli", "-e", "INVOICE", "--follow", "--timeout-s", "90");
         assertThat(sync.exit()).as(sync.out() + sync.err()).isZero();

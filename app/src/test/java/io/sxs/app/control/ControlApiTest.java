@@ -95,6 +95,12 @@ class ControlApiTest extends BrokerAndSandboxes {
         JsonNode shown = show("ct");
         assertThat(shown.path("systems")).hasSize(2);
         assertThat(shown.path("systems").findValuesAsText("preflight")).containsOnly("PASSED");
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            JsonNode lag = show("ct").path("lag");
+            assertThat(lag.path("lagMs").asLong()).as("nothing behind once CT-1 is written: %s", lag).isZero();
+            assertThat(lag.path("commandsInFlight").asInt()).isZero();
+            assertThat(lag.path("lastWriteMs").isNumber()).isTrue();
+        });
 
         // A second link of the same Xero organisation is refused before anything is written, by name.
         ScoroCompany other = scoro.createCompany("Other Scoro");

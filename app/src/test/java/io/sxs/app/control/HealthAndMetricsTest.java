@@ -55,7 +55,7 @@ class HealthAndMetricsTest extends BrokerAndSandboxes {
             assertThat(health.path("components").path("brokerHealth").path("details").path("brokers").asInt()).isEqualTo(1);
 
             String prometheus = api.call("GET", "/actuator/prometheus", null).body();
-            assertThat(prometheus).contains("sxs_api_calls_total{system=\"xero\"}", "sxs_api_calls_total{system=\"scoro\"}",
+            assertThat(prometheus).contains("sxs_sync_lag_seconds", "sxs_api_calls_total{system=\"xero\"}", "sxs_api_calls_total{system=\"scoro\"}",
                     "sxs_api_throttled_total", "sxs_errors_standing{kind=\"REJECTED\"}", "sxs_mapper_lag");
             await().atMost(Duration.ofSeconds(30)).until(() -> api.call("GET", "/actuator/prometheus", null).body()
                     .contains("sxs_sync_records_total{entity=\"INVOICE\",outcome=\"WRITTEN\",stage=\"SINK\",system=\"XERO\"}"));

@@ -77,7 +77,8 @@ class StatusPageTest extends BrokerAndSandboxes {
             wait.until(d -> d.findElement(By.cssSelector("tr[data-id='page'] [data-state]")).getText().equals("ACTIVE"));
             String row = browser.findElement(By.cssSelector("tr[data-id='page']")).getText();
             assertThat(row).contains("page", "ACTIVE", "AUTOMATIC", "TO_XERO");
-            wait.until(d -> d.findElement(By.cssSelector("tr[data-id='page'] td:nth-child(5)")).getText().equals("1"));
+            wait.until(d -> d.findElement(By.cssSelector("tr[data-id='page'] td:nth-child(6)")).getText().equals("1"));
+            assertThat(browser.findElement(By.cssSelector("tr[data-id='page'] td.lag")).getText()).matches("\\d+(\\.\\d)?s");
             wait.until(d -> d.findElement(By.id("health")).getText().equals("health UP"));
 
             // The connection: its error, with the reason Xero gave.
@@ -86,6 +87,7 @@ class StatusPageTest extends BrokerAndSandboxes {
             String error = browser.findElement(By.cssSelector("tr.error-row")).getText();
             assertThat(error).contains("INVOICE", "SCORO", "BLOCKED", "period lock date");
             assertThat(browser.findElement(By.cssSelector("#view dl")).getText()).contains("INVOICE TO_XERO", "WITH_DOCUMENTS");
+            assertThat(browser.findElement(By.id("lag")).getText()).contains("writes in flight", "waiting for a dependency");
 
             // The record's history, from the error.
             browser.findElement(By.cssSelector("a.history-link")).click();

@@ -16,6 +16,7 @@ import io.sxs.app.webhook.WebhookAddress;
 import io.sxs.app.webhook.XeroWebhookKey;
 import io.sxs.kafka.embedded.EmbeddedKafkaBroker;
 import io.sxs.schemas.secret.SecretCipher;
+import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -58,10 +59,29 @@ public class ScoroXeroSyncApplication {
     @Bean
     KafkaEndpoint kafkaEndpoint(Environment env, ObjectProvider<EmbeddedKafkaBroker> broker) {
         EmbeddedKafkaBroker embedded = broker.getIfAvailable();
+        Map<String, Object> clients = kafkaClientProperties(env);
         if (embedded != null) {
-            return new KafkaEndpoint(embedded.bootstrapServers(), true);
+            return new KafkaEndpoint(embedded.bootstrapServers(), true, clients);
         }
-        return new KafkaEndpoint(env.getRequiredProperty("spring.kafka.bootstrap-servers"), false);
+        return new KafkaEndpoint(env.getRequiredProperty("spring.kafka.bootstrap-servers"), false, clients);
+    }
+
+    /**
+     * Kafka client settings for every client: Spring Boot's {@code spring.kafka.properties.*} and
+     * {@code spring.kafka.security.protocol}, then {@code sxs.kafka.*} (which wins), each named as Kafka names it.
+     */
+    static Map<String, Object> kafkaClientProperties(Environment env) {
+        org.springframework.boot.context.properties.bind.Binder binder = org.springframework.boot.context.properties.bind.Binder.get(env);
+        org.springframework.boot.context.properties.bind.Bindable<Map<String, String>> map =
+                org.springframework.boot.context.properties.bind.Bindable.mapOf(String.class, String.class);
+        Map<String, Object> props = new java.util.TreeMap<>(binder.bind("spring.kafka.properties", map).orElse(Map.of()));
+        String protocol = env.getProperty("spring.kafka.security.protocol");
+        if (protocol != null && !protocol.isBlank()) {
+            props.put("security.protocol", protocol.trim());
+        }
+        props.putAll(binder.bind("sxs.kafka", map).orElse(Map.of()));
+        props.remove("bootstrap.servers"); // spring.kafka.bootstrap-servers says that
+        return props;
     }
 
     @Bean
@@ -86,12 +106,12 @@ public class ScoroXeroSyncApplication {
 
     @Bean(destroyMethod = "close")
     HintPublisher hintPublisher(KafkaEndpoint kafka) {
-        return new HintPublisher(kafka.bootstrapServers());
+        return new HintPublisher(kafka.cluster());
     }
 
     @Bean
     ConnectionDirectory connectionDirectory(KafkaEndpoint kafka, SxsProperties props) {
-        return new ConnectionDirectory(kafka.bootstrapServers(), props.instanceId());
+        return new ConnectionDirectory(kafka.cluster(), props.instanceId());
     }
 
     /** In the demo the APIs are the sandboxes, whose clocks the budgets and schedules follow (tests bring their own). */
@@ -116,7 +136,7 @@ public class ScoroXeroSyncApplication {
 
     @Bean
     Connections connections(KafkaEndpoint kafka) {
-        return new Connections(kafka.bootstrapServers());
+        return new Connections(kafka.cluster());
     }
 
     @Bean
@@ -126,7 +146,7 @@ public class ScoroXeroSyncApplication {
 
     @Bean(destroyMethod = "close")
     io.sxs.app.health.BrokerHealth brokerHealth(KafkaEndpoint kafka) {
-        return new io.sxs.app.health.BrokerHealth(kafka.bootstrapServers());
+        return new io.sxs.app.health.BrokerHealth(kafka.cluster());
     }
 
     @Bean
@@ -139,12 +159,12 @@ public class ScoroXeroSyncApplication {
                                                       io.sxs.app.control.ConnectionLags lags, ConnectionDirectory directory,
                                                       KafkaEndpoint kafka) {
         return new io.sxs.app.health.PipelineMetrics(feed, errors, lags, id -> directory.find(id)
-                .filter(c -> c.getStatus() == io.sxs.schemas.envelope.ConnectionStatus.ACTIVE).isPresent(), kafka.bootstrapServers());
+                .filter(c -> c.getStatus() == io.sxs.schemas.envelope.ConnectionStatus.ACTIVE).isPresent(), kafka.cluster());
     }
 
     @Bean
     io.sxs.app.control.SyncLogFeed syncLogFeed(KafkaEndpoint kafka) {
-        return new io.sxs.app.control.SyncLogFeed(kafka.bootstrapServers());
+        return new io.sxs.app.control.SyncLogFeed(kafka.cluster());
     }
 
     @Bean
@@ -175,7 +195,7 @@ public class ScoroXeroSyncApplication {
 
     @Bean
     io.sxs.app.control.RecordHistory recordHistory(KafkaEndpoint kafka) {
-        return new io.sxs.app.control.RecordHistory(kafka.bootstrapServers());
+        return new io.sxs.app.control.RecordHistory(kafka.cluster());
     }
 
     @Bean

@@ -147,7 +147,7 @@ class PipelineEndToEndTest extends BrokerAndSandboxes {
         ScoroCompany company = scoro.createCompany("Gamma Scoro");
         XeroTenant tenant = xero.createTenant("Gamma Ltd");
         Path data = Files.createTempDirectory("sxs-e2e-");
-        TopicCatalogueInitializer.ensure(broker.bootstrapServers(), new SxsProperties.Topics(3, (short) 1, -1));
+        TopicCatalogueInitializer.ensure(io.sxs.schemas.topic.KafkaCluster.of(broker.bootstrapServers()), new SxsProperties.Topics(3, (short) 1, -1));
         connect("takeover", company, tenant, Direction.TO_SCORO);
         // An earlier sink created the contact and died before its result was recorded: the command is still unanswered.
         Map<String, Object> earlier = scoro.createContact(company.companyAccountId(),

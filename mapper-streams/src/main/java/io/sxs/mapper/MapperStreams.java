@@ -43,16 +43,21 @@ public final class MapperStreams implements AutoCloseable {
         return p;
     }
 
-    /** The serdes talk to the same cluster (schema topic) as the streams; {@code sxs.schemas.*} properties pass through. */
+    /**
+     * The serdes talk to the same cluster (schema topic) as the streams, with its security settings;
+     * {@code sxs.schemas.*} properties pass through.
+     */
     static Map<String, Object> serdeConfig(Properties props, Map<String, Object> given) {
         Map<String, Object> config = new HashMap<>(given);
         Object servers = props.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG);
         if (servers != null) {
             config.putIfAbsent(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
         }
+        // The serdes' schema store opens clients of its own: they need the cluster's security settings too.
         props.stringPropertyNames().stream()
-                .filter(name -> name.equals(AvroSerde.STORE_CONFIG) || name.equals(AvroSerde.TOPIC_CONFIG))
-                .forEach(name -> config.putIfAbsent(name, props.getProperty(name)));
+                .filter(name -> name.equals(AvroSerde.STORE_CONFIG) || name.equals(AvroSerde.TOPIC_CONFIG)
+                        || name.startsWith("security.") || name.startsWith("sasl.") || name.startsWith("ssl."))
+                .forEach(name -> config.putIfAbsent(name, props.get(name)));
         return config;
     }
 

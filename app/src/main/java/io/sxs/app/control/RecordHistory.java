@@ -1,5 +1,6 @@
 package io.sxs.app.control;
 
+import io.sxs.schemas.topic.KafkaCluster;
 import io.sxs.schemas.common.EntityType;
 import io.sxs.schemas.common.SystemType;
 import io.sxs.schemas.envelope.ChangeRecord;
@@ -37,10 +38,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class RecordHistory {
 
-    private final String bootstrapServers;
+    private final KafkaCluster cluster;
 
-    public RecordHistory(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    public RecordHistory(KafkaCluster cluster) {
+        this.cluster = cluster;
     }
 
     /** One step of a record's story. */
@@ -185,10 +186,9 @@ public final class RecordHistory {
     }
 
     private <V extends SpecificRecordBase> void scan(String topic, String connectionId, Consumer<V> sink) {
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(cluster.config(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
-                new StringDeserializer(), AvroSerde.<V>forCluster(bootstrapServers))) {
+                new StringDeserializer(), AvroSerde.<V>forCluster(cluster))) {
             int partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).size();
             TopicPartition tp = new TopicPartition(topic, ConnectionPartitioner.partitionFor(connectionId, partitions));
             consumer.assign(List.of(tp));

@@ -1,5 +1,6 @@
 package io.sxs.app.control;
 
+import io.sxs.schemas.topic.KafkaCluster;
 import io.sxs.schemas.envelope.SyncLogEntry;
 import io.sxs.schemas.serde.AvroSerde;
 import io.sxs.schemas.topic.Topics;
@@ -29,15 +30,15 @@ public final class SyncLogFeed implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SyncLogFeed.class);
 
-    private final String bootstrapServers;
+    private final KafkaCluster cluster;
     private final List<Consumer<SyncLogEntry>> listeners = new CopyOnWriteArrayList<>();
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private volatile KafkaConsumer<String, SyncLogEntry> consumer;
     private volatile boolean running;
     private Thread thread;
 
-    public SyncLogFeed(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    public SyncLogFeed(KafkaCluster cluster) {
+        this.cluster = cluster;
     }
 
     public void listen(Consumer<SyncLogEntry> listener) {
@@ -55,10 +56,9 @@ public final class SyncLogFeed implements SmartLifecycle {
 
     @Override
     public void start() {
-        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+        consumer = new KafkaConsumer<>(cluster.config(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000),
-                new org.apache.kafka.common.serialization.StringDeserializer(), AvroSerde.<SyncLogEntry>forCluster(bootstrapServers));
+                new org.apache.kafka.common.serialization.StringDeserializer(), AvroSerde.<SyncLogEntry>forCluster(cluster));
         running = true;
         thread = new Thread(this::run, "sxs-control-sync-log");
         thread.setDaemon(true);

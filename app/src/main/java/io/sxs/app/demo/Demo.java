@@ -85,7 +85,7 @@ public class Demo implements SmartLifecycle, ApplicationListener<ApplicationRead
     public void start() {
         var seed = sandboxes.seed();
         connectionId = "demo-" + seed.xeroTenant().tenantId().substring(0, 8);
-        Connections connections = new Connections(kafka.bootstrapServers());
+        Connections connections = new Connections(kafka.cluster());
         connections.removeWhere(c -> c.getConnectionId().startsWith("demo-") && !c.getConnectionId().equals(connectionId));
         ConnectionConfig config = Connections.newConnection(connectionId, "Demo connection", cipher,
                 sandboxes.scoro().baseUri().toString(), seed.scoroCompany().companyAccountId(), seed.scoroCompany().apiKey(),
@@ -101,7 +101,7 @@ public class Demo implements SmartLifecycle, ApplicationListener<ApplicationRead
             pipeline.connector(system).readEntities(config).forEach(entity -> sources.add(SyncProgress.sourceName(system, entity)));
         }
         progress = new SyncProgress(Instant.now(), sources);
-        follower = new SyncLogFollower(kafka.bootstrapServers(), connectionId, progress::apply).start();
+        follower = new SyncLogFollower(kafka.cluster(), connectionId, progress::apply).start();
         java.util.List<ConnectionConfig> all = new java.util.ArrayList<>(java.util.List.of(config));
         for (int i = 1; i < props.demo().connections(); i++) {
             all.add(emptyPair(i));
@@ -169,7 +169,7 @@ public class Demo implements SmartLifecycle, ApplicationListener<ApplicationRead
     }
 
     private void reportWhenDone() {
-        try (ConsumerLag lag = new ConsumerLag(kafka.bootstrapServers())) {
+        try (ConsumerLag lag = new ConsumerLag(kafka.cluster())) {
             int quietChecks = 0;
             while (running && quietChecks < 2) {
                 Thread.sleep(250);

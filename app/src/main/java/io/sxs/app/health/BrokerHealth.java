@@ -1,5 +1,6 @@
 package io.sxs.app.health;
 
+import io.sxs.schemas.topic.KafkaCluster;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -14,9 +15,8 @@ public final class BrokerHealth implements HealthIndicator, AutoCloseable {
 
     private final Admin admin;
 
-    public BrokerHealth(String bootstrapServers) {
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000));
+    public BrokerHealth(KafkaCluster cluster) {
+        this.admin = Admin.create(cluster.config(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000));
     }
 
     @Override

@@ -39,12 +39,12 @@ public final class PipelineMetrics implements MeterBinder, AutoCloseable {
 
     /** @param running whether a connection is running now (only running connections' lag is counted) */
     public PipelineMetrics(SyncLogFeed feed, ErrorList errors, io.sxs.app.control.ConnectionLags lags,
-                           java.util.function.Predicate<String> running, String bootstrapServers) {
+                           java.util.function.Predicate<String> running, io.sxs.schemas.topic.KafkaCluster cluster) {
         this.feed = feed;
         this.errors = errors;
         this.lags = lags;
         this.running = running;
-        this.lag = new ConsumerLag(bootstrapServers);
+        this.lag = new ConsumerLag(cluster);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.sxs.app.pipeline;
 
+import io.sxs.schemas.topic.KafkaCluster;
 import io.sxs.schemas.envelope.ConnectionConfig;
 import io.sxs.schemas.envelope.ConnectionStatus;
 import io.sxs.schemas.envelope.ScoroEndpoint;
@@ -35,10 +36,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class Connections {
 
-    private final String bootstrapServers;
+    private final KafkaCluster cluster;
+
+    public Connections(KafkaCluster cluster) {
+        this.cluster = cluster;
+    }
 
     public Connections(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+        this(KafkaCluster.of(bootstrapServers));
     }
 
     public static ConnectionConfig newConnection(String connectionId, String name, SecretCipher cipher, String scoroSite,
@@ -67,9 +72,8 @@ public final class Connections {
     /** Every connection currently in the topic (latest value per id). */
     public Map<String, ConnectionConfig> readAll() {
         Map<String, ConnectionConfig> out = new HashMap<>();
-        try (KafkaConsumer<String, ConnectionConfig> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), AvroSerde.<ConnectionConfig>forCluster(bootstrapServers))) {
+        try (KafkaConsumer<String, ConnectionConfig> consumer = new KafkaConsumer<>(cluster.config(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new StringDeserializer(), AvroSerde.<ConnectionConfig>forCluster(cluster))) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.CONNECTIONS, Duration.ofSeconds(30)).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
@@ -143,9 +147,8 @@ public final class Connections {
         if (configs.isEmpty()) {
             return;
         }
-        try (KafkaProducer<String, ConnectionConfig> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), AvroSerde.<ConnectionConfig>forCluster(bootstrapServers))) {
+        try (KafkaProducer<String, ConnectionConfig> producer = new KafkaProducer<>(cluster.config(ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), AvroSerde.<ConnectionConfig>forCluster(cluster))) {
             List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
             configs.forEach((id, config) -> sent.add(producer.send(new ProducerRecord<>(Topics.CONNECTIONS, id, config))));
             for (java.util.concurrent.Future<?> f : sent) {

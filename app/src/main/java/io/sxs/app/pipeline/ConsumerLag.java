@@ -1,5 +1,6 @@
 package io.sxs.app.pipeline;
 
+import io.sxs.schemas.topic.KafkaCluster;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,8 @@ public final class ConsumerLag implements AutoCloseable {
 
     private final Admin admin;
 
-    public ConsumerLag(String bootstrapServers) {
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    public ConsumerLag(KafkaCluster cluster) {
+        this.admin = Admin.create(cluster.config());
     }
 
     /** Sum of (last stable offset - committed offset) over the group's input topics; -1 when it cannot be read. */

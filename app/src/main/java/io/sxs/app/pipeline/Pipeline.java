@@ -52,9 +52,9 @@ public class Pipeline implements SmartLifecycle {
     @Override
     public void start() {
         long started = System.nanoTime();
-        TopicCatalogueInitializer.ensure(kafka.bootstrapServers(), props.topics());
+        TopicCatalogueInitializer.ensure(kafka.cluster(), props.topics());
         ConnectorSettings settings = new ConnectorSettings(kafka.bootstrapServers(), props.instanceId(),
-                props.source().overlap(), props.source().tick(), Map.of(), props.source().workers(),
+                props.source().overlap(), props.source().tick(), kafka.cluster().clientProperties(), props.source().workers(),
                 props.sink().writeLinger(), props.source().hintLinger(), props.source().safetyNet(), props.sink().maxQueued());
         connectors = List.of(
                 Connectors.xero(settings, props, cipher, clocks.xero().get(), xeroWebhookKey != null),
@@ -72,12 +72,11 @@ public class Pipeline implements SmartLifecycle {
                 .withPunctuateInterval(props.mapper().punctuateInterval()));
         mapper.start();
         running = true;
-        log.info("Pipeline started on {} in {} ms", kafka.bootstrapServers(), (System.nanoTime() - started) / 1_000_000);
+        log.info("Pipeline started on {} in {} ms", kafka.cluster(), (System.nanoTime() - started) / 1_000_000);
     }
 
     private Properties streamsProperties() {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", kafka.bootstrapServers());
+        Properties p = kafka.cluster().properties();
         Path stateDir = props.dataDir().resolve("streams").resolve(props.instanceId());
         p.put("state.dir", stateDir.toAbsolutePath().toString());
         p.put("replication.factor", String.valueOf(props.topics().replicationFactor()));

@@ -1,5 +1,6 @@
 package io.sxs.app.pipeline;
 
+import io.sxs.schemas.topic.KafkaCluster;
 import io.sxs.schemas.envelope.SyncLogEntry;
 import io.sxs.schemas.serde.AvroSerde;
 import io.sxs.schemas.topic.Topics;
@@ -24,9 +25,12 @@ public final class SyncLogFollower implements AutoCloseable {
     private volatile boolean running = true;
 
     public SyncLogFollower(String bootstrapServers, String connectionId, Consumer<SyncLogEntry> sink) {
-        this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), AvroSerde.<SyncLogEntry>forCluster(bootstrapServers));
+        this(KafkaCluster.of(bootstrapServers), connectionId, sink);
+    }
+
+    public SyncLogFollower(KafkaCluster cluster, String connectionId, Consumer<SyncLogEntry> sink) {
+        this.consumer = new KafkaConsumer<>(cluster.config(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), AvroSerde.<SyncLogEntry>forCluster(cluster));
         this.thread = new Thread(() -> run(connectionId, sink), "sxs-sync-log-" + connectionId);
         this.thread.setDaemon(true);
     }

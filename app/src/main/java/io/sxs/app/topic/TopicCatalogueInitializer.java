@@ -1,5 +1,6 @@
 package io.sxs.app.topic;
 
+import io.sxs.schemas.topic.KafkaCluster;
 import io.sxs.app.config.SxsProperties;
 import io.sxs.schemas.topic.TopicSpec;
 import io.sxs.schemas.topic.Topics;
@@ -58,8 +59,8 @@ public final class TopicCatalogueInitializer {
         }
     }
 
-    public static void ensure(String bootstrapServers, SxsProperties.Topics settings) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+    public static void ensure(KafkaCluster cluster, SxsProperties.Topics settings) {
+        try (Admin admin = Admin.create(cluster.config())) {
             Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
             List<NewTopic> missing = newTopics(settings).stream().filter(t -> !existing.contains(t.name())).toList();
             if (!missing.isEmpty()) {
@@ -79,7 +80,7 @@ public final class TopicCatalogueInitializer {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating topics", e);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("Cannot create the pipeline's topics on " + bootstrapServers, e);
+            throw new IllegalStateException("Cannot create the pipeline's topics on " + cluster.bootstrapServers(), e);
         }
     }
 }

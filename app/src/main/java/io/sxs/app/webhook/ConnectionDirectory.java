@@ -18,8 +18,9 @@ public final class ConnectionDirectory implements SmartLifecycle {
     private final ConnectionRegistry registry;
     private volatile boolean running;
 
-    public ConnectionDirectory(String bootstrapServers, String instanceId) {
-        this.registry = new ConnectionRegistry(ConnectorSettings.of(bootstrapServers, instanceId), "sxs-webhooks");
+    public ConnectionDirectory(io.sxs.schemas.topic.KafkaCluster cluster, String instanceId) {
+        this.registry = new ConnectionRegistry(ConnectorSettings.of(cluster.bootstrapServers(), instanceId)
+                .withClientOverrides(cluster.clientProperties()), "sxs-webhooks");
     }
 
     public Optional<ConnectionConfig> get(String connectionId) {

@@ -1,5 +1,6 @@
 package io.sxs.app.webhook;
 
+import io.sxs.schemas.topic.KafkaCluster;
 import io.sxs.schemas.envelope.SourceHint;
 import io.sxs.schemas.serde.AvroSerde;
 import io.sxs.schemas.topic.Topics;
@@ -19,10 +20,9 @@ public final class HintPublisher implements AutoCloseable {
 
     private final KafkaProducer<String, SourceHint> producer;
 
-    public HintPublisher(String bootstrapServers) {
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), AvroSerde.<SourceHint>forCluster(bootstrapServers));
+    public HintPublisher(KafkaCluster cluster) {
+        this.producer = new KafkaProducer<>(cluster.config(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), AvroSerde.<SourceHint>forCluster(cluster));
     }
 
     public void publish(SourceHint hint) {

@@ -40,6 +40,17 @@ public record ConnectorSettings(String bootstrapServers, String instanceId, Dura
         maxQueuedCommands = maxQueuedCommands <= 0 ? 20_000 : maxQueuedCommands;
     }
 
+    /** The cluster with the client settings every client of the connector uses. */
+    public io.sxs.schemas.topic.KafkaCluster cluster() {
+        return new io.sxs.schemas.topic.KafkaCluster(bootstrapServers, clientOverrides);
+    }
+
+    /** Client settings may hold secrets (a SASL password): they print masked, as {@link #cluster()} does. */
+    @Override
+    public String toString() {
+        return "ConnectorSettings[" + cluster() + ", instance " + instanceId + ", workers " + workers + "]";
+    }
+
     public static ConnectorSettings of(String bootstrapServers, String instanceId) {
         return new ConnectorSettings(bootstrapServers, instanceId, null, null, null, 0, null, null, null, 0);
     }

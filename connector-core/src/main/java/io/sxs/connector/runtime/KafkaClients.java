@@ -1,7 +1,6 @@
 package io.sxs.connector.runtime;
 
 import io.sxs.schemas.serde.AvroSerde;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -18,29 +17,26 @@ final class KafkaClients {
     }
 
     static KafkaProducer<Object, SpecificRecordBase> transactionalProducer(ConnectorSettings settings, String transactionalId) {
-        Map<String, Object> props = new HashMap<>(settings.clientOverrides());
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        Map<String, Object> props = settings.cluster().config();
         props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        AvroSerde<SpecificRecordBase> values = AvroSerde.forCluster(settings.bootstrapServers());
+        AvroSerde<SpecificRecordBase> values = AvroSerde.forCluster(settings.cluster());
         return new KafkaProducer<>(props, new KeySerializer(values), values);
     }
 
     /** A plain idempotent producer, for compacted tables whose rows are not part of a read's transaction. */
     static KafkaProducer<Object, SpecificRecordBase> plainProducer(ConnectorSettings settings) {
-        Map<String, Object> props = new HashMap<>(settings.clientOverrides());
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        Map<String, Object> props = settings.cluster().config();
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
-        AvroSerde<SpecificRecordBase> values = AvroSerde.forCluster(settings.bootstrapServers());
+        AvroSerde<SpecificRecordBase> values = AvroSerde.forCluster(settings.cluster());
         return new KafkaProducer<>(props, new KeySerializer(values), values);
     }
 
     static <V extends SpecificRecordBase> KafkaConsumer<String, V> stringKeyConsumer(ConnectorSettings settings, String groupId) {
-        Map<String, Object> props = new HashMap<>(settings.clientOverrides());
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        Map<String, Object> props = settings.cluster().config();
         if (groupId != null) {
             props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         }
@@ -48,17 +44,16 @@ final class KafkaClients {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
-        AvroSerde<V> values = AvroSerde.forCluster(settings.bootstrapServers());
+        AvroSerde<V> values = AvroSerde.forCluster(settings.cluster());
         return new KafkaConsumer<>(props, new StringDeserializer(), values);
     }
 
     static <K extends SpecificRecordBase, V extends SpecificRecordBase> KafkaConsumer<K, V> avroConsumer(ConnectorSettings settings) {
-        Map<String, Object> props = new HashMap<>(settings.clientOverrides());
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        Map<String, Object> props = settings.cluster().config();
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        AvroSerde<K> keys = AvroSerde.forCluster(settings.bootstrapServers());
-        AvroSerde<V> values = AvroSerde.forCluster(settings.bootstrapServers());
+        AvroSerde<K> keys = AvroSerde.forCluster(settings.cluster());
+        AvroSerde<V> values = AvroSerde.forCluster(settings.cluster());
         return new KafkaConsumer<>(props, keys, values);
     }
 

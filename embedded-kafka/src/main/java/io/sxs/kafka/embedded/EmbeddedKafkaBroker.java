@@ -28,12 +28,39 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final int port;
     private final int controllerPort;
     private final Path dataDir;
+    private String saslUser;
+    private String saslPassword;
+    private int internalPort;
     private KafkaRaftServer server;
 
     public EmbeddedKafkaBroker(int port, int controllerPort, Path dataDir) {
         this.port = port;
         this.controllerPort = controllerPort;
         this.dataDir = dataDir.toAbsolutePath();
+    }
+
+    /**
+     * Clients must authenticate with SASL/PLAIN as this user (the listener is SASL_PLAINTEXT; the broker talks to
+     * itself on a plain listener of its own): a secured cluster for tests of the client settings' pass-through.
+     */
+    public synchronized EmbeddedKafkaBroker withSaslPlain(String user, String password) {
+        if (server != null) {
+            throw new IllegalStateException("SASL must be chosen before the broker starts");
+        }
+        this.saslUser = user;
+        this.saslPassword = password;
+        this.internalPort = FreePorts.next();
+        return this;
+    }
+
+    /** The client settings that authenticate as the SASL user (empty without SASL). */
+    public java.util.Map<String, Object> clientSecurity() {
+        if (saslUser == null) {
+            return java.util.Map.of();
+        }
+        return java.util.Map.of("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", "PLAIN", "sasl.jaas.config",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + saslUser
+                        + "\" password=\"" + saslPassword + "\";");
     }
 
     public synchronized EmbeddedKafkaBroker start() {
@@ -68,11 +95,23 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
         p.put("controller.quorum.voters", "1@localhost:" + controllerPort);
-        p.put("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
         p.put("controller.listener.names", "CONTROLLER");
-        p.put("inter.broker.listener.name", "PLAINTEXT");
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        if (saslUser == null) {
+            p.put("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
+            p.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
+            p.put("inter.broker.listener.name", "PLAINTEXT");
+            p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        } else {
+            p.put("listeners", "SASL_PLAINTEXT://localhost:" + port + ",INTERNAL://localhost:" + internalPort
+                    + ",CONTROLLER://localhost:" + controllerPort);
+            p.put("advertised.listeners", "SASL_PLAINTEXT://localhost:" + port + ",INTERNAL://localhost:" + internalPort);
+            p.put("inter.broker.listener.name", "INTERNAL");
+            p.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,INTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT");
+            p.put("sasl.enabled.mechanisms", "PLAIN");
+            p.put("listener.name.sasl_plaintext.plain.sasl.jaas.config",
+                    "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + saslUser + "\" password=\""
+                            + saslPassword + "\" user_" + saslUser + "=\"" + saslPassword + "\";");
+        }
         p.put("log.dirs", dataDir.toString());
         p.put("metadata.log.dir", dataDir.toString());
         p.put("num.partitions", "1");

@@ -3,7 +3,6 @@ package io.sxs.schemas.serde;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
@@ -29,7 +28,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * body). Writers publish their schema to the schema topic before the first record; readers resolve the writer schema
  * by fingerprint and decode into the generated class of the same full name, so one deserializer reads every type.
  *
- * <p>Configuration: {@code bootstrap.servers} (String or List, as Spring Boot passes it), {@value #STORE_CONFIG}
+ * <p>Configuration: {@code bootstrap.servers} (String or List, as Spring Boot passes it) with the client's
+ * {@code security.*}, {@code sasl.*} and {@code ssl.*} settings, {@value #STORE_CONFIG}
  * ({@code kafka}, the default when bootstrap servers are given, or {@code memory}) and {@value #TOPIC_CONFIG}.
  */
 public class AvroSerde<T extends SpecificRecordBase> implements Serde<T>, Serializer<T>, Deserializer<T> {
@@ -64,23 +64,25 @@ public class AvroSerde<T extends SpecificRecordBase> implements Serde<T>, Serial
         return new AvroSerde<>(KafkaSchemaStore.shared(bootstrapServers, DEFAULT_TOPIC));
     }
 
+    /** As {@link #forCluster(String)}, on a cluster that needs client settings (security). */
+    public static <T extends SpecificRecordBase> AvroSerde<T> forCluster(io.sxs.schemas.topic.KafkaCluster cluster) {
+        return new AvroSerde<>(KafkaSchemaStore.shared(cluster, DEFAULT_TOPIC));
+    }
+
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
         if (store != null) {
             return;
         }
-        Object servers = configs.get("bootstrap.servers");
-        String bootstrap = servers instanceof Collection<?> list
-                ? String.join(",", list.stream().map(String::valueOf).toList())
-                : servers == null ? null : String.valueOf(servers).trim();
+        io.sxs.schemas.topic.KafkaCluster cluster = io.sxs.schemas.topic.KafkaCluster.fromClientConfig(configs);
         Object kind = configs.get(STORE_CONFIG);
         String topic = configs.get(TOPIC_CONFIG) == null ? DEFAULT_TOPIC : String.valueOf(configs.get(TOPIC_CONFIG));
         if ("memory".equals(kind)) {
             store = new InMemorySchemaStore();
-        } else if (bootstrap == null || bootstrap.isEmpty()) {
+        } else if (cluster == null) {
             throw new IllegalArgumentException("AvroSerde needs bootstrap.servers (or " + STORE_CONFIG + "=memory)");
         } else {
-            store = KafkaSchemaStore.shared(bootstrap, topic);
+            store = KafkaSchemaStore.shared(cluster, topic); // with the client's security settings
         }
     }
 

@@ -14,7 +14,6 @@ import java.util.stream.Collectors;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -40,6 +39,7 @@ public final class KafkaSchemaStore implements SchemaRegistryStore {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final Map<String, KafkaSchemaStore> SHARED = new ConcurrentHashMap<>();
 
+    private final io.sxs.schemas.topic.KafkaCluster cluster;
     private final String bootstrapServers;
     private final String topic;
     private final InMemorySchemaStore cache = new InMemorySchemaStore();
@@ -48,13 +48,25 @@ public final class KafkaSchemaStore implements SchemaRegistryStore {
     private boolean topicChecked;
 
     public KafkaSchemaStore(String bootstrapServers, String topic) {
-        this.bootstrapServers = bootstrapServers;
+        this(io.sxs.schemas.topic.KafkaCluster.of(bootstrapServers), topic);
+    }
+
+    /** @param cluster the cluster, with the client settings (security) the store's own clients need */
+    public KafkaSchemaStore(io.sxs.schemas.topic.KafkaCluster cluster, String topic) {
+        this.cluster = cluster;
+        this.bootstrapServers = cluster.bootstrapServers();
         this.topic = topic;
     }
 
     /** One store per cluster and topic per JVM: serdes are created per client, the schemas are the same. */
     public static KafkaSchemaStore shared(String bootstrapServers, String topic) {
-        return SHARED.computeIfAbsent(bootstrapServers + "|" + topic, k -> new KafkaSchemaStore(bootstrapServers, topic));
+        return shared(io.sxs.schemas.topic.KafkaCluster.of(bootstrapServers), topic);
+    }
+
+    /** As {@link #shared(String, String)}, one per set of client settings too. */
+    public static KafkaSchemaStore shared(io.sxs.schemas.topic.KafkaCluster cluster, String topic) {
+        return SHARED.computeIfAbsent(cluster.bootstrapServers() + "|" + topic + "|" + cluster.clientProperties(),
+                k -> new KafkaSchemaStore(cluster, topic));
     }
 
     @Override
@@ -95,8 +107,7 @@ public final class KafkaSchemaStore implements SchemaRegistryStore {
     }
 
     private Schema readTopicFor(long fingerprint) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties props = cluster.properties();
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -124,7 +135,7 @@ public final class KafkaSchemaStore implements SchemaRegistryStore {
         if (topicChecked) {
             return;
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(cluster.config())) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) -1)
                             .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
                     .all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -143,8 +154,7 @@ public final class KafkaSchemaStore implements SchemaRegistryStore {
 
     private KafkaProducer<String, String> producer() {
         if (producer == null) {
-            Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            Properties props = cluster.properties();
             props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
             props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
             props.put(ProducerConfig.ACKS_CONFIG, "all");

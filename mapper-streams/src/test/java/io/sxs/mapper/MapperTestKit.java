@@ -94,6 +94,19 @@ final class MapperTestKit implements AutoCloseable {
         rawScoroChanges.pipeInput(key, value);
     }
 
+    private final Map<String, TestInputTopic<String, byte[]>> rawTopics = new java.util.HashMap<>();
+
+    /** Any bytes under any key on any input topic. */
+    void raw(String topic, String key, byte[] value) {
+        rawTopics.computeIfAbsent(topic, t -> driver.createInputTopic(t, new StringSerializer(), new ByteArraySerializer()))
+                .pipeInput(key, value);
+    }
+
+    /** A record encoded as the topics carry it. */
+    byte[] encode(SpecificRecordBase record) {
+        return serde.serialize("any", record);
+    }
+
     void result(WriteResult result) {
         results.pipeInput(result.getConnectionId(), result);
     }

@@ -17,7 +17,12 @@ import org.apache.avro.specific.SpecificRecordBase;
 public record ReadItem(EntityType entity, String sourceId, String sourceVersion, Instant modifiedAt, Operation operation,
                        SpecificRecordBase payload, String invalidReason, boolean summary, Object raw) {
 
+    /** An item as mapped; one whose amounts do not fit the canonical model's decimals is {@code invalid} instead. */
     public static ReadItem upsert(EntityType entity, String id, String version, Instant modifiedAt, SpecificRecordBase payload) {
+        String unfit = io.sxs.schemas.money.DecimalFit.problem(payload);
+        if (unfit != null) {
+            return invalid(entity, id, version, modifiedAt, "an amount does not fit the canonical model: " + unfit);
+        }
         return new ReadItem(entity, id, version, modifiedAt, Operation.UPSERT, payload, null, false, null);
     }
 
@@ -27,7 +32,9 @@ public record ReadItem(EntityType entity, String sourceId, String sourceVersion,
     }
 
     public static ReadItem delete(EntityType entity, String id, String version, Instant modifiedAt, SpecificRecordBase lastState) {
-        return new ReadItem(entity, id, version, modifiedAt, Operation.DELETE, lastState, null, false, null);
+        // A last state that does not fit is dropped: the delete itself is what matters.
+        SpecificRecordBase kept = io.sxs.schemas.money.DecimalFit.problem(lastState) == null ? lastState : null;
+        return new ReadItem(entity, id, version, modifiedAt, Operation.DELETE, kept, null, false, null);
     }
 
     /** A record the API returned that does not map onto the canonical model (malformed payload). */

@@ -9,7 +9,8 @@ import java.util.Random;
 /**
  * Faults injected into one tenant's (or company's) API calls, switchable at run time: a share of 500/503 replies
  * (nothing is processed), bursts of 429, slow replies, and replies lost after a write was committed (the connection
- * is closed without any response, so the client cannot know the outcome). Counters ("next N calls") make tests
+ * is closed without any response, so the client cannot know the outcome), and damaged read replies
+ * ({@link ReplyCorruption}, for fuzzing readers). Counters ("next N calls") make tests
  * deterministic; rates use a seedable random source.
  */
 public final class FaultPlan {
@@ -25,6 +26,7 @@ public final class FaultPlan {
     private double slowRate;
     private double lostReplyRate;
     private int loseNextReplies;
+    private ReplyCorruption readCorruption;
     private long injected;
     private Random random = new Random(1);
 
@@ -66,6 +68,12 @@ public final class FaultPlan {
         return this;
     }
 
+    /** While set (null: off), every read's reply is damaged as {@code corruption} says, after the read ran. */
+    public synchronized FaultPlan corruptReads(ReplyCorruption corruption) {
+        readCorruption = corruption;
+        return this;
+    }
+
     public synchronized FaultPlan seed(long seed) {
         random = new Random(seed);
         return this;
@@ -80,6 +88,7 @@ public final class FaultPlan {
         slowRate = 0;
         lostReplyRate = 0;
         loseNextReplies = 0;
+        readCorruption = null;
         return this;
     }
 
@@ -132,6 +141,15 @@ public final class FaultPlan {
             return true;
         }
         return false;
+    }
+
+    /** Used by the sandboxes on a read's reply: the reply as sent, damaged while a corruption is set. */
+    public synchronized SandboxResponse afterRead(SandboxResponse reply) {
+        if (readCorruption == null || reply.isDropConnection() || reply.body().length == 0) {
+            return reply;
+        }
+        injected++;
+        return reply.withBody(readCorruption.apply(reply.body()));
     }
 
     /** Sleeps for the given delay (slow-reply fault), keeping the interrupt flag. */

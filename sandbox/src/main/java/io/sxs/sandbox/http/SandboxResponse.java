@@ -43,6 +43,13 @@ public final class SandboxResponse {
         return new SandboxResponse(0, new byte[0], null, true);
     }
 
+    /** The same reply (status, type, headers) with another body. */
+    public SandboxResponse withBody(byte[] other) {
+        SandboxResponse copy = new SandboxResponse(status, other, contentType, dropConnection);
+        copy.headers.putAll(headers);
+        return copy;
+    }
+
     public SandboxResponse header(String name, String value) {
         headers.put(name, value);
         return this;

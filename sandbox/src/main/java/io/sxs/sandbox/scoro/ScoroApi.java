@@ -133,7 +133,7 @@ final class ScoroApi {
         if (write && st.faults.loseReply()) {
             return SandboxResponse.dropConnection();
         }
-        return sandbox.quotas.headers(resp, st.companyAccountId, sandbox.clock.instant(), sandbox.clock.runningInstant());
+        return sandbox.quotas.headers(write ? resp : st.faults.afterRead(resp), st.companyAccountId, sandbox.clock.instant(), sandbox.clock.runningInstant());
     }
 
     private SandboxResponse run(ScoroCompanyState st, Handler h, ObjectNode body, Long id) {

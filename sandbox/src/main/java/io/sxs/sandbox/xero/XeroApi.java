@@ -110,7 +110,7 @@ final class XeroApi {
             if (write && st.faults.loseReply()) {
                 return SandboxResponse.dropConnection();
             }
-            return permit.headers(resp, now());
+            return permit.headers(write ? resp : st.faults.afterRead(resp), now());
         }
     }
 

@@ -65,4 +65,18 @@ class ScoroFaultsContractTest extends ScoroContractTest {
         HttpJson.send("DELETE", faults, null, Map.of());
         assertThat(c.call("contacts/list").status()).isEqualTo(200);
     }
+
+    @Test
+    void corruptedReadsDamageEveryReadReplyButNoWriteUntilCleared() {
+        c.modify("contacts/modify", Map.of("name", "Acme"));
+        scoro.faults(company).corruptReads(new io.sxs.sandbox.http.ReplyCorruption(
+                io.sxs.sandbox.http.ReplyCorruption.Kind.REMOVE_FIELD, 0));
+        HttpJson.Reply damaged = c.call("contacts/list");
+        assertThat(damaged.body().has("status")).as("the first field is gone").isFalse();
+        assertThat(damaged.body().get("data").get(0).get("name").asText()).isEqualTo("Acme");
+        assertThat(c.modify("contacts/modify", Map.of("name", "Beta")).body().get("status").asText())
+                .as("writes are answered as they are").isEqualTo("OK");
+        scoro.faults(company).clear();
+        assertThat(c.call("contacts/list").body().get("data")).hasSize(2);
+    }
 }

@@ -92,4 +92,22 @@ class XeroFaultsContractTest extends XeroContractTest {
         assertThat(HttpJson.send("DELETE", faults, null, Map.of()).body().get("slowMillis").asLong()).isZero();
         assertThat(HttpJson.send("GET", faults, null, Map.of()).body().get("injected").asLong()).isGreaterThanOrEqualTo(1);
     }
+
+    @Test
+    void corruptedReadsDamageEveryReadReplyButNoWriteUntilCleared() {
+        c.put("/Contacts", wrap("Contacts", Map.of("Name", "Acme", "EmailAddress", "a@acme.test")));
+        xero.faults(tenant).corruptReads(new io.sxs.sandbox.http.ReplyCorruption(
+                io.sxs.sandbox.http.ReplyCorruption.Kind.UNKNOWN_ENUM, 0));
+        HttpJson.Reply damaged = c.get("/Contacts");
+        assertThat(damaged.status()).isEqualTo(200);
+        assertThat(damaged.raw()).startsWith("{\"Id\":\"FROBNICATED\"").contains("Acme");
+        assertThat(c.put("/Contacts", wrap("Contacts", Map.of("Name", "Beta"))).body().get("Contacts").get(0)
+                .get("Name").asText()).as("writes are answered as they are").isEqualTo("Beta");
+        xero.faults(tenant).corruptReads(new io.sxs.sandbox.http.ReplyCorruption(
+                io.sxs.sandbox.http.ReplyCorruption.Kind.BROKEN_JSON, 7));
+        assertThat(c.get("/Contacts").raw()).hasSize(7 + "}{\u0000<html>".length()).endsWith("<html>");
+        assertThat(xero.faults(tenant).injected()).isEqualTo(2);
+        xero.faults(tenant).clear();
+        assertThat(c.get("/Contacts").body().get("Contacts")).hasSize(2);
+    }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ArbitrarySupplier;
 import net.jqwik.api.Combinators;
 import org.apache.avro.specific.SpecificRecordBase;
 
@@ -25,13 +26,21 @@ public final class ReaderFuzzing {
     private final AvroSerde<SpecificRecordBase> serde = new AvroSerde<>(new InMemorySchemaStore());
     private final Map<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
 
-    public static Arbitrary<ReplyCorruption> corruptions() {
-        return Combinators.combine(Arbitraries.of(ReplyCorruption.Kind.class), Arbitraries.integers().between(0, 5_000))
-                .as(ReplyCorruption::new);
+    /** {@code @ForAll(supplier = ReaderFuzzing.Corruptions.class)}: one damage to a real reply. */
+    public static final class Corruptions implements ArbitrarySupplier<ReplyCorruption> {
+        @Override
+        public Arbitrary<ReplyCorruption> get() {
+            return Combinators.combine(Arbitraries.of(ReplyCorruption.Kind.class), Arbitraries.integers().between(0, 5_000))
+                    .as(ReplyCorruption::new);
+        }
     }
 
-    public static Arbitrary<Integer> readerIndexes() {
-        return Arbitraries.integers().between(0, 63);
+    /** {@code @ForAll(supplier = ReaderFuzzing.ReaderIndexes.class)}: which reader (modulo their number). */
+    public static final class ReaderIndexes implements ArbitrarySupplier<Integer> {
+        @Override
+        public Arbitrary<Integer> get() {
+            return Arbitraries.integers().between(0, 63);
+        }
     }
 
     /** An item names its record and either maps (and then goes on the wire) or says why it does not. */

@@ -13,10 +13,8 @@ import io.sxs.sandbox.scoro.ScoroQuotas;
 import io.sxs.sandbox.scoro.ScoroSandbox;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
@@ -63,19 +61,9 @@ class ScoroReadersFuzzTest {
         sandbox.close();
     }
 
-    @Provide
-    Arbitrary<ReplyCorruption> corruptions() {
-        return ReaderFuzzing.corruptions();
-    }
-
-    @Provide
-    Arbitrary<Integer> readerIndexes() {
-        return ReaderFuzzing.readerIndexes();
-    }
-
     @Property(tries = 600)
-    void everyMalformedReplyEndsAsATypedErrorOrAnItemNamingItsRecord(@ForAll("readerIndexes") int index,
-                                                                     @ForAll("corruptions") ReplyCorruption corruption) {
+    void everyMalformedReplyEndsAsATypedErrorOrAnItemNamingItsRecord(@ForAll(supplier = ReaderFuzzing.ReaderIndexes.class) int index,
+                                                                     @ForAll(supplier = ReaderFuzzing.Corruptions.class) ReplyCorruption corruption) {
         EntityReader reader = readers.get(index % readers.size());
         try {
             // The list is read as it is; its summaries' details come back damaged (half the time the list does too).

@@ -22,10 +22,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
@@ -83,19 +81,9 @@ class XeroReadersFuzzTest {
         sandbox.close();
     }
 
-    @Provide
-    Arbitrary<ReplyCorruption> corruptions() {
-        return ReaderFuzzing.corruptions();
-    }
-
-    @Provide
-    Arbitrary<Integer> readerIndexes() {
-        return ReaderFuzzing.readerIndexes();
-    }
-
     @Property(tries = 600)
-    void everyMalformedReplyEndsAsATypedErrorOrAnItemNamingItsRecord(@ForAll("readerIndexes") int index,
-                                                                     @ForAll("corruptions") ReplyCorruption corruption) {
+    void everyMalformedReplyEndsAsATypedErrorOrAnItemNamingItsRecord(@ForAll(supplier = ReaderFuzzing.ReaderIndexes.class) int index,
+                                                                     @ForAll(supplier = ReaderFuzzing.Corruptions.class) ReplyCorruption corruption) {
         EntityReader reader = readers.get(index % readers.size());
         sandbox.faults(tenant.tenantId()).corruptReads(corruption);
         try {

@@ -109,16 +109,36 @@ class WebhooksTest extends BrokerAndSandboxes {
                 + "\"tenantId\":\"t\",\"tenantType\":\"ORGANISATION\"}],\"firstEventSequence\":1,\"lastEventSequence\":1,\"entropy\":\"e\"}";
         String signature = sign(body, XERO_KEY);
         assertThat(postXero(body, signature)).as("signed correctly").isEqualTo(200);
+        assertThat(postXero(body, signature)).as("the same delivery replayed").isEqualTo(409);
         assertThat(postXero(body.replace("UPDATE", "CREATE"), signature)).as("body changed after signing").isEqualTo(401);
         assertThat(postXero(body, sign(body, SecretCipher.newBase64Key()))).as("signed with another key").isEqualTo(401);
         assertThat(postXero(body, null)).as("unsigned").isEqualTo(401);
         assertThat(postXero("{\"events\":[]}", sign("{\"events\":[]}", XERO_KEY))).as("intent to receive").isEqualTo(200);
+        assertThat(postXero("{\"events\":[]}", sign("{\"events\":[]}", XERO_KEY))).as("intent to receive, again").isEqualTo(200);
 
         HttpResponse<String> wrongToken = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                 + "/webhooks/scoro/hinted-to-xero/not-the-token")).POST(HttpRequest.BodyPublishers.ofString(
                 "{\"module\":\"invoices\",\"object_id\":1}")).header("Content-Type", "application/json").build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(wrongToken.statusCode()).isEqualTo(404);
+
+        // A Scoro hint sent twice: the second is refused and costs no read.
+        ScoroCompany company = scoro.createCompany("Replayed Scoro");
+        XeroTenant tenant = xero.createTenant("Replayed Ltd");
+        Seeds.connect(broker.bootstrapServers(), CIPHER, "replayed", scoro, company, xero, tenant, Direction.TO_XERO,
+                ContactMode.WITH_DOCUMENTS, Duration.ofHours(1).toMillis());
+        URI hintUrl = URI.create("http://localhost:" + port + "/webhooks/scoro/replayed/"
+                + CIPHER.token(io.sxs.app.webhook.WebhookController.SCORO_TOKEN, "replayed"));
+        String hint = "{\"module\":\"invoices\",\"action\":\"modify\",\"object_id\":1,\"company_account_id\":\""
+                + company.companyAccountId() + "\",\"date\":\"2026-12-01 10:00:00\"}";
+        await().atMost(Duration.ofSeconds(30)).until(() -> postScoro(hintUrl, hint) == 200);
+        assertThat(postScoro(hintUrl, hint)).as("the same hint replayed").isEqualTo(409);
+        assertThat(postScoro(hintUrl, hint.replace("10:00:00", "10:00:05"))).as("a later change of the same record").isEqualTo(200);
+    }
+
+    private static int postScoro(URI url, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(url).POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static int postXero(String body, String signature) throws Exception {

@@ -33,7 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
  * The webhook endpoints. Neither carries data the pipeline trusts: each accepted event only becomes a hint that the
  * owning connector reads that record through the API. Xero deliveries must carry a valid {@code x-xero-signature}
  * (else 401, which is also the answer intent-to-receive expects); Scoro's hints are unsigned, so their URL carries a
- * per-connection token derived from the secrets key, and a wrong token is answered 404.
+ * per-connection token derived from the secrets key, and a wrong token is answered 404. A delivery accepted before
+ * and sent again is refused with 409 ({@link WebhookReplays}).
  */
 @RestController
 public class WebhookController {
@@ -47,6 +48,7 @@ public class WebhookController {
     private final ConnectionDirectory connections;
     private final HintPublisher hints;
     private final Clock clock = Clock.systemUTC();
+    private final WebhookReplays replays = new WebhookReplays();
 
     public WebhookController(XeroWebhookKey xeroKey, SecretCipher cipher, ConnectionDirectory connections, HintPublisher hints) {
         this.xeroKey = xeroKey;
@@ -70,6 +72,12 @@ public class WebhookController {
         } catch (XeroWebhookDelivery.MalformedDeliveryException e) {
             log.warn("A signed Xero webhook delivery could not be read: {}", e.getMessage());
             return ResponseEntity.badRequest().build();
+        }
+        // Intent-to-receive checks (no events) may repeat; a delivery with events is accepted once (its signature
+        // covers its entropy and sequence numbers, so it names it).
+        if (!events.isEmpty() && !replays.firstTime("xero:" + signature)) {
+            log.warn("Refused a replayed Xero webhook delivery ({} events, accepted before)", events.size());
+            return ResponseEntity.status(409).build();
         }
         Map<String, SourceHint> byTarget = new LinkedHashMap<>();
         for (XeroWebhookDelivery.Event event : events) {
@@ -115,6 +123,10 @@ public class WebhookController {
         }
         if ("modify".equals(body.get("action")) && ScoroWebhookSubscriptions.onlyPaymentState(body.get("changed_fields"))) {
             return ResponseEntity.ok().build(); // a receipt moved its paid state: nothing the sync carries changed
+        }
+        if (!replays.firstTime("scoro:" + connectionId + ":" + new java.util.TreeMap<>(body))) {
+            log.warn("Refused a replayed Scoro webhook hint for connection {} ({} {})", connectionId, entity, id);
+            return ResponseEntity.status(409).build();
         }
         SourceHint hint = hint(connectionId, SystemType.SCORO, entity, "scoro-webhook");
         hint.getIds().add(String.valueOf(id));

@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -37,6 +38,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * expiry, never by a 401; the rotation saved (encrypted) and continued across a restart after the old refresh token's
  * grace; a paused connection kept alive for two months; a revoked grant ends as AUTH_REQUIRED after one refused refresh, with no calls after it; connecting again heals.
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class XeroOAuthTest extends BrokerAndSandboxes {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -49,7 +51,9 @@ class XeroOAuthTest extends BrokerAndSandboxes {
     private ControlClient api;
 
     @Test
-    void aConsentedOrganisationStaysConnectedThroughRotationAndARestartAndARevokedOneAsksForAPerson() throws Exception {
+    void aConsentedOrganisationStaysConnectedThroughRotationAndARestartAndARevokedOneAsksForAPerson(CapturedOutput output)
+            throws Exception {
+        java.util.Set<String> secrets = new java.util.LinkedHashSet<>();
         XeroApp xeroApp = xero.registerApp("scoro-xero-sync");
         ScoroCompany company = scoro.createCompany("OAuth Scoro");
         XeroTenant tenant = xero.createTenant("OAuth Ltd");
@@ -90,6 +94,8 @@ class XeroOAuthTest extends BrokerAndSandboxes {
             ConnectionCredentials saved = credentials("oa");
             assertThat(saved.getState()).isEqualTo(CredentialState.VALID);
             String refreshToken = JSON.readTree(CIPHER.decrypt("oa", saved.getTokens())).path("refresh_token").asText();
+            secrets.add(refreshToken);
+            secrets.add(JSON.readTree(CIPHER.decrypt("oa", saved.getTokens())).path("access_token").asText());
             assertThat(rawTopic(Topics.CREDENTIALS)).as("encrypted at rest").doesNotContain(refreshToken);
 
             // A restart, then past the spent refresh token's 30-minute grace: the saved rotation continues.
@@ -115,6 +121,8 @@ class XeroOAuthTest extends BrokerAndSandboxes {
 
             // Revoked at Xero: one 401, one refused refresh, AUTH_REQUIRED with the reason; then silence on both sides.
             String current = JSON.readTree(CIPHER.decrypt("oa", credentials("oa").getTokens())).path("refresh_token").asText();
+            secrets.add(current);
+            secrets.add(JSON.readTree(CIPHER.decrypt("oa", credentials("oa").getTokens())).path("access_token").asText());
             revoke(current);
             Seeds.scoroInvoice(scoro, company, "OA-4", "OAuth Client 4");
             await().atMost(TIMEOUT).until(() -> "AUTH_REQUIRED".equals(show("oa").path("state").asText()));
@@ -138,8 +146,26 @@ class XeroOAuthTest extends BrokerAndSandboxes {
             assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
             awaitInXero(tenant, "OA-4");
             await().atMost(TIMEOUT).until(() -> "ACTIVE".equals(show("oa").path("state").asText()));
+            ConnectionCredentials healed = credentials("oa");
+            if (healed != null && healed.getTokens() != null) {
+                secrets.add(JSON.readTree(CIPHER.decrypt("oa", healed.getTokens())).path("refresh_token").asText());
+                secrets.add(JSON.readTree(CIPHER.decrypt("oa", healed.getTokens())).path("access_token").asText());
+            }
         } finally {
             app.close();
+        }
+        // No secret in plain text on any topic or in any log line of the whole run: the Scoro API key, the Xero app's
+        // client secret, every access and refresh token the rotation went through, the operator and the secrets key.
+        secrets.addAll(java.util.List.of(company.apiKey(), xeroApp.clientSecret(), Pipelines.OPERATOR_TOKEN, KEY));
+        secrets.removeIf(String::isBlank);
+        assertThat(secrets).hasSizeGreaterThanOrEqualTo(8);
+        StringBuilder topics = new StringBuilder();
+        for (io.sxs.schemas.topic.TopicSpec topic : Topics.ALL) {
+            topics.append(rawTopic(topic.name()));
+        }
+        for (String secret : secrets) {
+            assertThat(topics.toString()).as("on no topic").doesNotContain(secret);
+            assertThat(output.getAll()).as("in no log line").doesNotContain(secret);
         }
     }
 
@@ -196,7 +222,12 @@ class XeroOAuthTest extends BrokerAndSandboxes {
     private static String rawTopic(String topic) {
         StringBuilder all = new StringBuilder();
         for (ConsumerRecord<byte[], byte[]> r : TopicReader.readAll(broker.bootstrapServers(), topic)) {
-            all.append(new String(r.value(), StandardCharsets.ISO_8859_1));
+            if (r.key() != null) {
+                all.append(new String(r.key(), StandardCharsets.ISO_8859_1));
+            }
+            if (r.value() != null) {
+                all.append(new String(r.value(), StandardCharsets.ISO_8859_1));
+            }
         }
         return all.toString();
     }

@@ -65,6 +65,8 @@ class ControlApiTest extends BrokerAndSandboxes {
         assertThat(openapi.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(openapi.body()).path("paths").has("/api/connections/{id}/pause")).isTrue();
 
+        assertThat(app.getBean(io.sxs.app.config.SxsProperties.class).toString()).as("the settings print masked")
+                .doesNotContain(KEY).doesNotContain(Pipelines.OPERATOR_TOKEN);
         assertThat(output.getAll()).contains("Refused an unauthenticated GET /api/connections from", "wrong bearer token")
                 .doesNotContain("not-the-token-but-long-enough").doesNotContain(Pipelines.OPERATOR_TOKEN);
     }

@@ -27,12 +27,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "scoro-xero-sync", mixinStandardHelpOptions = true, version = "scoro-xero-sync 0.1.0",
         description = "Operate a running scoro-xero-sync: connections, sync runs, errors and record histories.",
-        subcommands = {SxsCli.Connections.class, SxsCli.Sync.class, SxsCli.Resync.class, SxsCli.Errors.class,
+        subcommands = {SxsCli.Connections.class, SxsCli.Sync.class, SxsCli.Resync.class, SxsCli.Errors.class, SxsCli.Check.class,
                 SxsCli.History.class, SxsCli.XeroConnect.class})
 public final class SxsCli {
 
     /** The first words that make the jar a CLI rather than the app. */
-    public static final Set<String> COMMANDS = Set.of("connections", "sync", "resync", "errors", "history", "xero",
+    public static final Set<String> COMMANDS = Set.of("connections", "sync", "resync", "errors", "history", "check", "xero",
             "--help", "-h", "--version", "-V");
 
     /** True when the arguments are a CLI command (its global options may come first), not the app's settings. */
@@ -425,6 +425,36 @@ public final class SxsCli {
                     : "; `history CONNECTION ENTITY ID` tells a record's story, `resync CONNECTION -e ENTITY -r ID` writes it again");
             root.out().flush();
             return 0;
+        }
+    }
+
+    @Command(name = "check", description = "Whether both systems agree for a connection, read in full through their APIs "
+            + "(costs every list page of the synced entities on both sides): missing items, duplicates, differences.")
+    static final class Check implements Callable<Integer> {
+        @ParentCommand
+        SxsCli root;
+        @Parameters(paramLabel = "CONNECTION") String connection;
+
+        @Override
+        public Integer call() {
+            JsonNode report = root.api().get("/api/connections/" + enc(connection) + "/convergence");
+            Table t = new Table("ENTITY", "OWNER", "SCORO", "XERO", "MISSING", "DUPLICATES", "DIFFERENCES");
+            for (JsonNode e : report.path("entities")) {
+                t.row(e.path("entity").asText(), e.path("owner").asText(), e.path("scoro").asInt(), e.path("xero").asInt(),
+                        e.path("missing").size(), e.path("duplicates").size(), e.path("differences").size());
+            }
+            t.print(root.out());
+            for (JsonNode e : report.path("entities")) {
+                for (String list : List.of("missing", "duplicates", "differences")) {
+                    e.path(list).forEach(line -> root.out().println("  " + list + ": " + line.asText()));
+                }
+            }
+            boolean converged = report.path("converged").asBoolean();
+            root.out().println(converged ? "Converged: 0 missing, 0 duplicates, 0 differences"
+                    : "Not converged: " + report.path("missing").asInt() + " missing, " + report.path("duplicates").asInt()
+                            + " duplicates, " + report.path("differences").asInt() + " differences");
+            root.out().flush();
+            return converged ? 0 : 1;
         }
     }
 

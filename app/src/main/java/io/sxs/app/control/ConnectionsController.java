@@ -85,6 +85,19 @@ public class ConnectionsController {
         return view(find(id));
     }
 
+    /**
+     * Whether both systems agree for this connection, read in full through their APIs (see
+     * {@link io.sxs.app.check.ConvergenceChecker} for what it costs): per synced entity, the owner's items missing on
+     * the other side, duplicates and differences in the fields the sync carries.
+     */
+    @GetMapping("/{id}/convergence")
+    public io.sxs.app.check.Convergence.Report convergence(@PathVariable String id) throws ApiException {
+        if (!pipeline.isRunning()) {
+            throw new IllegalStateException("the pipeline is not running");
+        }
+        return new io.sxs.app.check.ConvergenceChecker(pipeline).check(live(id));
+    }
+
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     public ConnectionView create(@RequestBody ConnectionRequests.Create request) throws ApiException {

@@ -518,6 +518,36 @@ public final class ConnectorRuntime implements AutoCloseable {
         return read;
     }
 
+    /**
+     * Everything this system holds of the given entities for a connection, read in full on the backfill lane of its
+     * budget (every page; a summary's details fetched): what the convergence checker compares. It costs the list
+     * pages of each entity plus one call per summary (Scoro's views), so it is for an operator's check, not a loop.
+     */
+    public Map<io.sxs.schemas.common.EntityType, List<io.sxs.connector.source.ReadItem>> readAll(ConnectionConfig config,
+            Set<io.sxs.schemas.common.EntityType> entities) throws ApiException {
+        ConnectionContext context = new ConnectionContext(config, cipher, Lane.BACKFILL);
+        Map<io.sxs.schemas.common.EntityType, List<io.sxs.connector.source.ReadItem>> all = new java.util.EnumMap<>(
+                io.sxs.schemas.common.EntityType.class);
+        for (EntityReader reader : connector.readers()) {
+            if (reader.entities().stream().noneMatch(entities::contains)) {
+                continue;
+            }
+            for (int page = 1; ; page++) {
+                io.sxs.connector.source.ReadPage read = reader.read(context, null, page);
+                for (io.sxs.connector.source.ReadItem item : read.items()) {
+                    io.sxs.connector.source.ReadItem full = item.summary() ? reader.detail(context, item) : item;
+                    if (entities.contains(full.entity())) {
+                        all.computeIfAbsent(full.entity(), k -> new ArrayList<>()).add(full);
+                    }
+                }
+                if (read.lastPage() || read.items().isEmpty()) {
+                    break;
+                }
+            }
+        }
+        return all;
+    }
+
     /** The entities this connector reads for {@code config} (what is all OFF is not read, see {@link ReadScope}). */
     public List<io.sxs.schemas.common.EntityType> readEntities(ConnectionConfig config) {
         return connector.readers().stream().filter(r -> ReadScope.wanted(config, r.entities())).map(EntityReader::entity).toList();

@@ -48,10 +48,18 @@ public class ScoroXeroSyncApplication {
         app.run(args);
     }
 
+    @Bean
+    io.sxs.app.config.ProcessRoles processRoles(SxsProperties props, Environment env) {
+        io.sxs.app.config.ProcessRoles roles = io.sxs.app.config.ProcessRoles.of(props.roles(),
+                !env.getProperty("spring.kafka.bootstrap-servers", "").isBlank());
+        org.slf4j.LoggerFactory.getLogger(ScoroXeroSyncApplication.class).info("Roles of this process: {}", roles);
+        return roles;
+    }
+
     /** Destroyed after everything that uses Kafka, because they all depend on the endpoint, which depends on it. */
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression("'${spring.kafka.bootstrap-servers:}'.isEmpty()")
-    EmbeddedKafkaBroker embeddedKafkaBroker(SxsProperties props) {
+    EmbeddedKafkaBroker embeddedKafkaBroker(SxsProperties props, io.sxs.app.config.ProcessRoles roles) {
         return new EmbeddedKafkaBroker(props.broker().port(), props.broker().controllerPort(),
                 props.dataDir().resolve("kafka")).start();
     }
@@ -125,8 +133,8 @@ public class ScoroXeroSyncApplication {
 
     @Bean
     Pipeline pipeline(KafkaEndpoint kafka, SxsProperties props, SecretCipher cipher, ApiClocks clocks,
-                      WebhookAddress webhooks, XeroWebhookKey xeroKey) {
-        return new Pipeline(kafka, props, cipher, clocks, webhooks, xeroKey.present() ? xeroKey.value() : null);
+                      WebhookAddress webhooks, XeroWebhookKey xeroKey, io.sxs.app.config.ProcessRoles roles) {
+        return new Pipeline(kafka, props, cipher, clocks, webhooks, xeroKey.present() ? xeroKey.value() : null, roles);
     }
 
     @Bean
@@ -205,7 +213,11 @@ public class ScoroXeroSyncApplication {
 
     @Bean
     @ConditionalOnProperty(name = "sxs.demo.enabled", matchIfMissing = true)
-    DemoSandboxes demoSandboxes(SxsProperties props) {
+    DemoSandboxes demoSandboxes(SxsProperties props, io.sxs.app.config.ProcessRoles roles) {
+        if (!roles.runsThePipeline()) {
+            throw new IllegalStateException("The demo runs every role in one process, this one runs " + roles
+                    + ": set sxs.demo.enabled=false");
+        }
         return new DemoSandboxes(props.demo());
     }
 

@@ -42,6 +42,22 @@ class ConfigurationErrorsTest {
                 .rootCause().hasMessageContaining("sxs.control.token must be at least 16 characters");
     }
 
+    @Test
+    void rolesThatDoNotFitTheClusterSettingOrTheDemoAreRefusedByName() {
+        Map<String, Object> cluster = Map.of("spring.kafka.bootstrap-servers", "localhost:1",
+                "sxs.secrets.key", io.sxs.schemas.secret.SecretCipher.newBase64Key(), "sxs.control.token", "a-long-enough-operator-token");
+        Map<String, Object> withBroker = new java.util.HashMap<>(cluster);
+        withBroker.put("sxs.roles", "broker,mapper");
+        assertThatThrownBy(() -> start(withBroker)).rootCause().hasMessageContaining("sxs.roles includes broker");
+        assertThatThrownBy(() -> start(Map.of("sxs.roles", "mapper"))).rootCause()
+                .hasMessageContaining("sxs.roles [MAPPER] has no broker: set spring.kafka.bootstrap-servers");
+        assertThatThrownBy(() -> start(Map.of("sxs.roles", "mapper,ruler"))).hasStackTraceContaining("Failed to bind properties under 'sxs.roles'");
+        Map<String, Object> demo = new java.util.HashMap<>(cluster);
+        demo.put("sxs.roles", "mapper");
+        assertThatThrownBy(() -> new SpringApplicationBuilder(ScoroXeroSyncApplication.class).properties(demo).run().close())
+                .rootCause().hasMessageContaining("The demo runs every role in one process").hasMessageContaining("sxs.demo.enabled=false");
+    }
+
     private static void start(Map<String, Object> props) {
         Map<String, Object> all = new java.util.HashMap<>(props);
         all.put("sxs.demo.enabled", "false");

@@ -22,7 +22,8 @@ public record SxsProperties(
         @DefaultValue Xero xero,
         @DefaultValue Mapper mapper,
         @DefaultValue Control control,
-        @DefaultValue Demo demo) {
+        @DefaultValue Demo demo,
+        java.util.Set<Role> roles) {
 
     /** The embedded broker (used only without bootstrap servers). */
     public record Broker(@DefaultValue("19092") int port, @DefaultValue("19093") int controllerPort) {

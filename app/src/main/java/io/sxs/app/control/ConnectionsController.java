@@ -269,8 +269,8 @@ public class ConnectionsController {
     ConnectionView view(ConnectionConfig c) {
         List<ConnectionRuntimeStatus> runtime = new ArrayList<>();
         if (pipeline.isRunning()) {
-            for (SystemType system : SystemType.values()) {
-                pipeline.connector(system).status(c.getConnectionId()).ifPresent(runtime::add);
+            for (io.sxs.connector.runtime.ConnectorRuntime connector : pipeline.connectors()) {
+                connector.status(c.getConnectionId()).ifPresent(runtime::add);
             }
         }
         return ConnectionView.of(c, runtime, directory.linkRefusal(c), lags.of(c.getConnectionId(), Instant.now()),

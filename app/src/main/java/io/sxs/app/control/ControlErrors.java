@@ -70,6 +70,12 @@ public class ControlErrors {
         return body(HttpStatus.BAD_REQUEST, "invalid_request", e.getMessage());
     }
 
+    /** A part this process does not run (its roles), or the pipeline not started yet. */
+    @ExceptionHandler(IllegalStateException.class)
+    ResponseEntity<Map<String, String>> unavailable(IllegalStateException e) {
+        return body(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", e.getMessage());
+    }
+
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Map<String, String>> api(ApiException e) {
         return body(HttpStatus.BAD_GATEWAY, "api_error", e.getMessage());

@@ -33,7 +33,11 @@ public class ControlSecurity {
     private static final Logger log = LoggerFactory.getLogger(ControlSecurity.class);
 
     @Bean
-    SecurityFilterChain controlFilterChain(HttpSecurity http, OperatorToken token) throws Exception {
+    SecurityFilterChain controlFilterChain(HttpSecurity http, OperatorToken token, io.sxs.app.config.ProcessRoles roles)
+            throws Exception {
+        if (!roles.has(io.sxs.app.config.Role.CONTROL)) {
+            http.addFilterBefore(new NoControlHere(roles), org.springframework.security.web.context.SecurityContextHolderFilter.class);
+        }
         http.csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.disable())
@@ -59,6 +63,31 @@ public class ControlSecurity {
     }
 
     static final String OPERATOR = "OPERATOR";
+
+    /** Without the control role, the control API and the status page are not here (404); health, metrics and webhooks are. */
+    static final class NoControlHere extends OncePerRequestFilter {
+
+        private final io.sxs.app.config.ProcessRoles roles;
+
+        NoControlHere(io.sxs.app.config.ProcessRoles roles) {
+            this.roles = roles;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            String path = request.getRequestURI();
+            if (path.startsWith("/api/") || path.equals("/api") || path.equals("/") || path.startsWith("/ui/")
+                    || path.equals("/index.html")) {
+                response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+                response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+                response.getWriter().write("{\"error\":\"not_here\",\"message\":\"this process does not run the control role "
+                        + "(sxs.roles=" + roles + ")\"}");
+                return;
+            }
+            chain.doFilter(request, response);
+        }
+    }
 
     /** Authenticates a request that carries the operator token as a bearer token; anything else stays anonymous. */
     static final class BearerFilter extends OncePerRequestFilter {

@@ -9,7 +9,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * The pipeline's own parts: the mapper RUNNING (REBALANCING counts as up: it is taking its tasks), and every system's
+ * The pipeline's own parts this process runs (its roles): the mapper RUNNING (REBALANCING counts as up: it is taking its tasks), and every system's
  * sources and sink alive. Anything else is DOWN, so a supervisor restarts the process.
  */
 public final class PipelineHealth implements HealthIndicator {
@@ -26,7 +26,8 @@ public final class PipelineHealth implements HealthIndicator {
             return Health.down().withDetail("pipeline", "not started").build();
         }
         KafkaStreams.State mapper = pipeline.mapperState();
-        boolean up = mapper == KafkaStreams.State.RUNNING || mapper == KafkaStreams.State.REBALANCING;
+        boolean runsMapper = pipeline.roles().has(io.sxs.app.config.Role.MAPPER);
+        boolean up = !runsMapper || mapper == KafkaStreams.State.RUNNING || mapper == KafkaStreams.State.REBALANCING;
         Map<String, Object> connectors = new LinkedHashMap<>();
         for (ConnectorRuntime runtime : pipeline.connectors()) {
             ConnectorRuntime.Liveness l = runtime.liveness();
@@ -34,7 +35,8 @@ public final class PipelineHealth implements HealthIndicator {
             connectors.put(runtime.system().name(), Map.of("sourceWorkersAlive", l.workersAlive() + "/" + l.workers(),
                     "sinkAlive", l.sinkAlive()));
         }
-        return (up ? Health.up() : Health.down()).withDetail("mapper", String.valueOf(mapper))
+        return (up ? Health.up() : Health.down()).withDetail("roles", pipeline.roles().toString())
+                .withDetail("mapper", runsMapper ? String.valueOf(mapper) : "not run here")
                 .withDetail("connectors", connectors).build();
     }
 }

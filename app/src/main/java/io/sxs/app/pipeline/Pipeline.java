@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * The whole pipeline in one process: topics, both connectors (sources and sinks) and the mapper. Each part also runs
- * on its own in a distributed deployment; here they share the JVM and the Kafka cluster.
+ * The pipeline's parts this process runs ({@code sxs.roles}): topics always, both connectors (sources and sinks) and
+ * the mapper as its roles say. By default one process runs them all; a distributed deployment runs them apart.
  */
 public class Pipeline implements SmartLifecycle {
 
@@ -34,13 +34,15 @@ public class Pipeline implements SmartLifecycle {
     private final ApiClocks clocks;
     private final WebhookAddress webhooks;
     private final String xeroWebhookKey;
+    private final io.sxs.app.config.ProcessRoles roles;
     private List<ConnectorRuntime> connectors = List.of();
     private MapperStreams mapper;
     private volatile boolean running;
 
     /** @param xeroWebhookKey the signing key of the Xero app's webhook (null: no Xero webhooks) */
     public Pipeline(KafkaEndpoint kafka, SxsProperties props, SecretCipher cipher, ApiClocks clocks,
-                    WebhookAddress webhooks, String xeroWebhookKey) {
+                    WebhookAddress webhooks, String xeroWebhookKey, io.sxs.app.config.ProcessRoles roles) {
+        this.roles = roles;
         this.kafka = kafka;
         this.props = props;
         this.cipher = cipher;
@@ -56,23 +58,27 @@ public class Pipeline implements SmartLifecycle {
         ConnectorSettings settings = new ConnectorSettings(kafka.bootstrapServers(), props.instanceId(),
                 props.source().overlap(), props.source().tick(), kafka.cluster().clientProperties(), props.source().workers(),
                 props.sink().writeLinger(), props.source().hintLinger(), props.source().safetyNet(), props.sink().maxQueued());
-        connectors = List.of(
-                Connectors.xero(settings, props, cipher, clocks.xero().get(), xeroWebhookKey != null),
-                Connectors.scoro(settings, cipher, clocks.scoro().get(), webhooks.enabled() ? webhooks::base : null));
-        try {
-            for (ConnectorRuntime connector : connectors) {
-                connector.start();
+        if (roles.has(io.sxs.app.config.Role.CONNECTORS)) {
+            connectors = List.of(
+                    Connectors.xero(settings, props, cipher, clocks.xero().get(), xeroWebhookKey != null),
+                    Connectors.scoro(settings, cipher, clocks.scoro().get(), webhooks.enabled() ? webhooks::base : null));
+            try {
+                for (ConnectorRuntime connector : connectors) {
+                    connector.start();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while starting connectors", e);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while starting connectors", e);
         }
-        mapper = new MapperStreams(streamsProperties(), MapperSettings.defaults()
-                .withDependencyTimeout(props.mapper().dependencyTimeout())
-                .withPunctuateInterval(props.mapper().punctuateInterval()));
-        mapper.start();
+        if (roles.has(io.sxs.app.config.Role.MAPPER)) {
+            mapper = new MapperStreams(streamsProperties(), MapperSettings.defaults()
+                    .withDependencyTimeout(props.mapper().dependencyTimeout())
+                    .withPunctuateInterval(props.mapper().punctuateInterval()));
+            mapper.start();
+        }
         running = true;
-        log.info("Pipeline started on {} in {} ms", kafka.cluster(), (System.nanoTime() - started) / 1_000_000);
+        log.info("Pipeline ({}) started on {} in {} ms", roles, kafka.cluster(), (System.nanoTime() - started) / 1_000_000);
     }
 
     private Properties streamsProperties() {
@@ -89,7 +95,8 @@ public class Pipeline implements SmartLifecycle {
     /** The runtime of one system (for status and tests). */
     public ConnectorRuntime connector(io.sxs.schemas.common.SystemType system) {
         return connectors.stream().filter(c -> c.system() == system).findFirst()
-                .orElseThrow(() -> new IllegalStateException("the pipeline is not running"));
+                .orElseThrow(() -> new IllegalStateException(running ? "this process runs no connectors (sxs.roles=" + roles
+                        + "): connecting, sync runs and checks need the connectors role here" : "the pipeline is not running"));
     }
 
     /** The clock the Xero API runs on (token expiry is on it). */
@@ -105,6 +112,11 @@ public class Pipeline implements SmartLifecycle {
     /** The mapper's Kafka Streams state (null before the pipeline starts). */
     public org.apache.kafka.streams.KafkaStreams.State mapperState() {
         return mapper == null ? null : mapper.state();
+    }
+
+    /** The roles this process runs. */
+    public io.sxs.app.config.ProcessRoles roles() {
+        return roles;
     }
 
     /** The mapper itself (health checks and tests; stopping it leaves the rest running and the health DOWN). */

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** One business entity's data. Callers synchronize on the instance (entities run in parallel). */
-final class ScoroCompanyState {
+final class ScoroCompanyState implements java.io.Serializable {
 
     final String companyAccountId;
     final String apiKey;
@@ -32,15 +32,16 @@ final class ScoroCompanyState {
     private final Map<String, TreeMap<Long, ScoroRecord>> records = new java.util.HashMap<>();
     private final Map<String, Long> sequences = new java.util.HashMap<>();
     private final Map<ScoroDocKind, Map<String, Long>> liveNumbers = new java.util.EnumMap<>(ScoroDocKind.class);
-    final CallCounter calls = new CallCounter();
-    final FaultPlan faults = new FaultPlan();
+    /** Not state: counters and fault plans start afresh after a restore. */
+    transient CallCounter calls = new CallCounter();
+    transient FaultPlan faults = new FaultPlan();
     private long contactSeq;
     private long invoiceSeq;
     private long lineSeq;
     private final long numberSeq = 1000;
 
-    /** Where changes are reported (the webhooks module). */
-    final ScoroWebhooks events;
+    /** Where changes are reported (the webhooks module); set again after a restore. */
+    transient ScoroWebhooks events;
 
     ScoroCompanyState(String companyAccountId, String apiKey, String name, Instant now, ScoroWebhooks events) {
         this.companyAccountId = companyAccountId;
@@ -69,6 +70,19 @@ final class ScoroCompanyState {
         }) {
             financeAccounts.put(a.id(), a);
         }
+    }
+
+    /** A consistent copy while the API keeps running: writes to this company wait for it. */
+    @java.io.Serial
+    private synchronized void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+        out.defaultWriteObject();
+    }
+
+    @java.io.Serial
+    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        calls = new CallCounter();
+        faults = new FaultPlan();
     }
 
     TreeMap<Long, ScoroRecord> records(String module) {

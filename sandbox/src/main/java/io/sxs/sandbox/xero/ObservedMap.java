@@ -6,10 +6,11 @@ import java.util.function.BiConsumer;
 /** An insertion-ordered map that reports every put as a create or an update: the source of webhook events. */
 final class ObservedMap<V> extends LinkedHashMap<String, V> {
 
-    private final transient BiConsumer<String, Boolean> onPut;
+    /** A listener is not state: it is set again after a restore. */
+    private transient BiConsumer<String, Boolean> onPut = (key, created) -> { };
 
-    ObservedMap(BiConsumer<String, Boolean> onPut) {
-        this.onPut = onPut;
+    void observe(BiConsumer<String, Boolean> listener) {
+        this.onPut = listener;
     }
 
     @Override

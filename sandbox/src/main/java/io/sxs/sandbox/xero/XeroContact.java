@@ -8,7 +8,7 @@ import java.time.Instant;
  * A stored contact. Client-writable fields live in {@link #fields} under their Xero names (so the
  * "omitted scalars are kept, given arrays replace" update rule is a plain merge); the rest is derived.
  */
-final class XeroContact {
+final class XeroContact implements java.io.Serializable {
 
     final String contactId;
     final ObjectNode fields;

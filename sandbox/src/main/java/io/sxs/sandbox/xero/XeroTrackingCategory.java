@@ -4,10 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A tracking category and its options. Mutated in place under the tenant lock. */
-final class XeroTrackingCategory {
+final class XeroTrackingCategory implements java.io.Serializable {
 
     /** One option of a category. */
-    static final class Option {
+    static final class Option implements java.io.Serializable {
         final String optionId;
         String name;
         String status = "ACTIVE";

@@ -186,7 +186,7 @@ public class ScoroXeroSyncApplication {
     @Bean
     @ConditionalOnProperty(name = "sxs.demo.enabled", matchIfMissing = true)
     DemoSandboxes demoSandboxes(SxsProperties props) {
-        return new DemoSandboxes(props.demo());
+        return new DemoSandboxes(props.demo(), props.dataDir().resolve("demo"));
     }
 
     @Bean

@@ -50,6 +50,9 @@ public class Demo implements SmartLifecycle, ApplicationListener<ApplicationRead
     private volatile boolean running;
     /** This run continues the demo connection of an earlier one (restored sandboxes; see {@link DemoSandboxes}). */
     private boolean resumed;
+    private Instant restartedAt;
+    /** The systems the demo connection reads from. */
+    private final Set<SystemType> readingSystems = java.util.EnumSet.noneOf(SystemType.class);
     private volatile boolean initialSyncDone;
     private volatile boolean paymentsDone;
     private volatile String paymentsReport;
@@ -96,9 +99,14 @@ public class Demo implements SmartLifecycle, ApplicationListener<ApplicationRead
         ConnectionConfig config = resumed ? existing : newDemoConnection(seed);
         Set<String> sources = new java.util.HashSet<>();
         for (SystemType system : SystemType.values()) {
-            pipeline.connector(system).readEntities(config).forEach(entity -> sources.add(SyncProgress.sourceName(system, entity)));
+            List<EntityType> entities = pipeline.connector(system).readEntities(config);
+            if (!entities.isEmpty()) {
+                readingSystems.add(system);
+            }
+            entities.forEach(entity -> sources.add(SyncProgress.sourceName(system, entity)));
         }
-        progress = resumed ? SyncProgress.sinceRestart(Instant.now(), sources) : new SyncProgress(Instant.now(), sources);
+        restartedAt = sandboxes.startedAt(); // the pipeline starts polling before this lifecycle phase
+        progress = resumed ? SyncProgress.sinceRestart(restartedAt) : new SyncProgress(Instant.now(), sources);
         follower = new SyncLogFollower(kafka.bootstrapServers(), connectionId, progress::apply).start();
         if (!resumed) {
             connections.removeWhere(c -> c.getConnectionId().startsWith("demo-") && !c.getConnectionId().equals(connectionId));
@@ -196,7 +204,8 @@ public class Demo implements SmartLifecycle, ApplicationListener<ApplicationRead
             while (running && quietChecks < 2) {
                 Thread.sleep(250);
                 // Quiet twice in a row: the log's counters agree and no consumer has anything left to process.
-                quietChecks = progress.isQuiet() && caughtUp(lag) && progress.isQuiet() ? quietChecks + 1 : 0;
+                quietChecks = progress.isQuiet() && caughtUp(lag) && progress.isQuiet()
+                        && (!resumed || polledSinceRestart()) ? quietChecks + 1 : 0;
             }
             if (running) {
                 progress.markDone();
@@ -214,6 +223,27 @@ public class Demo implements SmartLifecycle, ApplicationListener<ApplicationRead
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * After a restart, idle polls log nothing, so quiet needs proof that the sources polled: invoices on both sides,
+     * and every entity polled since the restart, finished a poll (a finished pass schedules the next after its start).
+     * Reference data read once per connection (accounts, tax rates) does not poll again and is not waited for.
+     */
+    private boolean polledSinceRestart() {
+        for (SystemType system : readingSystems) {
+            var status = pipeline.connector(system).status(connectionId).orElse(null);
+            if (status == null || !status.lastPoll().containsKey(EntityType.INVOICE)) {
+                return false;
+            }
+            for (var poll : status.lastPoll().entrySet()) {
+                Instant next = status.nextPoll().get(poll.getKey());
+                if (poll.getValue().isBefore(restartedAt) || next == null || !next.isAfter(poll.getValue())) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Pays some synced documents in Xero, waits until the pipeline is quiet again, and says what reached Scoro. */

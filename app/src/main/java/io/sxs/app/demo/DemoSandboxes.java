@@ -37,6 +37,7 @@ public class DemoSandboxes implements SmartLifecycle {
     private ScoroSandbox scoro;
     private DemoSeedResult seed;
     private boolean restored;
+    private java.time.Instant startedAt;
     private ScheduledExecutorService saver;
     private volatile boolean running;
 
@@ -47,6 +48,7 @@ public class DemoSandboxes implements SmartLifecycle {
 
     @Override
     public void start() {
+        startedAt = java.time.Instant.now();
         Path state = dir.resolve("demo.snapshot");
         if (Files.exists(state)) {
             DemoState saved = readOrExplain(state, DemoState.class);
@@ -134,6 +136,11 @@ public class DemoSandboxes implements SmartLifecycle {
     /** True when this run continues the sandboxes of an earlier one (nothing was seeded). */
     public boolean restored() {
         return restored;
+    }
+
+    /** When this run started the sandboxes: before the pipeline, so before any poll of this run. */
+    public java.time.Instant startedAt() {
+        return startedAt;
     }
 
     public Path dir() {

@@ -54,11 +54,12 @@ public final class SyncProgress {
     }
 
     /**
-     * Progress of a connection that synced before a restart at {@code restartedAt}: only later entries count, so it
-     * is quiet once every source has finished a pass since, and its counters are the work done since.
+     * Progress of a connection that synced before a restart at {@code restartedAt}: only later entries count, so its
+     * counters are the work done since. No pass is expected (an idle poll logs nothing): whoever asks whether it is
+     * quiet must also know the sources have polled since.
      */
-    public static SyncProgress sinceRestart(Instant restartedAt, Set<String> expectedSources) {
-        return new SyncProgress(restartedAt, expectedSources, true);
+    public static SyncProgress sinceRestart(Instant restartedAt) {
+        return new SyncProgress(restartedAt, Set.of(), true);
     }
 
     public static String sourceName(SystemType system, EntityType entity) {

@@ -26,7 +26,16 @@ public final class Snapshots {
     }
 
     /** A JSON tree as its text: Jackson's own form reads decimals back as doubles (12.50 would become 12.5). */
-    private record JsonText(byte[] json) implements Serializable { }
+    private record JsonText(byte[] json) implements Serializable {
+        @java.io.Serial
+        private Object readResolve() throws java.io.ObjectStreamException {
+            try {
+                return Json.MAPPER.readTree(json);
+            } catch (IOException e) {
+                throw new java.io.InvalidObjectException("a JSON tree in the snapshot is not JSON: " + e.getMessage());
+            }
+        }
+    }
 
     public static void write(Path file, Serializable state) {
         try {
@@ -45,7 +54,7 @@ public final class Snapshots {
     /** Reads a snapshot; any failure names the file (a corrupt or foreign file must never pass for empty state). */
     public static <T> T read(Path file, Class<T> type) {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
-             ObjectInputStream objects = new JsonKeepingInput(in)) {
+             ObjectInputStream objects = new ObjectInputStream(in)) {
             return type.cast(objects.readObject());
         } catch (IOException | ClassNotFoundException | ClassCastException e) {
             throw new IllegalStateException("cannot read sandbox snapshot " + file + ": " + e, e);
@@ -70,18 +79,6 @@ public final class Snapshots {
             } catch (ReflectiveOperationException e) {
                 throw new IOException("this Jackson version stores JSON trees differently", e);
             }
-        }
-    }
-
-    private static final class JsonKeepingInput extends ObjectInputStream {
-        JsonKeepingInput(InputStream in) throws IOException {
-            super(in);
-            enableResolveObject(true);
-        }
-
-        @Override
-        protected Object resolveObject(Object obj) throws IOException {
-            return obj instanceof JsonText t ? Json.MAPPER.readTree(t.json()) : obj;
         }
     }
 }

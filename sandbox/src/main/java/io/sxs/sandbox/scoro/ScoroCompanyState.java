@@ -1,8 +1,6 @@
 package io.sxs.sandbox.scoro;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sxs.sandbox.core.CallCounter;
-import io.sxs.sandbox.http.FaultPlan;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -12,7 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** One business entity's data. Callers synchronize on the instance (entities run in parallel). */
-final class ScoroCompanyState implements java.io.Serializable {
+final class ScoroCompanyState extends io.sxs.sandbox.core.LiveState implements java.io.Serializable {
 
     final String companyAccountId;
     final String apiKey;
@@ -32,9 +30,6 @@ final class ScoroCompanyState implements java.io.Serializable {
     private final Map<String, TreeMap<Long, ScoroRecord>> records = new java.util.HashMap<>();
     private final Map<String, Long> sequences = new java.util.HashMap<>();
     private final Map<ScoroDocKind, Map<String, Long>> liveNumbers = new java.util.EnumMap<>(ScoroDocKind.class);
-    /** Not state: counters and fault plans start afresh after a restore. */
-    transient CallCounter calls = new CallCounter();
-    transient FaultPlan faults = new FaultPlan();
     private long contactSeq;
     private long invoiceSeq;
     private long lineSeq;
@@ -76,13 +71,6 @@ final class ScoroCompanyState implements java.io.Serializable {
     @java.io.Serial
     private synchronized void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
         out.defaultWriteObject();
-    }
-
-    @java.io.Serial
-    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
-        in.defaultReadObject();
-        calls = new CallCounter();
-        faults = new FaultPlan();
     }
 
     TreeMap<Long, ScoroRecord> records(String module) {

@@ -1,7 +1,5 @@
 package io.sxs.sandbox.xero;
 
-import io.sxs.sandbox.core.CallCounter;
-import io.sxs.sandbox.http.FaultPlan;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -12,7 +10,7 @@ import java.util.Map;
  * Everything one organisation holds. Callers synchronize on the instance: one tenant's calls are
  * serialized (cheap, and it makes batch writes and idempotent replays atomic), different tenants run in parallel.
  */
-final class XeroTenantState implements java.io.Serializable {
+final class XeroTenantState extends io.sxs.sandbox.core.LiveState implements java.io.Serializable {
 
     final String tenantId;
     final String organisationName;
@@ -40,11 +38,8 @@ final class XeroTenantState implements java.io.Serializable {
     private final Map<String, java.util.List<String>> paymentsByInvoice = new HashMap<>();
     /** Replies kept for Idempotency-Key replays; the oldest are forgotten beyond 50,000 keys to bound memory. */
     final Map<String, StoredReply> idempotentReplies = new BoundedReplies();
-    /** Not state: counters and fault plans start afresh after a restore. */
-    transient CallCounter calls = new CallCounter();
     /** Documents dated on or before this date are frozen (Organisation.PeriodLockDate); null = no lock. */
     volatile java.time.LocalDate periodLockDate;
-    transient FaultPlan faults = new FaultPlan();
     /** Indexes that keep uniqueness checks O(1): sales-type document numbers and contact names (lower case). */
     private final Map<XeroDocKind, Map<String, String>> salesNumbers = new java.util.EnumMap<>(XeroDocKind.class);
     private final Map<String, java.util.Set<String>> contactsByName = new HashMap<>();
@@ -84,13 +79,6 @@ final class XeroTenantState implements java.io.Serializable {
     @java.io.Serial
     private synchronized void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
         out.defaultWriteObject();
-    }
-
-    @java.io.Serial
-    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
-        in.defaultReadObject();
-        calls = new CallCounter();
-        faults = new FaultPlan();
     }
 
     /** Stores a new or changed payment and indexes it by invoice. */

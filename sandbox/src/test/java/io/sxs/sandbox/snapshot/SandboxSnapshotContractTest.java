@@ -142,25 +142,22 @@ class SandboxSnapshotContractTest {
         assertThatThrownBy(() -> ScoroSandbox.start(0, file)).hasMessageContaining(file.toString());
     }
 
-    /** Each read's body without the per-response envelope fields (a fresh Id and the time of the reply). */
+    /** Each Xero read's body without the per-reply envelope fields (a fresh Id and the time of the reply). */
     private static Map<String, JsonNode> reads(XeroClient api, List<String> paths) {
-        Map<String, JsonNode> out = new LinkedHashMap<>();
-        for (String p : paths) {
-            HttpJson.Reply r = api.get(p);
-            assertThat(r.status()).as(p).isEqualTo(200);
-            ObjectNode body = (ObjectNode) parse(r.raw());
-            body.remove(List.of("Id", "DateTimeUTC"));
-            out.put(p, body);
-        }
-        return out;
+        return each(paths, api::get, raw -> ((ObjectNode) parse(raw)).remove(List.of("Id", "DateTimeUTC")));
     }
 
     private static Map<String, String> rawReads(ScoroClient api, List<String> modules) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String m : modules) {
-            HttpJson.Reply r = api.call(m, "per_page", 100);
-            assertThat(r.status()).as(m).isEqualTo(200);
-            out.put(m, r.raw());
+        return each(modules, m -> api.call(m, "per_page", 100), raw -> raw);
+    }
+
+    private static <T> Map<String, T> each(List<String> reads, java.util.function.Function<String, HttpJson.Reply> call,
+                                           java.util.function.Function<String, T> form) {
+        Map<String, T> out = new LinkedHashMap<>();
+        for (String read : reads) {
+            HttpJson.Reply r = call.apply(read);
+            assertThat(r.status()).as(read).isEqualTo(200);
+            out.put(read, form.apply(r.raw()));
         }
         return out;
     }

@@ -11,6 +11,10 @@ import java.util.TreeMap;
 
 /** One business entity's data. Callers synchronize on the instance (entities run in parallel). */
 final class ScoroCompanyState extends io.sxs.sandbox.core.LiveState implements java.io.Serializable {
+    /** Fixed, so a rebuild that keeps the fields can still read earlier snapshots. */
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
+
 
     final String companyAccountId;
     final String apiKey;

@@ -9,6 +9,10 @@ import java.time.Instant;
  * "omitted scalars are kept, given arrays replace" update rule is a plain merge); the rest is derived.
  */
 final class XeroContact implements java.io.Serializable {
+    /** Fixed, so a rebuild that keeps the fields can still read earlier snapshots. */
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
+
 
     final String contactId;
     final ObjectNode fields;

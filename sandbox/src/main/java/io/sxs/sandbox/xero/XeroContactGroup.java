@@ -8,6 +8,10 @@ import java.util.Set;
  * group from every GET) and the member contact ids in the order they were added.
  */
 final class XeroContactGroup implements java.io.Serializable {
+    /** Fixed, so a rebuild that keeps the fields can still read earlier snapshots. */
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
+
 
     final String contactGroupId;
     String name;

@@ -11,6 +11,10 @@ import java.util.Map;
  * serialized (cheap, and it makes batch writes and idempotent replays atomic), different tenants run in parallel.
  */
 final class XeroTenantState extends io.sxs.sandbox.core.LiveState implements java.io.Serializable {
+    /** Fixed, so a rebuild that keeps the fields can still read earlier snapshots. */
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
+
 
     final String tenantId;
     final String organisationName;
@@ -49,6 +53,10 @@ final class XeroTenantState extends io.sxs.sandbox.core.LiveState implements jav
     record StoredReply(int status, byte[] body, String contentType) implements java.io.Serializable { }
 
     private static final class BoundedReplies extends LinkedHashMap<String, StoredReply> {
+        /** Fixed, so a rebuild that keeps the fields can still read earlier snapshots. */
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
+
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, StoredReply> eldest) {
             return size() > 50_000;

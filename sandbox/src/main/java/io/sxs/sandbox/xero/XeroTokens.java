@@ -19,6 +19,10 @@ import java.util.concurrent.CopyOnWriteArraySet;
  * unused ones expire after 60 days).
  */
 final class XeroTokens implements java.io.Serializable {
+    /** Fixed, so a rebuild that keeps the fields can still read earlier snapshots. */
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
+
 
     static final Duration ACCESS_TTL = Duration.ofMinutes(30);
     static final Duration REFRESH_GRACE = Duration.ofMinutes(30);
@@ -29,6 +33,10 @@ final class XeroTokens implements java.io.Serializable {
 
     /** One user's consent for one app: the tenants (by connection id) it may reach. */
     static final class Consent implements java.io.Serializable {
+        /** Fixed, so a rebuild that keeps the fields can still read earlier snapshots. */
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
+
         final String authEventId = UUID.randomUUID().toString();
         final String clientId;
         final String scope;
@@ -55,6 +63,10 @@ final class XeroTokens implements java.io.Serializable {
     private record Code(Consent consent, String redirectUri, Instant expiresAt) implements java.io.Serializable { }
 
     private static final class Refresh implements java.io.Serializable {
+        /** Fixed, so a rebuild that keeps the fields can still read earlier snapshots. */
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
+
         final Consent consent;
         final Instant issuedAt;
         volatile Instant supersededAt;

@@ -105,10 +105,10 @@ class SandboxSnapshotContractTest {
 
     @Test
     void scoroReadsBackByteForByteAndNewIdsDoNotCollide() {
-        Path file = dir.resolve("scoro.snapshot");
-        Map<String, String> before;
-        ScoroClient api;
         long lastInvoice;
+        ScoroClient api;
+        Map<String, String> before;
+        Path file = dir.resolve("scoro.snapshot");
         try (XeroSandbox xero = XeroSandbox.start(0); ScoroSandbox scoro = ScoroSandbox.start(0)) {
             DemoSeedResult seed = DemoData.seed(scoro, xero, 7, 12, 15);
             api = new ScoroClient(scoro, seed.scoroCompany());

@@ -218,7 +218,7 @@ public class ScoroXeroSyncApplication {
             throw new IllegalStateException("The demo runs every role in one process, this one runs " + roles
                     + ": set sxs.demo.enabled=false");
         }
-        return new DemoSandboxes(props.demo());
+        return new DemoSandboxes(props.demo(), props.dataDir().resolve("demo"));
     }
 
     @Bean

@@ -28,8 +28,10 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * The demo connection (invoices TO_XERO, contacts WITH_DOCUMENTS by default) between the two seeded sandboxes, the
- * Xero sandbox's webhook pointed at this app, and a summary of the initial sync with the API calls it cost. Sandboxes
- * start empty on every run, so each run gets a new connection and earlier demo connections are marked removed.
+ * Xero sandbox's webhook pointed at this app, and a summary of the initial sync with the API calls it cost. The
+ * sandboxes keep their state in {@code <data-dir>/demo}: a restart resumes the same connection (every other connection
+ * stays as it was) and reports when the pipeline is quiet again, with the calls made since. Only a run that seeds fresh
+ * sandboxes creates a new connection, marking earlier demo connections removed.
  */
 public class Demo implements SmartLifecycle, ApplicationListener<ApplicationReadyEvent> {
 
@@ -46,6 +48,11 @@ public class Demo implements SmartLifecycle, ApplicationListener<ApplicationRead
     private String connectionId;
     private Thread reporter;
     private volatile boolean running;
+    /** This run continues the demo connection of an earlier one (restored sandboxes; see {@link DemoSandboxes}). */
+    private boolean resumed;
+    private Instant restartedAt;
+    /** The systems the demo connection reads from. */
+    private final Set<SystemType> readingSystems = java.util.EnumSet.noneOf(SystemType.class);
     private volatile boolean initialSyncDone;
     private volatile boolean paymentsDone;
     private volatile String paymentsReport;
@@ -86,7 +93,37 @@ public class Demo implements SmartLifecycle, ApplicationListener<ApplicationRead
         var seed = sandboxes.seed();
         connectionId = "demo-" + seed.xeroTenant().tenantId().substring(0, 8);
         Connections connections = new Connections(kafka.cluster());
-        connections.removeWhere(c -> c.getConnectionId().startsWith("demo-") && !c.getConnectionId().equals(connectionId));
+        // Restored sandboxes: the connection made for them (and every other one) is still in Kafka, cursors and ID map too.
+        ConnectionConfig existing = sandboxes.restored() ? connections.readAll().get(connectionId) : null;
+        resumed = existing != null;
+        ConnectionConfig config = resumed ? existing : newDemoConnection(seed);
+        Set<String> sources = new java.util.HashSet<>();
+        for (SystemType system : SystemType.values()) {
+            List<EntityType> entities = pipeline.connector(system).readEntities(config);
+            if (!entities.isEmpty()) {
+                readingSystems.add(system);
+            }
+            entities.forEach(entity -> sources.add(SyncProgress.sourceName(system, entity)));
+        }
+        restartedAt = sandboxes.startedAt(); // the pipeline starts polling before this lifecycle phase
+        progress = resumed ? SyncProgress.sinceRestart(restartedAt) : new SyncProgress(Instant.now(), sources);
+        follower = new SyncLogFollower(kafka.cluster(), connectionId, progress::apply).start();
+        if (!resumed) {
+            connections.removeWhere(c -> c.getConnectionId().startsWith("demo-") && !c.getConnectionId().equals(connectionId));
+            java.util.List<ConnectionConfig> all = new java.util.ArrayList<>(java.util.List.of(config));
+            for (int i = 1; i < props.demo().connections(); i++) {
+                all.add(emptyPair(i));
+            }
+            connections.putAll(all);
+        }
+        printWelcome(seed);
+        running = true;
+        reporter = new Thread(this::reportWhenDone, "sxs-demo-summary");
+        reporter.setDaemon(true);
+        reporter.start();
+    }
+
+    private ConnectionConfig newDemoConnection(io.sxs.sandbox.demo.DemoSeedResult seed) {
         ConnectionConfig config = Connections.newConnection(connectionId, "Demo connection", cipher,
                 sandboxes.scoro().baseUri().toString(), seed.scoroCompany().companyAccountId(), seed.scoroCompany().apiKey(),
                 sandboxes.xero().apiBase().toString(), seed.xeroTenant().tenantId(), seed.xeroTenant().accessToken());
@@ -96,22 +133,7 @@ public class Demo implements SmartLifecycle, ApplicationListener<ApplicationRead
         config.setContacts(props.demo().contactMode());
         config.setTrackingCategory(props.demo().trackingCategory().isBlank() ? null : props.demo().trackingCategory());
         config.setPollIntervalMs(props.demo().pollInterval().toMillis());
-        Set<String> sources = new java.util.HashSet<>();
-        for (SystemType system : SystemType.values()) {
-            pipeline.connector(system).readEntities(config).forEach(entity -> sources.add(SyncProgress.sourceName(system, entity)));
-        }
-        progress = new SyncProgress(Instant.now(), sources);
-        follower = new SyncLogFollower(kafka.cluster(), connectionId, progress::apply).start();
-        java.util.List<ConnectionConfig> all = new java.util.ArrayList<>(java.util.List.of(config));
-        for (int i = 1; i < props.demo().connections(); i++) {
-            all.add(emptyPair(i));
-        }
-        connections.putAll(all);
-        printWelcome(seed);
-        running = true;
-        reporter = new Thread(this::reportWhenDone, "sxs-demo-summary");
-        reporter.setDaemon(true);
-        reporter.start();
+        return config;
     }
 
     /** One more connection between a fresh Xero organisation and Scoro company, with nothing to sync yet. */
@@ -139,7 +161,7 @@ public class Demo implements SmartLifecycle, ApplicationListener<ApplicationRead
                   Demo data:      %d Scoro contacts (ids %s...), %d invoices (ids %s...), %d credit invoices, %d products, %d bills
                   Try:  curl -s -H 'Authorization: Bearer %s' -H 'xero-tenant-id: %s' %s/Invoices?page=1
                         curl -s -X POST -d '{"apiKey":"%s","company_account_id":"%s"}' %s/api/v2/invoices/list
-                Initial sync running...
+                %s
                 """,
                 kafka.bootstrapServers(), kafka.embedded() ? " (embedded)" : "",
                 sandboxes.xero().apiBase(), seed.xeroTenant().tenantId(), seed.xeroTenant().accessToken(),
@@ -149,7 +171,15 @@ public class Demo implements SmartLifecycle, ApplicationListener<ApplicationRead
                 seed.scoroContactIds().size(), first(seed.scoroContactIds()), seed.scoroInvoiceIds().size(), first(seed.scoroInvoiceIds()),
                 seed.scoroCreditInvoiceIds().size(), seed.scoroProductIds().size(), seed.scoroBillIds().size(),
                 seed.xeroTenant().accessToken(), seed.xeroTenant().tenantId(), sandboxes.xero().apiBase(),
-                seed.scoroCompany().apiKey(), seed.scoroCompany().companyAccountId(), sandboxes.scoro().baseUri());
+                seed.scoroCompany().apiKey(), seed.scoroCompany().companyAccountId(), sandboxes.scoro().baseUri(),
+                resumed ? resumedLine(seed) + "\nWaiting until the pipeline is quiet again..." : "Initial sync running...");
+    }
+
+    private String resumedLine(io.sxs.sandbox.demo.DemoSeedResult seed) {
+        long inXero = sandboxes.xero().invoices(seed.xeroTenant().tenantId()).stream()
+                .filter(i -> "ACCREC".equals(i.get("Type"))).count();
+        return String.format("Resumed demo connection %s from %s (%d invoices in Scoro, %d in Xero)", connectionId,
+                sandboxes.dir(), sandboxes.scoro().invoices(seed.scoroCompany().companyAccountId()).size(), inXero);
     }
 
     private String limitsNote() {
@@ -174,7 +204,8 @@ public class Demo implements SmartLifecycle, ApplicationListener<ApplicationRead
             while (running && quietChecks < 2) {
                 Thread.sleep(250);
                 // Quiet twice in a row: the log's counters agree and no consumer has anything left to process.
-                quietChecks = progress.isQuiet() && caughtUp(lag) && progress.isQuiet() ? quietChecks + 1 : 0;
+                quietChecks = progress.isQuiet() && caughtUp(lag) && progress.isQuiet()
+                        && (!resumed || polledSinceRestart()) ? quietChecks + 1 : 0;
             }
             if (running) {
                 progress.markDone();
@@ -183,7 +214,8 @@ public class Demo implements SmartLifecycle, ApplicationListener<ApplicationRead
                 System.out.print(progress.summary(connectionId));
                 System.out.print(preflight());
                 System.out.print(apiCalls());
-                if (props.demo().payments()) {
+                // The payments were made (and synced) by the run that seeded the sandboxes.
+                if (props.demo().payments() && !resumed) {
                     payAsAXeroUser(lag);
                 }
                 System.out.println("Keeps syncing: change data in either sandbox and watch it follow. Ctrl-C to stop.");
@@ -191,6 +223,27 @@ public class Demo implements SmartLifecycle, ApplicationListener<ApplicationRead
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * After a restart, idle polls log nothing, so quiet needs proof that the sources polled: invoices on both sides,
+     * and every entity polled since the restart, finished a poll (a finished pass schedules the next after its start).
+     * Reference data read once per connection (accounts, tax rates) does not poll again and is not waited for.
+     */
+    private boolean polledSinceRestart() {
+        for (SystemType system : readingSystems) {
+            var status = pipeline.connector(system).status(connectionId).orElse(null);
+            if (status == null || !status.lastPoll().containsKey(EntityType.INVOICE)) {
+                return false;
+            }
+            for (var poll : status.lastPoll().entrySet()) {
+                Instant next = status.nextPoll().get(poll.getKey());
+                if (poll.getValue().isBefore(restartedAt) || next == null || !next.isAfter(poll.getValue())) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Pays some synced documents in Xero, waits until the pipeline is quiet again, and says what reached Scoro. */
@@ -255,6 +308,11 @@ public class Demo implements SmartLifecycle, ApplicationListener<ApplicationRead
             Thread.sleep(100);
         }
         return paymentsReport;
+    }
+
+    /** True when this run resumed an earlier run's demo connection. */
+    public boolean resumed() {
+        return resumed;
     }
 
     public String connectionId() {

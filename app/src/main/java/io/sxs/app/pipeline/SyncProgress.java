@@ -33,6 +33,8 @@ public final class SyncProgress {
 
     private final Instant started;
     private final Set<String> expectedSources;
+    /** After a restart: what was logged before {@link #started} belongs to an earlier run and is not counted. */
+    private final boolean sinceStartOnly;
     private final Map<EntityType, Counts> byEntity = new EnumMap<>(EntityType.class);
     private final Map<String, Instant> lastPass = new TreeMap<>();
     private final Set<String> waiting = new HashSet<>();
@@ -42,8 +44,22 @@ public final class SyncProgress {
     private Instant doneAt;
 
     public SyncProgress(Instant started, Set<String> expectedSources) {
+        this(started, expectedSources, false);
+    }
+
+    private SyncProgress(Instant started, Set<String> expectedSources, boolean sinceStartOnly) {
         this.started = started;
         this.expectedSources = new HashSet<>(expectedSources);
+        this.sinceStartOnly = sinceStartOnly;
+    }
+
+    /**
+     * Progress of a connection that synced before a restart at {@code restartedAt}: only later entries count, so its
+     * counters are the work done since. No pass is expected (an idle poll logs nothing): whoever asks whether it is
+     * quiet must also know the sources have polled since.
+     */
+    public static SyncProgress sinceRestart(Instant restartedAt) {
+        return new SyncProgress(restartedAt, Set.of(), true);
     }
 
     public static String sourceName(SystemType system, EntityType entity) {
@@ -51,6 +67,9 @@ public final class SyncProgress {
     }
 
     public synchronized void apply(SyncLogEntry e) {
+        if (sinceStartOnly && e.getAt() != null && e.getAt().isBefore(started)) {
+            return;
+        }
         EntityType entity = e.getEntity();
         Counts counts = entity == null ? new Counts() : byEntity.computeIfAbsent(entity, k -> new Counts());
         if (e.getStage() == SyncStage.SOURCE) {
@@ -95,7 +114,8 @@ public final class SyncProgress {
 
     /** True while the sync log shows nothing left to do; evaluated live, since a later poll may find more. */
     public synchronized boolean isQuiet() {
-        return lastPass.keySet().containsAll(expectedSources) && commandsIssued == results && waiting.isEmpty();
+        // >=: after a restart a result may answer a command issued before it
+        return lastPass.keySet().containsAll(expectedSources) && results >= commandsIssued && waiting.isEmpty();
     }
 
     /** True when every command issued has its result and nothing waits. */
@@ -143,8 +163,11 @@ public final class SyncProgress {
     public synchronized String summary(String connectionId) {
         Duration took = Duration.between(started, doneAt == null ? Instant.now() : doneAt);
         StringBuilder out = new StringBuilder();
-        out.append(String.format("Initial sync of connection %s %s in %.1f s%n", connectionId,
-                doneAt == null ? "still running" : "done", took.toMillis() / 1000.0));
+        out.append(sinceStartOnly
+                ? String.format("Sync of connection %s since the restart: %s after %.1f s%n", connectionId,
+                        doneAt == null ? "still running" : "quiet", took.toMillis() / 1000.0)
+                : String.format("Initial sync of connection %s %s in %.1f s%n", connectionId,
+                        doneAt == null ? "still running" : "done", took.toMillis() / 1000.0));
         out.append(String.format("  %-16s %11s %11s %14s %14s %8s %7s%n", "entity", "read Scoro", "read Xero",
                 "written Scoro", "written Xero", "skipped", "failed"));
         byEntity.forEach((entity, c) -> out.append(String.format("  %-16s %11d %11d %14d %14d %8d %7d%n",

@@ -94,6 +94,15 @@ public final class SandboxClock extends Clock {
         return state.get().rate;
     }
 
+    /**
+     * Continues a saved clock: it runs at {@code rate} from {@code saved} or real now, whichever is later, so
+     * sandbox time never goes back across a restart (timestamps and modified-since cursors stay monotonic).
+     */
+    public void resume(Instant saved, double rate) {
+        Instant real = Instant.now();
+        state.set(new State(null, real, saved.isAfter(real) ? saved : real, rate));
+    }
+
     /** Back to the real system time. */
     public void reset() {
         state.set(State.real());

@@ -8,5 +8,5 @@ import java.util.List;
 /** What {@link DemoData#seed} created: the credentials of both sides and the seeded Scoro ids. */
 public record DemoSeedResult(ScoroCompany scoroCompany, XeroTenant xeroTenant, List<Long> scoroContactIds,
                              List<Long> scoroInvoiceIds, List<Long> scoroProductIds, List<Long> scoroBillIds,
-                             List<Long> scoroCreditInvoiceIds) {
+                             List<Long> scoroCreditInvoiceIds) implements java.io.Serializable {
 }

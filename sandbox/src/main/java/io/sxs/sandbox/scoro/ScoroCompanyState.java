@@ -1,8 +1,6 @@
 package io.sxs.sandbox.scoro;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sxs.sandbox.core.CallCounter;
-import io.sxs.sandbox.http.FaultPlan;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -12,7 +10,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** One business entity's data. Callers synchronize on the instance (entities run in parallel). */
-final class ScoroCompanyState {
+final class ScoroCompanyState extends io.sxs.sandbox.core.LiveState implements java.io.Serializable {
+    /** Fixed, so a rebuild that keeps the fields can still read earlier snapshots. */
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
+
 
     final String companyAccountId;
     final String apiKey;
@@ -32,15 +34,13 @@ final class ScoroCompanyState {
     private final Map<String, TreeMap<Long, ScoroRecord>> records = new java.util.HashMap<>();
     private final Map<String, Long> sequences = new java.util.HashMap<>();
     private final Map<ScoroDocKind, Map<String, Long>> liveNumbers = new java.util.EnumMap<>(ScoroDocKind.class);
-    final CallCounter calls = new CallCounter();
-    final FaultPlan faults = new FaultPlan();
     private long contactSeq;
     private long invoiceSeq;
     private long lineSeq;
     private final long numberSeq = 1000;
 
-    /** Where changes are reported (the webhooks module). */
-    final ScoroWebhooks events;
+    /** Where changes are reported (the webhooks module); set again after a restore. */
+    transient ScoroWebhooks events;
 
     ScoroCompanyState(String companyAccountId, String apiKey, String name, Instant now, ScoroWebhooks events) {
         this.companyAccountId = companyAccountId;
@@ -69,6 +69,12 @@ final class ScoroCompanyState {
         }) {
             financeAccounts.put(a.id(), a);
         }
+    }
+
+    /** A consistent copy while the API keeps running: writes to this company wait for it. */
+    @java.io.Serial
+    private synchronized void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+        out.defaultWriteObject();
     }
 
     TreeMap<Long, ScoroRecord> records(String module) {

@@ -7,7 +7,7 @@ import java.time.Instant;
 
 /** A chart-of-accounts entry (financeAccounts module); account_symbol is the Xero account code. */
 record ScoroFinanceAccount(long id, String symbol, String name, Long parentId, boolean active, boolean sales,
-                           boolean purchases, Instant modified) {
+                           boolean purchases, Instant modified) implements java.io.Serializable {
 
     ScoroFinanceAccount(long id, String symbol, String name, boolean sales, boolean purchases, Instant modified) {
         this(id, symbol, name, null, true, sales, purchases, modified);

@@ -12,7 +12,7 @@ record ScoroInvoice(long id, String no, Long companyId, Long personId, Long proj
                     LocalDate deadline, String currency, BigDecimal currencyRate, Long vatCodeId, boolean sent,
                     String paymentType, String referenceNo, String description, List<Long> creditedInvoices,
                     List<ScoroInvoiceLine> lines, BigDecimal sum, BigDecimal vatSum, BigDecimal paidSum,
-                    Instant created, Instant modified, Instant deleted, ObjectNode extra) {
+                    Instant created, Instant modified, Instant deleted, ObjectNode extra) implements java.io.Serializable {
 
     boolean isDeleted() {
         return deleted != null;

@@ -39,13 +39,40 @@ public final class ScoroSandbox implements AutoCloseable {
     private final ScoroAdminApi admin = new ScoroAdminApi(this);
     private final SandboxHttpServer server;
 
-    private ScoroSandbox(int port) {
+    /** Everything {@link #save} keeps: companies with all their data, webhook subscriptions, the clock. */
+    private record Snapshot(Instant clockAt, double clockRate, List<ScoroCompanyState> companies,
+                            List<ScoroWebhooks.Subscription> webhooks) implements java.io.Serializable { }
+
+    private ScoroSandbox(int port, Snapshot saved) {
+        if (saved != null) {
+            clock.resume(saved.clockAt(), saved.clockRate());
+            for (ScoroCompanyState st : saved.companies()) {
+                st.events = webhooks;
+                companies.put(st.companyAccountId, st);
+                byKey.put(st.apiKey, st);
+            }
+            webhooks.restore(saved.webhooks());
+        }
         this.server = SandboxHttpServer.start("scoro", port, THREADS, this::dispatch);
     }
 
     /** Starts the sandbox; port 0 picks a random free port. */
     public static ScoroSandbox start(int port) {
-        return new ScoroSandbox(port);
+        return new ScoroSandbox(port, null);
+    }
+
+    /**
+     * Starts the sandbox with the state {@link #save} wrote to {@code snapshot}; an unreadable file fails naming it.
+     * Call counters, fault plans and quota windows start afresh, as after a real outage.
+     */
+    public static ScoroSandbox start(int port, java.nio.file.Path snapshot) {
+        return new ScoroSandbox(port, io.sxs.sandbox.core.Snapshots.read(snapshot, Snapshot.class));
+    }
+
+    /** Writes the whole state to {@code file} atomically (each company is copied under its lock; the API keeps running). */
+    public void save(java.nio.file.Path file) {
+        io.sxs.sandbox.core.Snapshots.write(file, new Snapshot(clock.instant(), clock.rate(),
+                List.copyOf(companies.values()), webhooks.saved()));
     }
 
     private SandboxResponse dispatch(SandboxRequest r) throws Exception {

@@ -8,7 +8,7 @@ import java.time.Instant;
 
 /** A VAT code (vatCodes module); codes mirror the Xero UK tax types so that mapping is by code. */
 record ScoroVatCode(long id, String code, String name, BigDecimal percent, boolean sales, boolean purchases,
-                    boolean notApplicable, boolean active, Instant modified) {
+                    boolean notApplicable, boolean active, Instant modified) implements java.io.Serializable {
 
     ScoroVatCode(long id, String code, String name, BigDecimal percent, boolean sales, boolean purchases, boolean notApplicable) {
         this(id, code, name, percent, sales, purchases, notApplicable, true, null);

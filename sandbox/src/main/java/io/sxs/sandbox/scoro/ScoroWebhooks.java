@@ -37,7 +37,7 @@ final class ScoroWebhooks implements AutoCloseable {
     static final Set<String> MODULES = Set.of("contacts", "companies", "persons", "invoices", "bills", "prepayments");
     private static final Set<String> ACTIONS = Set.of("create", "modify", "delete", "any");
 
-    record Subscription(long id, String companyAccountId, String module, String action, URI url, List<String> fields) {
+    record Subscription(long id, String companyAccountId, String module, String action, URI url, List<String> fields) implements java.io.Serializable {
 
         ObjectNode toJson() {
             ObjectNode o = Json.object();
@@ -109,6 +109,18 @@ final class ScoroWebhooks implements AutoCloseable {
 
     List<Subscription> list(String companyAccountId) {
         return List.copyOf(byCompany.getOrDefault(companyAccountId, List.of()));
+    }
+
+    /** Every subscription, for a snapshot (deliveries in flight are not kept). */
+    List<Subscription> saved() {
+        return byCompany.values().stream().flatMap(List::stream).toList();
+    }
+
+    void restore(List<Subscription> saved) {
+        for (Subscription s : saved) {
+            byCompany.computeIfAbsent(s.companyAccountId(), k -> new CopyOnWriteArrayList<>()).add(s);
+            ids.accumulateAndGet(s.id(), Math::max);
+        }
     }
 
     long delivered() {

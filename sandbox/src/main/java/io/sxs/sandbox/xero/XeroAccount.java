@@ -8,7 +8,7 @@ import java.time.Instant;
 /** One account of a tenant's chart of accounts. */
 record XeroAccount(String accountId, String code, String name, String type, String accountClass, String taxType,
                    String systemAccount, String bankAccountNumber, boolean enablePaymentsToAccount, Instant updated,
-                   String status, String description) {
+                   String status, String description) implements java.io.Serializable {
 
     XeroAccount(String accountId, String code, String name, String type, String accountClass, String taxType,
                 String systemAccount, String bankAccountNumber, boolean enablePaymentsToAccount, Instant updated) {

@@ -6,5 +6,5 @@ import java.time.LocalDate;
 
 /** Credit (credit note, prepayment or overpayment) applied to an invoice; deleting it keeps it with IsDeleted = true. */
 record XeroAllocation(String allocationId, XeroCreditSource source, String creditId, String invoiceId, BigDecimal amount,
-                      LocalDate date, boolean deleted, Instant updated) {
+                      LocalDate date, boolean deleted, Instant updated) implements java.io.Serializable {
 }

@@ -9,5 +9,5 @@ import java.util.List;
 record XeroBankTransaction(String bankTransactionId, String type, String contactId, String bankAccountCode, LocalDate date,
                            String reference, String lineAmountTypes, List<XeroLineItem> lineItems, BigDecimal subTotal,
                            BigDecimal totalTax, BigDecimal total, String currencyCode, BigDecimal currencyRate,
-                           String status, boolean reconciled, String creditId, Instant updated) {
+                           String status, boolean reconciled, String creditId, Instant updated) implements java.io.Serializable {
 }

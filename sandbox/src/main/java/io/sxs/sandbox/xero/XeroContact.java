@@ -8,7 +8,11 @@ import java.time.Instant;
  * A stored contact. Client-writable fields live in {@link #fields} under their Xero names (so the
  * "omitted scalars are kept, given arrays replace" update rule is a plain merge); the rest is derived.
  */
-final class XeroContact {
+final class XeroContact implements java.io.Serializable {
+    /** Fixed, so a rebuild that keeps the fields can still read earlier snapshots. */
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
+
 
     final String contactId;
     final ObjectNode fields;

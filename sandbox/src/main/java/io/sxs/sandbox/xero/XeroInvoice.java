@@ -10,7 +10,7 @@ record XeroInvoice(String invoiceId, String type, String contactId, String invoi
                    LocalDate date, LocalDate dueDate, String lineAmountTypes, String status, String currencyCode,
                    BigDecimal currencyRate, String url, boolean sentToContact, List<XeroLineItem> lineItems,
                    BigDecimal subTotal, BigDecimal totalTax, BigDecimal total, BigDecimal totalDiscount,
-                   BigDecimal amountPaid, BigDecimal amountCredited, Instant updated, LocalDate fullyPaidOn) {
+                   BigDecimal amountPaid, BigDecimal amountCredited, Instant updated, LocalDate fullyPaidOn) implements java.io.Serializable {
 
     /** The same invoice after a payment or allocation changed what is paid or credited (PAID when nothing is due). */
     XeroInvoice withSettlement(BigDecimal paid, BigDecimal credited, LocalDate settledOn, Instant now) {

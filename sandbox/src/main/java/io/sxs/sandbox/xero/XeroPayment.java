@@ -12,7 +12,7 @@ import java.util.Map;
  */
 record XeroPayment(String paymentId, String invoiceId, String accountCode, LocalDate date, BigDecimal amount,
                    BigDecimal currencyRate, String reference, String status, String paymentType, boolean reconciled,
-                   Instant updated, XeroCreditSource target) {
+                   Instant updated, XeroCreditSource target) implements java.io.Serializable {
 
     boolean isActive() {
         return "AUTHORISED".equals(status);

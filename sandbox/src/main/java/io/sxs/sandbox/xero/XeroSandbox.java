@@ -11,6 +11,7 @@ import io.sxs.sandbox.http.SandboxHttpServer;
 import io.sxs.sandbox.http.SandboxRequest;
 import io.sxs.sandbox.http.SandboxResponse;
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +32,7 @@ public final class XeroSandbox implements AutoCloseable {
     final SandboxClock clock = new SandboxClock();
     final Map<String, XeroTenantState> tenants = new ConcurrentHashMap<>();
     final Map<String, XeroTenant> tenantRecords = new ConcurrentHashMap<>();
-    final XeroTokens tokens = new XeroTokens();
+    final XeroTokens tokens;
     final XeroRateLimiter limiter = new XeroRateLimiter();
     final io.sxs.sandbox.core.CallCounter identityCalls = new io.sxs.sandbox.core.CallCounter();
     final java.util.concurrent.atomic.LongAdder unauthorised = new java.util.concurrent.atomic.LongAdder();
@@ -41,7 +42,20 @@ public final class XeroSandbox implements AutoCloseable {
     private final SandboxHttpServer server;
     private final XeroWebhooks webhooks = new XeroWebhooks(this);
 
-    private XeroSandbox(int port) {
+    /** Everything {@link #save} keeps: organisations with all their data, apps, grants and tokens, webhooks, the clock. */
+    private record Snapshot(Instant clockAt, double clockRate, Map<String, XeroTenantState> tenants,
+                            Map<String, XeroTenant> tenantRecords, XeroTokens tokens,
+                            List<XeroWebhooks.Saved> webhooks) implements java.io.Serializable { }
+
+    private XeroSandbox(int port, Snapshot saved) {
+        this.tokens = saved == null ? new XeroTokens() : saved.tokens();
+        if (saved != null) {
+            clock.resume(saved.clockAt(), saved.clockRate());
+            saved.tenants().values().forEach(st -> st.attach(webhooks));
+            tenants.putAll(saved.tenants());
+            tenantRecords.putAll(saved.tenantRecords());
+            webhooks.restore(saved.webhooks());
+        }
         this.api = new XeroApi(this);
         this.admin = new XeroAdminApi(this);
         this.identity = new XeroIdentityApi(this);
@@ -50,7 +64,21 @@ public final class XeroSandbox implements AutoCloseable {
 
     /** Starts the sandbox; port 0 picks a random free port. */
     public static XeroSandbox start(int port) {
-        return new XeroSandbox(port);
+        return new XeroSandbox(port, null);
+    }
+
+    /**
+     * Starts the sandbox with the state {@link #save} wrote to {@code snapshot}; an unreadable file fails naming it.
+     * Call counters, fault plans and rate-limit windows start afresh, as after a real outage.
+     */
+    public static XeroSandbox start(int port, java.nio.file.Path snapshot) {
+        return new XeroSandbox(port, io.sxs.sandbox.core.Snapshots.read(snapshot, Snapshot.class));
+    }
+
+    /** Writes the whole state to {@code file} atomically (each tenant is copied under its lock; the API keeps running). */
+    public void save(java.nio.file.Path file) {
+        io.sxs.sandbox.core.Snapshots.write(file, new Snapshot(clock.instant(), clock.rate(), new java.util.HashMap<>(tenants),
+                new java.util.HashMap<>(tenantRecords), tokens, webhooks.saved()));
     }
 
     private SandboxResponse dispatch(SandboxRequest r) throws Exception {

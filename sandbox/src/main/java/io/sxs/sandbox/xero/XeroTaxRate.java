@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 
 /** A UK tax rate. Output (sales) rates cannot be used on expense accounts and input rates not on revenue accounts. */
 record XeroTaxRate(String taxType, String name, BigDecimal rate, String reportTaxType, boolean canApplyToRevenue,
-                   boolean canApplyToExpenses, String status) {
+                   boolean canApplyToExpenses, String status) implements java.io.Serializable {
 
     XeroTaxRate(String taxType, String name, BigDecimal rate, String reportTaxType, boolean canApplyToRevenue,
                 boolean canApplyToExpenses) {

@@ -1,7 +1,5 @@
 package io.sxs.sandbox.xero;
 
-import io.sxs.sandbox.core.CallCounter;
-import io.sxs.sandbox.http.FaultPlan;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -12,7 +10,11 @@ import java.util.Map;
  * Everything one organisation holds. Callers synchronize on the instance: one tenant's calls are
  * serialized (cheap, and it makes batch writes and idempotent replays atomic), different tenants run in parallel.
  */
-final class XeroTenantState {
+final class XeroTenantState extends io.sxs.sandbox.core.LiveState implements java.io.Serializable {
+    /** Fixed, so a rebuild that keeps the fields can still read earlier snapshots. */
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
+
 
     final String tenantId;
     final String organisationName;
@@ -20,12 +22,12 @@ final class XeroTenantState {
     final Map<String, XeroAccount> accountsByCode;
     final Map<String, XeroTaxRate> taxRates;
     /** Insertion (creation) order is the default list order, which keeps paging stable. */
-    final Map<String, XeroContact> contacts;
+    final ObservedMap<XeroContact> contacts;
     /** Contact groups by id, DELETED ones kept (hidden from every read). */
     final Map<String, XeroContactGroup> contactGroups = new LinkedHashMap<>();
-    final Map<String, XeroInvoice> invoices;
+    final ObservedMap<XeroInvoice> invoices;
     final Map<String, XeroPayment> payments = new LinkedHashMap<>();
-    final Map<String, XeroInvoice> creditNotes;
+    final ObservedMap<XeroInvoice> creditNotes;
     /** Prepayments and overpayments share the document record (type RECEIVE-/SPEND-PREPAYMENT or -OVERPAYMENT). */
     final Map<String, XeroInvoice> prepayments = new LinkedHashMap<>();
     final Map<String, XeroInvoice> overpayments = new LinkedHashMap<>();
@@ -39,34 +41,52 @@ final class XeroTenantState {
     final Map<String, String> currencies = new LinkedHashMap<>(Map.of("GBP", "British Pound"));
     private final Map<String, java.util.List<String>> paymentsByInvoice = new HashMap<>();
     /** Replies kept for Idempotency-Key replays; the oldest are forgotten beyond 50,000 keys to bound memory. */
-    final Map<String, StoredReply> idempotentReplies = new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, StoredReply> eldest) {
-            return size() > 50_000;
-        }
-    };
-    final CallCounter calls = new CallCounter();
+    final Map<String, StoredReply> idempotentReplies = new BoundedReplies();
     /** Documents dated on or before this date are frozen (Organisation.PeriodLockDate); null = no lock. */
     volatile java.time.LocalDate periodLockDate;
-    final FaultPlan faults = new FaultPlan();
     /** Indexes that keep uniqueness checks O(1): sales-type document numbers and contact names (lower case). */
     private final Map<XeroDocKind, Map<String, String>> salesNumbers = new java.util.EnumMap<>(XeroDocKind.class);
     private final Map<String, java.util.Set<String>> contactsByName = new HashMap<>();
     private final Map<XeroDocKind, Integer> numberSequences = new java.util.EnumMap<>(XeroDocKind.class);
 
     /** A reply kept for an Idempotency-Key, replayed byte for byte. */
-    record StoredReply(int status, byte[] body, String contentType) { }
+    record StoredReply(int status, byte[] body, String contentType) implements java.io.Serializable { }
+
+    private static final class BoundedReplies extends LinkedHashMap<String, StoredReply> {
+        /** Fixed, so a rebuild that keeps the fields can still read earlier snapshots. */
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, StoredReply> eldest) {
+            return size() > 50_000;
+        }
+    }
 
     /** Creates, updates of contacts, invoices and credit notes go to {@code events} (webhooks). */
     XeroTenantState(String tenantId, String organisationName, Instant createdAt, XeroWebhooks events) {
         this.tenantId = tenantId;
-        this.contacts = new ObservedMap<>((id, created) -> events.publish(tenantId, "CONTACT", id, created));
-        this.invoices = new ObservedMap<>((id, created) -> events.publish(tenantId, "INVOICE", id, created));
-        this.creditNotes = new ObservedMap<>((id, created) -> events.publish(tenantId, "CREDITNOTE", id, created));
+        this.contacts = new ObservedMap<>();
+        this.invoices = new ObservedMap<>();
+        this.creditNotes = new ObservedMap<>();
+        attach(events);
         this.organisationName = organisationName;
         this.createdAt = createdAt;
         this.accountsByCode = XeroDefaults.ukAccounts(createdAt);
         this.taxRates = XeroDefaults.ukTaxRates();
+    }
+
+    /** Points the webhook sources at {@code events}: at creation and after a restore (listeners are not state). */
+    void attach(XeroWebhooks events) {
+        contacts.observe((id, created) -> events.publish(tenantId, "CONTACT", id, created));
+        invoices.observe((id, created) -> events.publish(tenantId, "INVOICE", id, created));
+        creditNotes.observe((id, created) -> events.publish(tenantId, "CREDITNOTE", id, created));
+    }
+
+    /** A consistent copy while the API keeps running: writes to this tenant wait for it. */
+    @java.io.Serial
+    private synchronized void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+        out.defaultWriteObject();
     }
 
     /** Stores a new or changed payment and indexes it by invoice. */

@@ -18,7 +18,11 @@ import java.util.concurrent.CopyOnWriteArraySet;
  * access tokens (30 minutes) and rotating refresh tokens (previous one usable for a 30-minute grace period,
  * unused ones expire after 60 days).
  */
-final class XeroTokens {
+final class XeroTokens implements java.io.Serializable {
+    /** Fixed, so a rebuild that keeps the fields can still read earlier snapshots. */
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
+
 
     static final Duration ACCESS_TTL = Duration.ofMinutes(30);
     static final Duration REFRESH_GRACE = Duration.ofMinutes(30);
@@ -28,7 +32,11 @@ final class XeroTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** One user's consent for one app: the tenants (by connection id) it may reach. */
-    static final class Consent {
+    static final class Consent implements java.io.Serializable {
+        /** Fixed, so a rebuild that keeps the fields can still read earlier snapshots. */
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
+
         final String authEventId = UUID.randomUUID().toString();
         final String clientId;
         final String scope;
@@ -50,11 +58,15 @@ final class XeroTokens {
         }
     }
 
-    private record Access(Consent consent, Set<String> staticTenants, Instant expiresAt) { }
+    private record Access(Consent consent, Set<String> staticTenants, Instant expiresAt) implements java.io.Serializable { }
 
-    private record Code(Consent consent, String redirectUri, Instant expiresAt) { }
+    private record Code(Consent consent, String redirectUri, Instant expiresAt) implements java.io.Serializable { }
 
-    private static final class Refresh {
+    private static final class Refresh implements java.io.Serializable {
+        /** Fixed, so a rebuild that keeps the fields can still read earlier snapshots. */
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
+
         final Consent consent;
         final Instant issuedAt;
         volatile Instant supersededAt;

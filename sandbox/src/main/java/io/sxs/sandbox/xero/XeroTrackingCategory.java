@@ -4,10 +4,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A tracking category and its options. Mutated in place under the tenant lock. */
-final class XeroTrackingCategory {
+final class XeroTrackingCategory implements java.io.Serializable {
+    /** Fixed, so a rebuild that keeps the fields can still read earlier snapshots. */
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
+
 
     /** One option of a category. */
-    static final class Option {
+    static final class Option implements java.io.Serializable {
+        /** Fixed, so a rebuild that keeps the fields can still read earlier snapshots. */
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
+
         final String optionId;
         String name;
         String status = "ACTIVE";

@@ -83,6 +83,27 @@ final class XeroWebhooks implements AutoCloseable {
         return status(clientId);
     }
 
+    /** A webhook's configuration in a snapshot; undelivered events are not kept (polling catches up). */
+    record Saved(String clientId, URI url, String key, String status, long sequence) implements java.io.Serializable { }
+
+    List<Saved> saved() {
+        return subscriptions.values().stream().map(s -> {
+            synchronized (s) {
+                return new Saved(s.clientId, s.url, s.key, s.status, s.sequence);
+            }
+        }).toList();
+    }
+
+    /** Restores saved webhooks as they were, without a new intent-to-receive check (the receiver may not be up yet). */
+    void restore(List<Saved> saved) {
+        for (Saved w : saved) {
+            Subscription s = new Subscription(w.clientId(), w.url(), w.key());
+            s.status = w.status();
+            s.sequence = w.sequence();
+            subscriptions.put(w.clientId(), s);
+        }
+    }
+
     XeroWebhookStatus status(String clientId) {
         Subscription s = subscriptions.get(clientId);
         if (s == null) {

@@ -35,4 +35,18 @@ class SandboxClockTest {
         assertThat(clock.rate()).isEqualTo(1.0);
         assertThat(clock.isPinned()).isFalse();
     }
+
+    @Test
+    void aResumedClockNeverGoesBackAndKeepsItsRate() {
+        SandboxClock clock = new SandboxClock();
+        Instant ahead = Instant.now().plus(Duration.ofDays(3));
+        clock.resume(ahead, 60);
+        assertThat(clock.instant()).isAfterOrEqualTo(ahead);
+        assertThat(clock.rate()).isEqualTo(60);
+        assertThat(clock.isPinned()).isFalse();
+
+        Instant before = Instant.now();
+        clock.resume(Instant.parse("2020-01-01T00:00:00Z"), 1);
+        assertThat(clock.instant()).as("a saved time in the past resumes at real now").isAfterOrEqualTo(before);
+    }
 }

@@ -1,6 +1,5 @@
 package io.sxs.app.support;
 
-import io.sxs.kafka.embedded.EmbeddedKafkaBroker;
 import io.sxs.sandbox.scoro.ScoroQuotas;
 import io.sxs.sandbox.scoro.ScoroSandbox;
 import io.sxs.sandbox.xero.XeroRateLimits;
@@ -17,7 +16,7 @@ public abstract class BrokerAndSandboxes {
 
     protected static final String KEY = SecretCipher.newBase64Key();
     protected static final SecretCipher CIPHER = SecretCipher.fromBase64("k1", KEY);
-    protected static EmbeddedKafkaBroker broker;
+    protected static TestBroker.Running broker;
     protected static XeroSandbox xero;
     protected static ScoroSandbox scoro;
 

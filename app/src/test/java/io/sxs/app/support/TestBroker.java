@@ -7,18 +7,67 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A real in-process KRaft broker on free ports in a temporary folder, for one test class. */
+/**
+ * The Kafka broker of one test class: a real in-process KRaft broker on free ports in a temporary folder by default,
+ * or, with {@code -Dsxs.test.broker=container} where Docker exists, Kafka in a container (testcontainers-kafka,
+ * the apache/kafka image), so the suite can run against the real distribution too.
+ */
 public final class TestBroker {
+
+    /** What a test needs of its broker. */
+    public interface Running extends AutoCloseable {
+        String bootstrapServers();
+
+        @Override
+        void close();
+    }
 
     private TestBroker() {
     }
 
-    public static EmbeddedKafkaBroker start() {
+    public static Running start() {
+        if ("container".equals(System.getProperty("sxs.test.broker"))) {
+            return container();
+        }
         try {
             Path dir = Files.createTempDirectory("sxs-kafka-");
-            return new EmbeddedKafkaBroker(FreePorts.next(), FreePorts.next(), dir).start();
+            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(FreePorts.next(), FreePorts.next(), dir).start();
+            return new Running() {
+                @Override
+                public String bootstrapServers() {
+                    return broker.bootstrapServers();
+                }
+
+                @Override
+                public void close() {
+                    broker.close();
+                }
+            };
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Running container() {
+        if (!org.testcontainers.DockerClientFactory.instance().isDockerAvailable()) {
+            throw new IllegalStateException("-Dsxs.test.broker=container needs a Docker engine; none answers here");
+        }
+        org.testcontainers.kafka.KafkaContainer kafka = new org.testcontainers.kafka.KafkaContainer("apache/kafka:4.1.2")
+                // Exactly-once on one broker: the transaction log must accept one replica.
+                .withEnv("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "1")
+                .withEnv("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "1")
+                .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
+        kafka.start();
+        return new Running() {
+            @Override
+            public String bootstrapServers() {
+                return kafka.getBootstrapServers();
+            }
+
+            @Override
+            public void close() {
+                kafka.stop();
+            }
+        };
     }
 }

@@ -14,12 +14,12 @@ import java.nio.file.Path;
  */
 public final class TestBroker {
 
-    /** What a test needs of its broker. */
-    public interface Running extends AutoCloseable {
-        String bootstrapServers();
-
+    /** What a test needs of its broker: where it is, and how to stop it. */
+    public record Running(String bootstrapServers, Runnable stop) implements AutoCloseable {
         @Override
-        void close();
+        public void close() {
+            stop.run();
+        }
     }
 
     private TestBroker() {
@@ -32,17 +32,7 @@ public final class TestBroker {
         try {
             Path dir = Files.createTempDirectory("sxs-kafka-");
             EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(FreePorts.next(), FreePorts.next(), dir).start();
-            return new Running() {
-                @Override
-                public String bootstrapServers() {
-                    return broker.bootstrapServers();
-                }
-
-                @Override
-                public void close() {
-                    broker.close();
-                }
-            };
+            return new Running(broker.bootstrapServers(), broker::close);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -58,16 +48,6 @@ public final class TestBroker {
                 .withEnv("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "1")
                 .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
         kafka.start();
-        return new Running() {
-            @Override
-            public String bootstrapServers() {
-                return kafka.getBootstrapServers();
-            }
-
-            @Override
-            public void close() {
-                kafka.stop();
-            }
-        };
+        return new Running(kafka.getBootstrapServers(), kafka::stop);
     }
 }

@@ -1,6 +1,7 @@
 package io.sxs.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.sxs.app.support.ControlClient;
@@ -50,9 +51,9 @@ class SecuredClusterTest {
             scoro.quotas(ScoroQuotas.unlimited());
             try (Admin plain = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers(),
                     "request.timeout.ms", 2000, "default.api.timeout.ms", 2000))) {
-                assertThat(org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> plain.describeCluster(
-                        new DescribeClusterOptions().timeoutMs(2000)).nodes().get(5, TimeUnit.SECONDS)))
-                        .as("a client without the SASL settings gets nowhere").isNotNull();
+                assertThatThrownBy(() -> plain.describeCluster(new DescribeClusterOptions().timeoutMs(2000)).nodes()
+                        .get(5, TimeUnit.SECONDS)).as("a client without the SASL settings gets nowhere")
+                        .isInstanceOfAny(java.util.concurrent.ExecutionException.class, java.util.concurrent.TimeoutException.class);
             }
 
             Map<String, Object> settings = new HashMap<>();

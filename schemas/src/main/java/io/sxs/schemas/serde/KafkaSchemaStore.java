@@ -40,7 +40,6 @@ public final class KafkaSchemaStore implements SchemaRegistryStore {
     private static final Map<String, KafkaSchemaStore> SHARED = new ConcurrentHashMap<>();
 
     private final io.sxs.schemas.topic.KafkaCluster cluster;
-    private final String bootstrapServers;
     private final String topic;
     private final InMemorySchemaStore cache = new InMemorySchemaStore();
     private final Set<Long> published = ConcurrentHashMap.newKeySet();
@@ -54,7 +53,6 @@ public final class KafkaSchemaStore implements SchemaRegistryStore {
     /** @param cluster the cluster, with the client settings (security) the store's own clients need */
     public KafkaSchemaStore(io.sxs.schemas.topic.KafkaCluster cluster, String topic) {
         this.cluster = cluster;
-        this.bootstrapServers = cluster.bootstrapServers();
         this.topic = topic;
     }
 
@@ -179,7 +177,7 @@ public final class KafkaSchemaStore implements SchemaRegistryStore {
 
     /** Closes the per-JVM stores of a cluster, e.g. when an embedded broker stops, so no client outlives it. */
     public static void closeFor(String bootstrapServers) {
-        List.copyOf(SHARED.values()).stream().filter(s -> s.bootstrapServers.equals(bootstrapServers))
+        List.copyOf(SHARED.values()).stream().filter(s -> s.cluster.bootstrapServers().equals(bootstrapServers))
                 .forEach(KafkaSchemaStore::close);
     }
 }

@@ -1,7 +1,11 @@
 package io.sxs.schemas.topic;
 
+import io.sxs.schemas.common.EntityType;
 import io.sxs.schemas.common.SystemType;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The topic catalogue: every topic the pipeline reads or writes, declared once. All of them are keyed (or
@@ -34,7 +38,14 @@ public final class Topics {
     public static final String LATEST = changelog(LATEST_STORE);
     public static final String SCOPES = changelog(SCOPES_STORE);
 
-    public static final List<TopicSpec> ALL = List.of(
+    /** Kafka Streams application id of the merged-view builder; its store changelog is named after it. */
+    public static final String VIEW_APPLICATION_ID = "sxs-view";
+    public static final String VIEW_SIDES_STORE = "sides";
+    public static final String VIEW_SIDES = VIEW_APPLICATION_ID + "-" + VIEW_SIDES_STORE + "-changelog";
+    /** The merged view topics are named {@code sxs.view.<entity>}, e.g. sxs.view.invoice, sxs.view.credit-note. */
+    public static final String VIEW_PREFIX = "sxs.view.";
+
+    public static final List<TopicSpec> ALL = catalogue(List.of(
             new TopicSpec(SCHEMAS, true, false, "schema fingerprint (hex string)", "Avro schema JSON (string)",
                     "Writer schemas of every record; lets any consumer decode any topic"),
             new TopicSpec(CONNECTIONS, true, true, "connection id (string)", "ConnectionConfig",
@@ -69,7 +80,31 @@ public final class Topics {
                     "Latest state of every item seen, per system (mapper store changelog; the merged view)"),
             new TopicSpec(SCOPES, true, true, "connection id (string)", "scope (string)",
                     "What each connection synced when the mapper last looked (mapper store changelog): a widened scope "
-                            + "backfills what was seen before"));
+                            + "backfills what was seen before"),
+            new TopicSpec(VIEW_SIDES, true, true, "EntityKey", "ViewSide",
+                    "What the view builder knows of each item per system: ID map entry, latest read, last outcome "
+                            + "(view store changelog)")));
+
+    /** The fixed topics, then one merged view topic per entity. */
+    private static List<TopicSpec> catalogue(List<TopicSpec> fixed) {
+        List<TopicSpec> all = new ArrayList<>(fixed);
+        for (EntityType entity : EntityType.values()) {
+            all.add(new TopicSpec(view(entity), true, true, "ViewKey", "ViewRecord",
+                    "Merged view of every " + entity.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                            + ": canonical state, both ids, owner, origin, sync state; tombstoned with its connection"));
+        }
+        return List.copyOf(all);
+    }
+
+    /** The merged view topic of an entity. */
+    public static String view(EntityType entity) {
+        return VIEW_PREFIX + entity.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Every merged view topic, in entity order. */
+    public static List<String> views() {
+        return Arrays.stream(EntityType.values()).map(Topics::view).toList();
+    }
 
     private Topics() {
     }

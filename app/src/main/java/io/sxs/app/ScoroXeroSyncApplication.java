@@ -207,6 +207,13 @@ public class ScoroXeroSyncApplication {
     }
 
     @Bean
+    io.sxs.app.audit.AuditReplay auditReplay(KafkaEndpoint kafka, SxsProperties props) {
+        return new io.sxs.app.audit.AuditReplay(kafka.cluster(), io.sxs.mapper.MapperSettings.defaults()
+                .withDependencyTimeout(props.mapper().dependencyTimeout())
+                .withPunctuateInterval(props.mapper().punctuateInterval()));
+    }
+
+    @Bean
     XeroGrants xeroGrants(Pipeline pipeline) {
         return new XeroGrants(java.time.Clock.systemUTC());
     }

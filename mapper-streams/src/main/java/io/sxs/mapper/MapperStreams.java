@@ -47,7 +47,7 @@ public final class MapperStreams implements AutoCloseable {
      * The serdes talk to the same cluster (schema topic) as the streams, with its security settings;
      * {@code sxs.schemas.*} properties pass through.
      */
-    static Map<String, Object> serdeConfig(Properties props, Map<String, Object> given) {
+    public static Map<String, Object> serdeConfig(Properties props, Map<String, Object> given) {
         Map<String, Object> config = new HashMap<>(given);
         Object servers = props.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG);
         if (servers != null) {

@@ -28,11 +28,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "scoro-xero-sync", mixinStandardHelpOptions = true, version = "scoro-xero-sync 0.1.0",
         description = "Operate a running scoro-xero-sync: connections, sync runs, errors and record histories.",
         subcommands = {SxsCli.Connections.class, SxsCli.Sync.class, SxsCli.Resync.class, SxsCli.Errors.class, SxsCli.Check.class,
-                SxsCli.History.class, SxsCli.XeroConnect.class})
+                SxsCli.History.class, SxsCli.Replay.class, SxsCli.XeroConnect.class})
 public final class SxsCli {
 
     /** The first words that make the jar a CLI rather than the app. */
-    public static final Set<String> COMMANDS = Set.of("connections", "sync", "resync", "errors", "history", "check", "xero",
+    public static final Set<String> COMMANDS = Set.of("connections", "sync", "resync", "errors", "history", "replay", "check", "xero",
             "--help", "-h", "--version", "-V");
 
     /** True when the arguments are a CLI command (its global options may come first), not the app's settings. */
@@ -483,6 +483,35 @@ public final class SxsCli {
                 return 3;
             }
             return 0;
+        }
+    }
+
+    @Command(name = "replay", description = "Rebuild a connection's ID map and merged view from its topics into a fresh "
+            + "folder (on the app's machine) and compare them with the live ones; exit 1 when they differ.")
+    static final class Replay implements Callable<Integer> {
+        @ParentCommand
+        SxsCli root;
+        @Parameters(index = "0", paramLabel = "CONNECTION") String connection;
+        @Option(names = "--into", paramLabel = "FOLDER", description = "Where to rebuild (new or empty; default: a new "
+                + "folder under the app's data folder)") String into;
+        @Option(names = "--compare", paramLabel = "FOLDER", description = "Compare a folder rebuilt before, without "
+                + "rebuilding") String compare;
+
+        @Override
+        public Integer call() {
+            JsonNode r = compare != null
+                    ? root.api().post("/api/connections/" + enc(connection) + "/replay/compare", Map.of("folder", compare))
+                    : root.api().post("/api/connections/" + enc(connection) + "/replay",
+                            into == null ? Map.of() : Map.of("folder", into));
+            PrintWriter out = root.out();
+            out.printf("Replay of %s in %s: %d logged inputs, %d commands re-issued; %d ID map entries, %d view items%n",
+                    connection, r.path("folder").asText(), r.path("inputs").asInt(), r.path("commands").asInt(),
+                    r.path("idMapItems").asInt(), r.path("viewItems").asInt());
+            r.path("differences").forEach(d -> out.println("  difference: " + d.asText()));
+            int n = r.path("differences").size();
+            out.println(n == 0 ? "The live ID map and view follow from the log: 0 differences" : n + " differences");
+            out.flush();
+            return n == 0 ? 0 : 1;
         }
     }
 

@@ -36,8 +36,13 @@ public class OperationsController {
     private final SyncRuns runs;
     private final RecordHistory history;
     private final ErrorList errors;
+    private final io.sxs.app.audit.AuditReplay replay;
+    private final java.nio.file.Path dataDir;
 
-    public OperationsController(ConnectionDirectory directory, SyncRuns runs, RecordHistory history, ErrorList errors) {
+    public OperationsController(ConnectionDirectory directory, SyncRuns runs, RecordHistory history, ErrorList errors,
+                                io.sxs.app.audit.AuditReplay replay, io.sxs.app.config.SxsProperties props) {
+        this.replay = replay;
+        this.dataDir = props.dataDir();
         this.directory = directory;
         this.runs = runs;
         this.history = history;
@@ -98,6 +103,28 @@ public class OperationsController {
             throw new ControlErrors.NotFound("No " + entity + " '" + request.record() + "' was ever read on connection " + id);
         }
         return runs.resync(config, entity, system, ids);
+    }
+
+    /** Body of a replay: the folder to rebuild into (new or empty), or none for a new one under the data folder. */
+    public record ReplayRequest(String folder) {
+    }
+
+    @PostMapping("/api/connections/{id}/replay")
+    public io.sxs.app.audit.AuditReplay.Report replay(@PathVariable String id, @RequestBody(required = false) ReplayRequest request) {
+        find(id);
+        java.nio.file.Path folder = request == null || blank(request.folder())
+                ? dataDir.resolve("replay").resolve(id + "-" + System.currentTimeMillis())
+                : java.nio.file.Path.of(request.folder().trim());
+        return replay.rebuild(id, folder); // a folder in use is an IllegalArgumentException: 400
+    }
+
+    @PostMapping("/api/connections/{id}/replay/compare")
+    public io.sxs.app.audit.AuditReplay.Report compareReplay(@PathVariable String id, @RequestBody ReplayRequest request) {
+        find(id);
+        if (request == null || blank(request.folder()) || !java.nio.file.Files.isDirectory(java.nio.file.Path.of(request.folder().trim()))) {
+            throw new IllegalArgumentException("Name the folder of an earlier replay: {\"folder\": \"...\"}");
+        }
+        return replay.compare(id, java.nio.file.Path.of(request.folder().trim()));
     }
 
     @GetMapping("/api/connections/{id}/history/{entity}/{record}")

@@ -37,6 +37,7 @@ public class Pipeline implements SmartLifecycle {
     private final io.sxs.app.config.ProcessRoles roles;
     private List<ConnectorRuntime> connectors = List.of();
     private MapperStreams mapper;
+    private io.sxs.mapper.view.ViewStreams view;
     private volatile boolean running;
 
     /** @param xeroWebhookKey the signing key of the Xero app's webhook (null: no Xero webhooks) */
@@ -76,6 +77,10 @@ public class Pipeline implements SmartLifecycle {
                     .withDependencyTimeout(props.mapper().dependencyTimeout())
                     .withPunctuateInterval(props.mapper().punctuateInterval()));
             mapper.start();
+            Properties viewProps = streamsProperties();
+            viewProps.put("main.consumer.group.instance.id", "sxs-view-" + props.instanceId());
+            view = new io.sxs.mapper.view.ViewStreams(viewProps, Map.of());
+            view.start();
         }
         running = true;
         log.info("Pipeline ({}) started on {} in {} ms", roles, kafka.cluster(), (System.nanoTime() - started) / 1_000_000);
@@ -124,6 +129,11 @@ public class Pipeline implements SmartLifecycle {
         return mapper;
     }
 
+    /** The merged-view builder's Kafka Streams state (null without the mapper role). */
+    public org.apache.kafka.streams.KafkaStreams.State viewState() {
+        return view == null ? null : view.state();
+    }
+
     /** True once the mapper has its tasks and processes (after a restart it first rejoins the group). */
     public boolean mapperRunning() {
         return mapper != null && mapper.state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING;
@@ -133,6 +143,9 @@ public class Pipeline implements SmartLifecycle {
     public void stop() {
         running = false;
         long started = System.nanoTime();
+        if (view != null && !view.close(Duration.ofSeconds(30))) {
+            log.warn("View builder did not stop within 30 s");
+        }
         if (mapper != null && !mapper.close(Duration.ofSeconds(30))) {
             log.warn("Mapper did not stop within 30 s");
         }

@@ -23,7 +23,8 @@ public final class SchemaCatalog {
     public static final List<Class<? extends SpecificRecordBase>> TOP_LEVEL_TYPES = List.of(
             ConnectionConfig.class, ChangeRecord.class, Command.class, WriteResult.class, SyncLogEntry.class,
             EntityKey.class, IdMapEntry.class, PendingChange.class, CursorKey.class, SourceCursor.class, SourceHint.class,
-            ConnectionFacts.class, ConnectionCredentials.class);
+            ConnectionFacts.class, ConnectionCredentials.class, io.sxs.schemas.view.ViewKey.class,
+            io.sxs.schemas.view.ViewRecord.class, io.sxs.schemas.view.ViewSide.class);
 
     private SchemaCatalog() {
     }

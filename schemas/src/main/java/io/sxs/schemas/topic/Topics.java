@@ -42,6 +42,8 @@ public final class Topics {
     public static final String VIEW_APPLICATION_ID = "sxs-view";
     public static final String VIEW_SIDES_STORE = "sides";
     public static final String VIEW_SIDES = VIEW_APPLICATION_ID + "-" + VIEW_SIDES_STORE + "-changelog";
+    public static final String VIEW_CONNECTIONS_STORE = "connections";
+    public static final String VIEW_CONNECTIONS = VIEW_APPLICATION_ID + "-" + VIEW_CONNECTIONS_STORE + "-changelog";
     /** The merged view topics are named {@code sxs.view.<entity>}, e.g. sxs.view.invoice, sxs.view.credit-note. */
     public static final String VIEW_PREFIX = "sxs.view.";
 
@@ -83,7 +85,9 @@ public final class Topics {
                             + "backfills what was seen before"),
             new TopicSpec(VIEW_SIDES, true, true, "EntityKey", "ViewSide",
                     "What the view builder knows of each item per system: ID map entry, latest read, last outcome "
-                            + "(view store changelog)")));
+                            + "(view store changelog)"),
+            new TopicSpec(VIEW_CONNECTIONS, true, true, "connection id (string)", "ConnectionConfig",
+                    "The connections as the view builder last read them, for owners (view store changelog)")));
 
     /** The fixed topics, then one merged view topic per entity. */
     private static List<TopicSpec> catalogue(List<TopicSpec> fixed) {

@@ -62,6 +62,11 @@ class AuditTest extends BrokerAndSandboxes {
             await().atMost(SYNC).until(() -> "2026-12-01".equals(String.valueOf(xeroInvoice(tenant, "AU-PAID").get("DueDateString")).substring(0, 10)));
             scoro.updateInvoice(companyId, paidId, Map.of("deadline", "2026-12-15"));
             await().atMost(SYNC).until(() -> "2026-12-15".equals(String.valueOf(xeroInvoice(tenant, "AU-PAID").get("DueDateString")).substring(0, 10)));
+            // A person asks for it to be written again: read with cause RESYNC, written although unchanged.
+            ControlClient control = ControlClient.of(app);
+            assertThat(control.call("POST", "/api/connections/au/resync", Map.of("entity", "invoice", "record", "AU-PAID"))
+                    .statusCode()).isEqualTo(202);
+            await().atMost(SYNC).until(() -> story(control).stream().filter(s -> s.equals("RESULT XERO  OK")).count() == 4);
             Map<String, Object> copy = xeroInvoice(tenant, "AU-PAID");
             BigDecimal due = new BigDecimal(String.valueOf(copy.get("AmountDue")));
             xero.createPayment(tenant.tenantId(), Map.of("Invoice", Map.of("InvoiceID", copy.get("InvoiceID")),
@@ -102,24 +107,20 @@ class AuditTest extends BrokerAndSandboxes {
             assertThat(view(EntityType.CONTACT, "au")).hasSize(3);
 
             // The history of AU-PAID: made, edited twice, paid, each read with its cause and written once.
-            ControlClient control = ControlClient.of(app);
             JsonNode history = control.get("/api/connections/au/history/invoice/AU-PAID");
-            List<String> story = new ArrayList<>();
-            for (JsonNode s : history.path("steps")) {
-                story.add(s.path("kind").asText() + " " + s.path("system").asText() + " " + s.path("cause").asText("")
-                        + " " + s.path("outcome").asText());
-            }
+            List<String> story = story(control);
             System.out.println("History of AU-PAID:\n  " + String.join("\n  ", story));
             assertThat(history.path("ids").path("SCORO").get(0).asText()).isEqualTo(String.valueOf(paidId));
             assertThat(history.path("ids").path("XERO").get(0).asText()).isEqualTo(paid.getXeroId());
             assertThat(story.stream().filter(s -> s.startsWith("COMMAND XERO")).toList())
-                    .as("created once, then one update per edit").containsExactly("COMMAND XERO  CREATE",
-                            "COMMAND XERO  UPDATE", "COMMAND XERO  UPDATE");
+                    .as("created once, then one update per edit and the re-sync").containsExactly("COMMAND XERO  CREATE",
+                            "COMMAND XERO  UPDATE", "COMMAND XERO  UPDATE", "COMMAND XERO  UPDATE");
             assertThat(story.stream().filter(s -> s.startsWith("RESULT XERO")).toList()).containsExactly(
-                    "RESULT XERO  OK", "RESULT XERO  OK", "RESULT XERO  OK");
+                    "RESULT XERO  OK", "RESULT XERO  OK", "RESULT XERO  OK", "RESULT XERO  OK");
             assertThat(story).containsSubsequence("READ SCORO POLL UPSERT", "COMMAND XERO  CREATE", "RESULT XERO  OK",
                     "READ SCORO POLL UPSERT", "COMMAND XERO  UPDATE", "RESULT XERO  OK",
-                    "READ SCORO POLL UPSERT", "COMMAND XERO  UPDATE", "RESULT XERO  OK");
+                    "READ SCORO POLL UPSERT", "COMMAND XERO  UPDATE", "RESULT XERO  OK",
+                    "READ SCORO RESYNC UPSERT", "COMMAND XERO  UPDATE", "RESULT XERO  OK");
             int lastUpdate = story.lastIndexOf("RESULT XERO  OK");
             assertThat(story.subList(lastUpdate, story.size())).as("the payment made in Xero, read there after the last write")
                     .anyMatch(s -> s.startsWith("READ XERO") && s.endsWith("UPSERT"));
@@ -148,6 +149,16 @@ class AuditTest extends BrokerAndSandboxes {
         } finally {
             app.close();
         }
+    }
+
+    /** The history of AU-PAID as "KIND SYSTEM CAUSE OUTCOME" lines. */
+    private static List<String> story(ControlClient control) {
+        List<String> story = new ArrayList<>();
+        for (JsonNode s : control.get("/api/connections/au/history/invoice/AU-PAID").path("steps")) {
+            story.add(s.path("kind").asText() + " " + s.path("system").asText() + " " + s.path("cause").asText("")
+                    + " " + s.path("outcome").asText());
+        }
+        return story;
     }
 
     private static List<ViewRecord> view(EntityType entity, String connectionId) {

@@ -35,6 +35,7 @@ public final class AppProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Process process;
+    private Path dataDir;
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final int xeroPort;
     private final int scoroPort;
@@ -82,7 +83,9 @@ public final class AppProcess implements AutoCloseable {
         all.forEach((k, v) -> command.add("--" + k + "=" + v));
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            return new AppProcess(p, xero, scoro, server);
+            AppProcess app = new AppProcess(p, xero, scoro, server);
+            app.dataDir = Path.of(String.valueOf(all.get("sxs.data-dir")));
+            return app;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command, e);
         }
@@ -147,6 +150,11 @@ public final class AppProcess implements AutoCloseable {
 
     public String company() {
         return company;
+    }
+
+    /** The app's data folder (the embedded broker's log directory is its {@code kafka/}). */
+    public Path dataDir() {
+        return dataDir;
     }
 
     public long pid() {

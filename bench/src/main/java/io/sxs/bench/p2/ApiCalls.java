@@ -146,7 +146,25 @@ public final class ApiCalls implements Callable<Integer> {
             Map<String, Long> scoroDelta = minus(app.scoroCalls(), scoro);
             rows(calls, "delta (30 invoices, 10 contacts)", "Xero", xeroDelta, Map.of("POST /Invoices", 1L, "POST /Contacts", 1L));
             rows(calls, "delta (30 invoices, 10 contacts)", "Scoro", scoroDelta, Map.of("invoices/view", 30L, "contacts/list", 1L));
+            disk(app, other, invoices + Math.max(1, invoices / 5) + 3);
         }
+    }
+
+    /**
+     * What the topics hold on disk after the sync and the delta (retention forever, before compaction has run), per
+     * 10,000 documents: the documents with their share of contacts, reference data and the ID map.
+     */
+    private static void disk(AppProcess app, Table other, int documents) {
+        Map<String, Long> bytes = TopicDisk.measure(app.dataDir().resolve("kafka"));
+        long total = bytes.values().stream().mapToLong(Long::longValue).sum();
+        other.row("disk after the sync and delta: all topics (" + documents + " documents)", mb(total));
+        other.row("disk per 10,000 documents", mb(total * 10_000 / documents));
+        bytes.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
+                .forEach(e -> other.row("  per 10,000 documents: " + e.getKey(), mb(e.getValue() * 10_000 / documents)));
+    }
+
+    private static String mb(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
     }
 
     private static boolean deltaArrived(AppProcess app) {

@@ -147,6 +147,38 @@ class DemoAcceptanceTest {
     }
 
     @Test
+    void theMergedViewHoldsEveryDemoInvoiceOnceWithBothIdsAndXerosTotals() throws Exception {
+        assertThat(demo.awaitPayments(Duration.ofMinutes(3))).isNotNull();
+        DemoSeedResult seed = sandboxes.seed();
+        String company = seed.scoroCompany().companyAccountId();
+        String tenant = seed.xeroTenant().tenantId();
+        Map<String, Map<String, Object>> scoroByNumber = sandboxes.scoro().invoices(company).stream()
+                .collect(Collectors.toMap(i -> String.valueOf(i.get("no")), i -> i, (a, b) -> a));
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
+            List<Map<String, Object>> xeroInvoices = sandboxes.xero().invoices(tenant).stream()
+                    .filter(i -> "ACCREC".equals(i.get("Type"))).toList();
+            Map<String, List<io.sxs.schemas.view.ViewRecord>> view = io.sxs.app.support.TopicReader
+                    .compacted(bootstrap, Topics.view(io.sxs.schemas.common.EntityType.INVOICE)).values().stream()
+                    .map(v -> (io.sxs.schemas.view.ViewRecord) v)
+                    .filter(v -> v.getConnectionId().equals(demo.connectionId()))
+                    .collect(Collectors.groupingBy(v -> ((io.sxs.schemas.entity.Invoice) v.getPayload()).getNumber()));
+            assertThat(view.keySet()).as("invoice numbers in the view").containsExactlyInAnyOrderElementsOf(
+                    xeroInvoices.stream().map(i -> String.valueOf(i.get("InvoiceNumber"))).toList());
+            for (Map<String, Object> x : xeroInvoices) {
+                String number = String.valueOf(x.get("InvoiceNumber"));
+                io.sxs.schemas.view.ViewRecord v = view.get(number).get(0);
+                io.sxs.schemas.entity.Invoice invoice = (io.sxs.schemas.entity.Invoice) v.getPayload();
+                assertThat(view.get(number)).as("view records of " + number).hasSize(1);
+                assertThat(v.getXeroId()).as(number).isEqualTo(x.get("InvoiceID"));
+                assertThat(v.getScoroId()).as(number).isEqualTo(String.valueOf(scoroByNumber.get(number).get("id")));
+                assertThat(v.getSyncState()).as(number).isEqualTo(io.sxs.schemas.view.ViewSyncState.IN_SYNC);
+                assertThat(invoice.getTotal()).as("total of " + number).isEqualByComparingTo(decimal(x.get("Total")));
+                assertThat(invoice.getAmountDue()).as("amount due of " + number).isEqualByComparingTo(decimal(x.get("AmountDue")));
+            }
+        });
+    }
+
+    @Test
     void thePaymentsTheDemoMakesInXeroReachScoroAsReceiptsOnce() throws Exception {
         String report = demo.awaitPayments(Duration.ofMinutes(3));
         assertThat(report).as("the demo's payments report").isNotNull().contains("Payments made in Xero by the demo");

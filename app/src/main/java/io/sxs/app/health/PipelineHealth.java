@@ -27,7 +27,8 @@ public final class PipelineHealth implements HealthIndicator {
         }
         KafkaStreams.State mapper = pipeline.mapperState();
         boolean runsMapper = pipeline.roles().has(io.sxs.app.config.Role.MAPPER);
-        boolean up = !runsMapper || mapper == KafkaStreams.State.RUNNING || mapper == KafkaStreams.State.REBALANCING;
+        KafkaStreams.State view = pipeline.viewState();
+        boolean up = !runsMapper || running(mapper) && running(view);
         Map<String, Object> connectors = new LinkedHashMap<>();
         for (ConnectorRuntime runtime : pipeline.connectors()) {
             ConnectorRuntime.Liveness l = runtime.liveness();
@@ -37,6 +38,11 @@ public final class PipelineHealth implements HealthIndicator {
         }
         return (up ? Health.up() : Health.down()).withDetail("roles", pipeline.roles().toString())
                 .withDetail("mapper", runsMapper ? String.valueOf(mapper) : "not run here")
+                .withDetail("view", runsMapper ? String.valueOf(view) : "not run here")
                 .withDetail("connectors", connectors).build();
+    }
+
+    private static boolean running(KafkaStreams.State state) {
+        return state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
     }
 }

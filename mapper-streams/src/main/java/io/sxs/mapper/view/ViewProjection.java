@@ -79,13 +79,40 @@ public final class ViewProjection {
                 .setSyncState(state(last == null ? null : last.getOutcome(), inFlight))
                 .setLifecycle(lifecycle(shown, owner == SystemType.SCORO ? scoroMap : owner == SystemType.XERO ? xeroMap : originMap))
                 .setPayloadSystem(shown == null ? null : payloadSystem)
-                .setPayload(shown == null ? null : shown.getPayload())
+                .setPayload(shown == null ? null : settledByXero(shown, payloadSystem, xeroRead))
                 .setScoroVersion(scoroRead == null ? null : scoroRead.getSourceVersion())
                 .setXeroVersion(xeroRead == null ? null : xeroRead.getSourceVersion())
                 .setLastOutcome(last == null ? null : last.getOutcome())
                 .setMessage(last == null ? null : last.getMessage())
                 .setChangedAt(Instant.ofEpochMilli(Math.max(changedAt(scoro), changedAt(xero))))
                 .build();
+    }
+
+    private static final java.util.List<String> SETTLEMENT = java.util.List.of("amountPaid", "amountDue", "amountCredited");
+
+    /**
+     * Money flows from Xero: a document's settlement (paid, due, credited, and PAID as its status) is Xero's whoever
+     * owns the document, so a Scoro payload shows the figures of its Xero copy when there is one.
+     */
+    static Object settledByXero(ChangeRecord shown, SystemType payloadSystem, ChangeRecord xeroRead) {
+        Object payload = shown.getPayload();
+        if (payloadSystem != SystemType.SCORO || xeroRead == null || !(payload instanceof SpecificRecordBase own)
+                || !(xeroRead.getPayload() instanceof SpecificRecordBase xero) || !own.getSchema().equals(xero.getSchema())
+                || own.getSchema().getField("amountDue") == null) {
+            return payload;
+        }
+        SpecificRecordBase copy = org.apache.avro.specific.SpecificData.getForSchema(own.getSchema()).deepCopy(own.getSchema(), own);
+        for (String name : SETTLEMENT) {
+            Schema.Field field = own.getSchema().getField(name);
+            if (field != null) {
+                copy.put(field.pos(), xero.get(field.pos()));
+            }
+        }
+        Schema.Field status = own.getSchema().getField("status");
+        if (status != null && "PAID".equals(String.valueOf(xero.get(status.pos())))) {
+            copy.put(status.pos(), xero.get(status.pos()));
+        }
+        return copy;
     }
 
     /** The sync state an outcome leaves an item in; an item with a write in flight is WAITING whatever was logged. */

@@ -52,6 +52,25 @@ class ViewProjectionTest {
     }
 
     @Test
+    void aDocumentsSettlementIsXerosWhoeverOwnsIt() {
+        ChangeRecord xeroRead = read(SystemType.XERO, "x-7", "12.00");
+        Invoice paid = (Invoice) xeroRead.getPayload();
+        paid.setAmountPaid(paid.getTotal());
+        paid.setAmountDue(java.math.BigDecimal.ZERO.setScale(paid.getTotal().scale()));
+        paid.setStatus(DocumentStatus.PAID);
+        ViewSide scoro = side(mapping(key(SystemType.SCORO, "7"), "x-7", SystemType.SCORO), read(SystemType.SCORO, "7", "12.00"), null, 0);
+        ViewSide xero = side(mapping(key(SystemType.XERO, "x-7"), "7", SystemType.SCORO), xeroRead, null, 0);
+        ViewRecord view = ViewProjection.project("c1", EntityType.INVOICE, "SCORO:7", TO_XERO, scoro, xero);
+        Invoice shown = (Invoice) view.getPayload();
+        assertThat(view.getPayloadSystem()).isEqualTo(SystemType.SCORO);
+        assertThat(shown.getId()).isEqualTo("7");
+        assertThat(shown.getAmountDue()).isEqualByComparingTo("0");
+        assertThat(shown.getStatus()).isEqualTo(DocumentStatus.PAID);
+        assertThat(((Invoice) scoro.getLatest().getPayload()).getStatus()).as("the side's own read is left alone")
+                .isNotEqualTo(DocumentStatus.PAID);
+    }
+
+    @Test
     void aWriteInFlightIsWaitingAndAFailedOneIsFailed() {
         IdMapEntry inFlight = mapping(key(SystemType.SCORO, "7"), null, SystemType.SCORO);
         inFlight.setInFlightCommandId("cmd-1");

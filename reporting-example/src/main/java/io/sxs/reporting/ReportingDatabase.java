@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
+import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -106,6 +107,16 @@ final class ReportingDatabase implements AutoCloseable {
             statement.execute("DELETE FROM " + OFFSETS_TABLE);
         }
         connection.commit();
+    }
+
+    /**
+     * Another connection to the same database, auto-committing, for reading while this one writes from another
+     * thread (a following consumer): the writer's connection carries its open transaction and must not be shared.
+     */
+    Connection newReader() throws SQLException {
+        Connection reader = connection.unwrap(DuckDBConnection.class).duplicate();
+        reader.setAutoCommit(true); // a duplicate takes the writer's setting; a reader in a transaction sees no news
+        return reader;
     }
 
     /** The connection, for queries (reports); it is not auto-committing, and nothing else writes through it. */

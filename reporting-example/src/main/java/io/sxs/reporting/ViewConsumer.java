@@ -47,6 +47,8 @@ final class ViewConsumer implements AutoCloseable {
     private final ViewRecordDecoder decoder;
     private final ReportingDatabase database;
     private final AtomicBoolean running = new AtomicBoolean(true);
+    /** The offsets the database holds, as last saved: only partitions that moved since are saved again. */
+    private final Map<TopicPartition, Long> saved = new HashMap<>();
 
     ViewConsumer(KafkaCluster cluster, String groupId, ReportingDatabase database) {
         this.database = database;
@@ -115,20 +117,27 @@ final class ViewConsumer implements AutoCloseable {
 
     /**
      * Polls once and applies what came as one database transaction. Within a batch only the last change of each item
-     * matters, as after compaction; the offsets saved are those after every record polled, skipped ones included.
+     * matters, as after compaction. The offsets saved with it are the consumer's positions, which are past skipped
+     * records and past the transaction markers that end a partition, so a partition read to its end shows no lag.
      */
     private long pollAndApply(Duration timeout) throws SQLException {
         ConsumerRecords<byte[], byte[]> records = consumer.poll(timeout);
-        if (records.isEmpty()) {
-            return 0;
-        }
         Map<String, ViewChange> latest = new LinkedHashMap<>();
-        Map<TopicPartition, Long> next = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
-            next.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
             decoder.decode(record).ifPresent(change -> latest.put(change.identity(), change));
         }
+        Map<TopicPartition, Long> next = new HashMap<>();
+        for (TopicPartition partition : consumer.assignment()) {
+            long position = consumer.position(partition, TIMEOUT);
+            if (!Long.valueOf(position).equals(saved.get(partition))) {
+                next.put(partition, position);
+            }
+        }
+        if (latest.isEmpty() && next.isEmpty()) {
+            return 0;
+        }
         database.apply(latest.values(), next);
+        saved.putAll(next);
         commitToKafka(next);
         return latest.size();
     }
@@ -173,17 +182,20 @@ final class ViewConsumer implements AutoCloseable {
             return;
         }
         consumer.assign(assigned);
-        Map<TopicPartition, Long> saved = database.nextOffsets();
+        Map<TopicPartition, Long> stored = database.nextOffsets();
         List<TopicPartition> fromBeginning = new ArrayList<>();
         for (TopicPartition tp : added) {
-            Long offset = saved.get(tp);
+            Long offset = stored.get(tp);
             if (offset == null) {
                 fromBeginning.add(tp);
             } else {
                 consumer.seek(tp, offset);
+                saved.put(tp, offset);
             }
         }
-        consumer.seekToBeginning(fromBeginning);
+        if (!fromBeginning.isEmpty()) {
+            consumer.seekToBeginning(fromBeginning); // an empty list would mean every assigned partition
+        }
         log.info("Reading {} view partitions ({} from the beginning)", added.size(), fromBeginning.size());
     }
 

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
  * stopped. The reports go to standard output, progress and problems to standard error.
  */
 @Command(name = "sxs-reporting", mixinStandardHelpOptions = true, sortOptions = false,
+        version = "sxs-reporting 0.1.0 (scoro-xero-sync reporting example)",
         description = "Mirrors the merged view topics (sxs.view.*) into a DuckDB database and prints the reports.")
 public final class ReportingCommand implements Callable<Integer> {
 

@@ -33,11 +33,19 @@ final class ViewTopicsOnBroker implements AutoCloseable {
 
     private final EmbeddedKafkaBroker broker;
     private final KafkaCluster cluster;
+    /**
+     * The publisher's settings differ from the readers' by one harmless setting, so that it gets a schema store of
+     * its own: the readers' store must then read the writer schemas from sxs.schemas, as in another process.
+     */
+    private final KafkaCluster publisher;
     private final KafkaProducer<SpecificRecordBase, SpecificRecordBase> producer;
 
     private ViewTopicsOnBroker(EmbeddedKafkaBroker broker) {
         this.broker = broker;
         this.cluster = new KafkaCluster(broker.bootstrapServers(), broker.clientSecurity());
+        Map<String, Object> publisherSettings = new java.util.HashMap<>(broker.clientSecurity());
+        publisherSettings.put("client.dns.lookup", "use_all_dns_ips");
+        this.publisher = new KafkaCluster(broker.bootstrapServers(), publisherSettings);
         try (Admin admin = Admin.create(cluster.config())) {
             admin.createTopics(Topics.views().stream().map(topic -> new NewTopic(topic, PARTITIONS, (short) 1)
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))).toList())
@@ -45,8 +53,8 @@ final class ViewTopicsOnBroker implements AutoCloseable {
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException("Could not create the view topics", e);
         }
-        AvroSerde<SpecificRecordBase> serde = AvroSerde.forCluster(cluster);
-        producer = new KafkaProducer<>(cluster.config(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "view-builder-under-test"),
+        AvroSerde<SpecificRecordBase> serde = AvroSerde.forCluster(publisher);
+        producer = new KafkaProducer<>(publisher.config(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "view-builder-under-test"),
                 serde.serializer(), serde.serializer());
         producer.initTransactions();
     }
@@ -69,6 +77,7 @@ final class ViewTopicsOnBroker implements AutoCloseable {
         }
     }
 
+    /** The cluster as the reporting consumer connects to it. */
     KafkaCluster cluster() {
         return cluster;
     }
@@ -96,8 +105,8 @@ final class ViewTopicsOnBroker implements AutoCloseable {
 
     /** A record whose value is not Avro single-object encoded, as a misbehaving producer would write. */
     void publishUndecodable(String topic, ViewKey key, byte[] value) {
-        AvroSerde<SpecificRecordBase> serde = AvroSerde.forCluster(cluster);
-        try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(cluster.config(), new ByteArraySerializer(),
+        AvroSerde<SpecificRecordBase> serde = AvroSerde.forCluster(publisher);
+        try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(publisher.config(), new ByteArraySerializer(),
                 new ByteArraySerializer())) {
             raw.send(new ProducerRecord<>(topic, serde.serialize(topic, key), value)).get();
         } catch (InterruptedException | ExecutionException e) {

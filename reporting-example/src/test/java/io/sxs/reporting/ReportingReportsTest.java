@@ -99,17 +99,7 @@ class ReportingReportsTest {
             db.apply(ViewScenario.changes(), Map.of());
             String text = new Reports(db.connection()).receivablesAgeing(ViewScenario.AS_OF).toText();
             System.out.println(text);
-            assertThat(text).isEqualTo("""
-                    Receivables ageing as of 2026-03-31 (open authorised invoices, amount due)
-                    Connection  Customer  Currency  Current     1-30   31-60  61-90    90+    Total
-                    -------------------------------------------------------------------------------
-                    conn-a      Acme Ltd  EUR       1000.00   100.50    0.00   0.00   0.00  1100.50
-                    conn-a      Globex    EUR          0.00     0.00  333.33   0.00  99.99   433.32
-                    conn-b      Initech   GBP         50.00  1234.56    0.01   0.00   0.00  1284.57
-                    -------------------------------------------------------------------------------
-                    Total                 EUR       1000.00   100.50  333.33   0.00  99.99  1533.82
-                    Total                 GBP         50.00  1234.56    0.01   0.00   0.00  1284.57
-                    """);
+            assertThat(text).isEqualTo(ViewScenario.AGEING_TEXT);
         }
     }
 

@@ -37,6 +37,18 @@ final class ViewScenario {
     static final LocalDate AS_OF = LocalDate.of(2026, 3, 31);
     static final String A = "conn-a";
     static final String B = "conn-b";
+    /** The ageing report of the final state as printed. */
+    static final String AGEING_TEXT = """
+            Receivables ageing as of 2026-03-31 (open authorised invoices, amount due)
+            Connection  Customer  Currency  Current     1-30   31-60  61-90    90+    Total
+            -------------------------------------------------------------------------------
+            conn-a      Acme Ltd  EUR       1000.00   100.50    0.00   0.00   0.00  1100.50
+            conn-a      Globex    EUR          0.00     0.00  333.33   0.00  99.99   433.32
+            conn-b      Initech   GBP         50.00  1234.56    0.01   0.00   0.00  1284.57
+            -------------------------------------------------------------------------------
+            Total                 EUR       1000.00   100.50  333.33   0.00  99.99  1533.82
+            Total                 GBP         50.00  1234.56    0.01   0.00   0.00  1284.57
+            """;
     private static final Instant T0 = Instant.parse("2026-03-31T08:00:00Z");
 
     /** One record as published: its topic, key, and value (null for a tombstone). */

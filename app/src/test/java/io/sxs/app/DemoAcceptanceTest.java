@@ -25,6 +25,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sxs.app.support.ControlClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -149,6 +151,7 @@ class DemoAcceptanceTest {
     @Test
     void theMergedViewHoldsEveryDemoInvoiceOnceWithBothIdsAndXerosTotals() throws Exception {
         assertThat(demo.awaitPayments(Duration.ofMinutes(3))).isNotNull();
+        reconcileInvoices();
         DemoSeedResult seed = sandboxes.seed();
         String company = seed.scoroCompany().companyAccountId();
         String tenant = seed.xeroTenant().tenantId();
@@ -176,6 +179,109 @@ class DemoAcceptanceTest {
                 assertThat(invoice.getAmountDue()).as("amount due of " + number).isEqualByComparingTo(decimal(x.get("AmountDue")));
             }
         });
+    }
+
+    /**
+     * The reporting example, run as a data team would (its jar, against the demo's broker): its receivables ageing
+     * equals what Xero's own API says is due, per customer, currency and bucket.
+     */
+    @Test
+    void theReportingExamplesAgeingEqualsTheReceivablesXeroReports() throws Exception {
+        assertThat(demo.awaitPayments(Duration.ofMinutes(3))).isNotNull();
+        reconcileInvoices();
+        Path jar = Path.of("../reporting-example/target/sxs-reporting.jar");
+        assertThat(jar).as("built by the reactor before the app's tests (mvn -B verify)").isRegularFile();
+        java.time.LocalDate asOf = java.time.LocalDate.parse("2026-12-31");
+        String tenant = sandboxes.seed().xeroTenant().tenantId();
+        String[] last = new String[1];
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(3)).untilAsserted(() -> {
+            Map<String, List<BigDecimal>> expected = ageingFromXero(sandboxes.xero().invoices(tenant), asOf);
+            last[0] = runReporting(jar, asOf, true);
+            assertThat(ageingFromReport(last[0], demo.connectionId())).as(last[0]).isEqualTo(expected);
+        });
+        System.out.println("Reporting example against the demo:\n" + runReporting(jar, asOf, false));
+    }
+
+    /**
+     * A sync run of the invoices, as an operator starts one before reading reports: both systems' invoices read
+     * again, so that every change since the last poll (a settlement whose news was not read) is in the view.
+     */
+    private static void reconcileInvoices() {
+        ControlClient api = new ControlClient("http://localhost:" + app.getEnvironment().getProperty("local.server.port"),
+                app.getBean(io.sxs.app.control.OperatorToken.class).reveal());
+        JsonNode run = api.json("POST", "/api/connections/" + demo.connectionId() + "/runs", Map.of("entities", List.of("INVOICE")));
+        String runId = run.path("runId").asText();
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> "DONE".equals(
+                api.get("/api/connections/" + demo.connectionId() + "/runs/" + runId).path("state").asText()));
+    }
+
+    /** Xero's open receivables per "customer|currency": current, 1-30, 31-60, 61-90, 90+ days past due, and total. */
+    private static Map<String, List<BigDecimal>> ageingFromXero(List<Map<String, Object>> invoices, java.time.LocalDate asOf) {
+        Map<String, List<BigDecimal>> out = new java.util.TreeMap<>();
+        for (Map<String, Object> i : invoices) {
+            BigDecimal due = decimal(i.get("AmountDue"));
+            if (!"ACCREC".equals(i.get("Type")) || !"AUTHORISED".equals(i.get("Status")) || due.signum() <= 0) {
+                continue;
+            }
+            long late = java.time.temporal.ChronoUnit.DAYS.between(
+                    java.time.LocalDate.parse(String.valueOf(i.get("DueDateString")).substring(0, 10)), asOf);
+            int bucket = late <= 0 ? 0 : late <= 30 ? 1 : late <= 60 ? 2 : late <= 90 ? 3 : 4;
+            String key = ((Map<?, ?>) i.get("Contact")).get("Name") + "|" + i.get("CurrencyCode");
+            List<BigDecimal> row = out.computeIfAbsent(key, k -> new java.util.ArrayList<>(java.util.Collections.nCopies(6, BigDecimal.ZERO)));
+            row.set(bucket, row.get(bucket).add(due));
+            row.set(5, row.get(5).add(due));
+        }
+        out.replaceAll((k, row) -> row.stream().map(BigDecimal::stripTrailingZeros).toList());
+        return out;
+    }
+
+    private static String runReporting(Path jar, java.time.LocalDate asOf, boolean csv) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString(), "--bootstrap-servers", bootstrap, "--as-of", asOf.toString()));
+        if (csv) {
+            command.add("--csv");
+        }
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        return out;
+    }
+
+    /** The ageing section of the CSV output, the connection's rows, per "customer|currency". */
+    private static Map<String, List<BigDecimal>> ageingFromReport(String csv, String connectionId) {
+        Map<String, List<BigDecimal>> out = new java.util.TreeMap<>();
+        String section = csv.substring(csv.indexOf("# Receivables ageing"));
+        section = section.substring(0, section.indexOf("\n# ") < 0 ? section.length() : section.indexOf("\n# "));
+        for (String line : section.lines().skip(2).toList()) {
+            List<String> cells = csvCells(line);
+            if (cells.size() == 9 && cells.get(0).equals(connectionId)) {
+                out.put(cells.get(1) + "|" + cells.get(2), cells.subList(3, 9).stream()
+                        .map(c -> new BigDecimal(c).stripTrailingZeros()).toList());
+            }
+        }
+        return out;
+    }
+
+    private static List<String> csvCells(String line) {
+        List<String> cells = new java.util.ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                cell.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
     }
 
     @Test

@@ -32,4 +32,20 @@ record Report<R>(String title, List<TextTable.Column> columns, List<R> rows, Fun
         }
         return title + "\n" + table.render();
     }
+
+    /** The report as CSV (RFC 4180 quoting), its title as a {@code #} comment line: for spreadsheets and scripts. */
+    String toCsv() {
+        StringBuilder out = new StringBuilder("# ").append(title).append('\n');
+        out.append(String.join(",", columns.stream().map(c -> csv(c.heading())).toList())).append('\n');
+        for (R row : rows) {
+            out.append(String.join(",", cells.apply(row).stream().map(Report::csv).toList())).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String csv(String cell) {
+        String value = cell == null ? "" : cell;
+        return value.contains(",") || value.contains("\"") || value.contains("\n")
+                ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
 }

@@ -38,6 +38,9 @@ public final class ReportingCommand implements Callable<Integer> {
     @Option(names = "--as-of", description = "Date the receivables are aged at, YYYY-MM-DD (default: today)")
     private LocalDate asOf;
 
+    @Option(names = "--csv", description = "Print the reports as CSV instead of aligned tables")
+    boolean csv;
+
     @Option(names = "--follow", description = "After the reports, keep the database up to date until stopped")
     private boolean follow;
 
@@ -73,7 +76,7 @@ public final class ReportingCommand implements Callable<Integer> {
             }
             consumer.catchUp();
             for (Report<?> report : new Reports(db.connection()).all(date)) {
-                out.println(report.toText());
+                out.println(csv ? report.toCsv() : report.toText());
             }
             out.flush();
             if (follow) {

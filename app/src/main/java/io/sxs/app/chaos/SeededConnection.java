@@ -109,9 +109,13 @@ final class SeededConnection {
 
     /** The documents that reached the other system so far (each number once or more). */
     int arrived() {
-        List<JsonNode> copies = toXero ? sandboxes.xeroList(tenant, "invoices") : sandboxes.scoroList(company, "invoices");
+        List<JsonNode> copies = toXero ? xeroInvoices() : scoroInvoices();
         String numberField = toXero ? "InvoiceNumber" : "no";
         return (int) copies.stream().map(d -> d.path(numberField).asText()).distinct().count();
+    }
+
+    List<JsonNode> xeroInvoices() {
+        return sandboxes.xeroList(tenant, "invoices");
     }
 
     List<JsonNode> scoroInvoices() {

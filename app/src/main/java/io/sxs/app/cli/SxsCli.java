@@ -28,11 +28,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "scoro-xero-sync", mixinStandardHelpOptions = true, version = "scoro-xero-sync 0.1.0",
         description = "Operate a running scoro-xero-sync: connections, sync runs, errors and record histories.",
         subcommands = {SxsCli.Connections.class, SxsCli.Sync.class, SxsCli.Resync.class, SxsCli.Errors.class, SxsCli.Check.class,
-                SxsCli.History.class, SxsCli.Replay.class, SxsCli.XeroConnect.class})
+                SxsCli.History.class, SxsCli.Replay.class, SxsCli.XeroConnect.class, io.sxs.app.chaos.ChaosCommand.class})
 public final class SxsCli {
 
     /** The first words that make the jar a CLI rather than the app. */
-    public static final Set<String> COMMANDS = Set.of("connections", "sync", "resync", "errors", "history", "replay", "check", "xero",
+    public static final Set<String> COMMANDS = Set.of("connections", "sync", "resync", "errors", "history", "replay", "check", "xero", "chaos",
             "--help", "-h", "--version", "-V");
 
     /** True when the arguments are a CLI command (its global options may come first), not the app's settings. */

@@ -29,6 +29,9 @@ final class ScoroAdminApi {
             s.callCounts(r.pathParam("id")).forEach(c::put);
             return o;
         }));
+        // Reference data a seeder needs to write invoice lines (the ids differ per company).
+        router.add("GET", PREFIX, "/companies/{id}/vat-codes", r -> run(() -> s.vatCodes(r.pathParam("id"))));
+        router.add("GET", PREFIX, "/companies/{id}/finance-accounts", r -> run(() -> s.financeAccounts(r.pathParam("id"))));
         router.add("GET", PREFIX, "/companies/{id}/contacts", r -> run(() -> s.contacts(r.pathParam("id"))));
         router.add("GET", PREFIX, "/companies/{id}/contacts/{cid}",
                 r -> run(() -> s.contact(r.pathParam("id"), Long.parseLong(r.pathParam("cid")))));

@@ -188,17 +188,24 @@ public final class ScoroCommandWriter implements CommandWriter {
         });
     }
 
-    /** The live item the request would make, among those the key pre-selects. */
+    /**
+     * The live item the request would make, among those the key pre-selects, on every page: a key such as a receipt's
+     * date can pre-select hundreds, and an item on a later page missed here would be created a second time.
+     */
     private static JsonNode lookup(ScoroClient client, EntityWrites writes, EntityWrites.LookupKey key, ObjectNode request)
             throws ApiException {
         ObjectNode filter = ScoroJson.object().put(key.field(), key.value());
-        JsonNode rows = client.list(writes.module(), filter, 1, ScoroClient.MAX_PER_PAGE, false);
-        for (JsonNode row : rows) {
-            if (writes.sameItem(row, request, key) && !ScoroValues.flag(row, "is_deleted")) {
-                return row;
+        for (int page = 1; ; page++) {
+            JsonNode rows = client.list(writes.module(), filter, page, ScoroClient.MAX_PER_PAGE, false);
+            for (JsonNode row : rows) {
+                if (writes.sameItem(row, request, key) && !ScoroValues.flag(row, "is_deleted")) {
+                    return row;
+                }
+            }
+            if (rows.size() < ScoroClient.MAX_PER_PAGE) {
+                return null;
             }
         }
-        return null;
     }
 
     private WriteResult delete(ScoroClient client, EntityWrites writes, Command command, int before) throws ApiException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sxs.connector.connection.ConnectionContext;
 import io.sxs.connector.scoro.ScoroConnector;
+import io.sxs.connector.scoro.client.ScoroClient;
 import io.sxs.connector.scoro.client.ScoroClientSettings;
 import io.sxs.connector.scoro.client.ScoroJson;
 import io.sxs.connector.scoro.contact.ScoroContactMapper;
@@ -68,6 +69,30 @@ class ScoroWriterFaultsTest {
         assertThat(r.getStatus()).as(r.getMessage()).isEqualTo(ResultStatus.OK);
         assertThat(stub.requests()).extracting(StubScoro.Request::path)
                 .containsExactly("/api/v2/contacts/list", "/api/v2/contacts/modify");
+    }
+
+    @Test
+    void theLookupReadsEveryPageTheKeyPreSelectsBeforeItCreates() throws Exception {
+        Contact contact = Contact.newBuilder().setId("x").setName("Page Two Ltd").setStatus(RecordStatus.ACTIVE).build();
+        var stored = ScoroContactMapper.toRequest(contact, "XERO-xero-9").deepCopy()
+                .put("contact_id", 41).put("modified_date", "2026-03-01T10:00:00+00:00").put("is_deleted", 0);
+        // A full first page of other items the key also pre-selects (a receipts' date can pre-select hundreds).
+        StringBuilder page1 = new StringBuilder("[");
+        for (int i = 0; i < ScoroClient.MAX_PER_PAGE; i++) {
+            page1.append(i == 0 ? "" : ",").append(ScoroJson.write(stored.deepCopy().put("contact_id", 1000 + i)
+                    .put("reference_no", "XERO-other-" + i).put("name", "Other " + i)));
+        }
+        Command maybe = Commands.of("c1", EntityType.CONTACT, CommandAction.CREATE, null, "xero-9", contact);
+        maybe.setMayExist(true);
+        stub.ok(page1.append("]").toString())          // lookup, page 1: full, and not there
+                .ok("[" + ScoroJson.write(stored) + "]"); // page 2: there
+
+        WriteResult r = connector.writer().write(ctx, List.of(maybe)).get(0);
+
+        assertThat(r.getStatus()).as(r.getMessage()).isEqualTo(ResultStatus.OK);
+        assertThat(r.getTargetId()).isEqualTo("41");
+        assertThat(stub.requests()).extracting(StubScoro.Request::path)
+                .containsExactly("/api/v2/contacts/list", "/api/v2/contacts/list");
     }
 
     @Test

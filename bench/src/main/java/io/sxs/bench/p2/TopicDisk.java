@@ -10,7 +10,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** What the broker's log directory holds per topic, in bytes (segments, indexes and all), as {@code du} would say. */
+/**
+ * The records the broker holds per topic: the bytes of its log segments. Indexes are left out: Kafka preallocates them
+ * (10 MB per partition, sparse) and trims them when a segment rolls, so their file sizes say nothing about the data.
+ */
 final class TopicDisk {
 
     private static final Pattern PARTITION_DIR = Pattern.compile("(.+)-(\\d+)");
@@ -35,7 +38,7 @@ final class TopicDisk {
 
     private static long size(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(f -> {
+            return files.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".log")).mapToLong(f -> {
                 try {
                     return Files.size(f);
                 } catch (IOException e) {
